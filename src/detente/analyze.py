@@ -1,0 +1,81 @@
+"""The main job: read documents, extract what is new, store it, return the dyads' events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from detente.model import Document, Problems
+from detente.store import IngestStats, open_store
+
+
+@dataclass
+class AnalyzeResult:
+    db: str
+    documents: list[str] = field(default_factory=list)
+    stats: IngestStats = field(default_factory=IngestStats)
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        s = self.stats
+        return (
+            f"detente: {len(self.documents)} document(s): {s.documents_added} added, "
+            f"{s.documents_replaced} replaced, {s.documents_unchanged} unchanged; "
+            f"{s.events_added} new event(s), {len(self.events)} in their timeline; store {self.db}"
+        )
+
+
+def analyze(
+    paths: Sequence[str],
+    *,
+    db: str = "detente.duckdb",
+    pubdate: str | None = None,
+    glob: str | None = None,
+    model: str | None = None,
+    batch_size: int = 16,
+    problems: Problems | None = None,
+    on_document: Callable[[Document], None] | None = None,
+) -> AnalyzeResult:
+    """Extract events from ``paths`` into the store ``db``, one transaction per batch.
+
+    Documents already stored unchanged are not parsed again, so a re-run after an
+    interruption only does what is left. Returns the stored events of these documents.
+    """
+    from detente.extract import extract_documents
+    from detente.io import iter_documents
+
+    result = AnalyzeResult(db=str(db))
+    with open_store(db) as store:
+
+        def todo() -> Iterator[Document]:
+            for document in iter_documents(paths, pubdate=pubdate, glob=glob, problems=problems):
+                result.documents.append(document.id)
+                if store.document_status(document) == "same":
+                    result.stats.documents_unchanged += 1
+                    if on_document is not None:
+                        on_document(document)
+                    continue
+                yield document
+
+        batch: list = []
+        for ex in extract_documents(todo(), model=model, batch_size=batch_size, on_document=on_document):
+            batch.append((ex.document, ex.sentences, ex.events))
+            if len(batch) >= batch_size:
+                result.stats += store.ingest(batch)
+                batch = []
+        if batch:
+            result.stats += store.ingest(batch)
+        result.events = events_of_documents(store, result.documents)
+    return result
+
+
+def events_of_documents(store: Any, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Stored events reported by any of these documents (one row per event)."""
+    wanted = set(doc_ids)
+    reported = {
+        row[0]
+        for row in store.sql("SELECT DISTINCT event_id, doc_id FROM event_sources")
+        if row[1] in wanted
+    }
+    return [e for e in store.iter_events() if e["event_id"] in reported]

@@ -1,0 +1,414 @@
+"""Actor mentions and their resolution to CAMEO-style codes.
+
+Two steps, as in PETRARCH's actor coding (Schrodt 2014) but over a dependency parse:
+
+1. ``detente_actors`` (a spaCy component) marks *mentions*: country names, short and old
+   names, demonyms, capitals and metonyms, IGOs, combining forms ("Indo-", "Pak-"), role
+   words that carry a sector ("foreign minister" → GOV) and named officials from the
+   PETRARCH/Phoenix dictionaries. It sets ``doc._.mentions``.
+2. :class:`ActorResolver` turns the head of a noun phrase into actors, using the phrase's
+   modifiers ("Pakistani Prime Minister Nawaz Sharif" → PAKGOV), ``of``-phrases ("Chief of
+   Army Staff of Pakistan" → PAKMIL), appositions, coordination ("Presidents of Pakistan and
+   Russia" → two actors), group references ("both countries" → the dyad in focus) and
+   pronouns ("he" → the last person named). Officials are resolved at the event's date.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from detente.model import Actor
+
+COUNTRY_KINDS = {"name", "short", "old", "demonym", "capital", "metonym", "combining"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of tokens naming (part of) an actor."""
+
+    start: int  # token indices in the Doc
+    end: int
+    code: str | None  # country (ISO3) or IGO code; None for a sector-only role word
+    sector: str | None
+    kind: str  # name, short, old, demonym, capital, metonym, combining, igo, agent, person
+
+    @property
+    def is_country(self) -> bool:
+        return self.kind in COUNTRY_KINDS
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class LexItem:
+    text: str
+    code: str | None
+    sector: str | None
+    kind: str
+
+
+def _data_rows(name: str) -> Iterable[list[str]]:
+    path = resources.files("detente.codebook").joinpath("data", name)
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t"):
+            if row and not row[0].startswith("#"):
+                yield row
+
+
+@cache
+def lexicon() -> tuple[LexItem, ...]:
+    """Every phrase that names a country, an IGO or a sector, from the codebook tables."""
+    from detente.codebook import agents, countries, igos
+
+    items: list[LexItem] = []
+    for e in countries.country_lexicon():
+        items.append(LexItem(e.text, e.code, e.sector or None, e.kind))
+    for e in igos.igo_lexicon():
+        items.append(LexItem(e.text, e.code, None, "igo"))
+    for e in agents.agent_lexicon():
+        items.append(LexItem(e.text, None, e.sector, "agent"))
+    for form, code in _data_rows("combining_forms.tsv"):
+        items.append(LexItem(form, code, None, "combining"))
+    return tuple(items)
+
+
+def _case_sensitive(text: str) -> bool:
+    """Abbreviations and names must match as written: "US" is not "us", "Turkey" not "turkey"."""
+    return any(ch.isupper() for ch in text)
+
+
+@dataclass
+class _Matchers:
+    exact: PhraseMatcher
+    lower: PhraseMatcher
+    items: dict[int, LexItem]
+
+
+_MATCHERS: dict[int, _Matchers] = {}
+
+
+def _matchers(nlp: Language) -> _Matchers:
+    """Build the phrase matchers once per vocabulary (pattern docs are made with the tokenizer only)."""
+    key = id(nlp.vocab)
+    if key in _MATCHERS:
+        return _MATCHERS[key]
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    items: dict[int, LexItem] = {}
+    by_key: dict[tuple[str, bool], list[Doc]] = {}
+    for n, item in enumerate(lexicon()):
+        label = f"D{n}"
+        items[nlp.vocab.strings.add(label)] = item
+        sensitive = _case_sensitive(item.text)
+        variants = {item.text}
+        if sensitive and item.kind != "agent":
+            # Headline case and all-caps forms of names ("RUSSIA", "Foreign Ministry").
+            variants |= {item.text.upper()}
+        docs = [nlp.make_doc(v) for v in variants]
+        (exact if sensitive else lower).add(label, docs)
+        by_key.setdefault((label, sensitive), docs)
+    m = _Matchers(exact, lower, items)
+    _MATCHERS[key] = m
+    return m
+
+
+def find_mentions(doc: Doc, nlp: Language) -> list[Mention]:
+    """All actor mentions of a Doc, longest match first, no overlaps."""
+    m = _matchers(nlp)
+    spans: list[Span] = []
+    for matcher in (m.exact, m.lower):
+        for match_id, start, end in matcher(doc):
+            spans.append(Span(doc, start, end, label=match_id))
+    out: list[Mention] = []
+    for span in filter_spans(spans):
+        item = m.items[span.label]
+        if item.kind == "combining" and not _is_combining_use(span):
+            continue
+        out.append(Mention(span.start, span.end, item.code, item.sector, item.kind))
+    return out
+
+
+def _is_combining_use(span: Span) -> bool:
+    """"Indo" or "Pak" count only inside a hyphenated compound ("Indo-Pak", "Pak-US")."""
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return before in {"-", "–"} or after in {"-", "–"}
+
+
+if not Doc.has_extension("mentions"):
+    Doc.set_extension("mentions", default=None)
+
+
+@Language.factory("detente_actors")
+def make_actor_component(nlp: Language, name: str) -> ActorComponent:
+    return ActorComponent(nlp)
+
+
+class ActorComponent:
+    """spaCy component: sets ``doc._.mentions`` (list of :class:`Mention`)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.mentions = find_mentions(doc, self.nlp)
+        return doc
+
+
+# --------------------------------------------------------------------------- resolution
+
+_GROUP_NOUNS = {"country", "nation", "side", "state", "government", "party", "neighbour", "neighbor"}
+_GROUP_DETS = {"both", "two"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_COUNTRY_PRONOUNS = {"it", "its"}
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
+
+
+@dataclass
+class ActorResolver:
+    """Resolves noun phrases of one document to actors, keeping discourse state.
+
+    ``focus`` counts the countries named so far, for "both countries"; ``last_person`` is
+    the last resolved individual, for "he" and "his counterpart"; ``people`` remembers
+    every official resolved in this document by surname.
+    """
+
+    people_index: object | None = None  # detente.codebook.petrarch.ActorIndex, if loaded
+    focus: Counter[str] = field(default_factory=Counter)
+    recent: list[str] = field(default_factory=list)
+    last_person: Actor | None = None
+    last_country_subject: Actor | None = None
+    people: dict[str, str] = field(default_factory=dict)
+
+    # -- discourse bookkeeping ------------------------------------------------
+    def observe_sentence(self, sent: Span) -> None:
+        """Count the countries a sentence names (called before its events are coded)."""
+        for m in mentions_in(sent):
+            if m.is_country and m.code:
+                self.focus[m.code] += 1
+                if m.code in self.recent:
+                    self.recent.remove(m.code)
+                self.recent.append(m.code)
+
+    def dyad_in_focus(self) -> list[str]:
+        """The two countries the discourse is about: the most-named ones so far."""
+        return [c for c, _ in self.focus.most_common(2)]
+
+    # -- resolution -----------------------------------------------------------
+    def resolve(self, tok: Token, date: str | None = None) -> list[Actor]:
+        """Actors named by the noun phrase headed by ``tok`` (coordination expanded)."""
+        out: list[Actor] = []
+        for head in [tok, *_noun_conjuncts(tok)]:
+            for actor in self._resolve_head(head, date):
+                if actor.code not in {a.code for a in out}:
+                    out.append(actor)
+        return out
+
+    def _resolve_head(self, tok: Token, date: str | None) -> list[Actor]:
+        doc = tok.doc
+        low = tok.lower_
+        if tok.pos_ == "PRON" or tok.tag_ in {"PRP", "PRP$"}:
+            return self._pronoun(tok, low)
+        m = mention_at(tok)
+        phrase = _phrase_tokens(tok)
+        sector = _sector_of(phrase, m)
+        if m is not None and (m.is_country or m.kind == "igo") and m.code:
+            if m.kind == "demonym" and tok.pos_ == "ADJ":
+                return []  # "Russian" alone is a modifier, not an actor
+            code = m.code if m.kind == "igo" else m.code + (m.sector or "")
+            return [_actor(doc, m.start, m.end, code)]
+        # A group reference: "both countries", "the two sides", "presidents of both countries".
+        group = self._group(tok, phrase)
+        if group is not None:
+            return [
+                Actor(c + (sector or ""), _text(doc, tok), tok.idx, tok.idx + len(tok))
+                for c in group
+            ]
+        country = _country_in(phrase, exclude=tok)
+        person = self._person(tok, date, phrase)
+        if person is not None:
+            p_code, p_span = person
+            if country and not p_code.startswith(country):
+                p_code = country + (sector or "")
+            actor = Actor(p_code, _text(doc, *p_span), doc[p_span[0]].idx, _end(doc, p_span[1]))
+            self.last_person = actor
+            return [actor]
+        if country is not None:
+            code = country.code + (sector or country.sector or "")
+            if country.kind == "igo":
+                code = country.code or ""
+            start = min(phrase[0].i, country.start)
+            end = max(phrase[-1].i + 1, country.end)
+            actor = Actor(code, _text(doc, start, end), doc[start].idx, _end(doc, end))
+            if sector and _is_individual(tok):
+                self.last_person = actor
+            return [actor]
+        return []
+
+    def _pronoun(self, tok: Token, low: str) -> list[Actor]:
+        if low in _PERSON_PRONOUNS and self.last_person is not None:
+            return [self.last_person]
+        if low in _PLURAL_PRONOUNS:
+            return [Actor(c, tok.text, tok.idx, tok.idx + len(tok)) for c in self.dyad_in_focus()]
+        return []
+
+    def _group(self, tok: Token, phrase: list[Token]) -> list[str] | None:
+        """The dyad in focus when the phrase is "both countries" or "X of both countries"."""
+        for t in [tok, *(p for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ == "of")]:
+            if t.lemma_.lower() in _GROUP_NOUNS and any(
+                c.lower_ in _GROUP_DETS for c in t.children
+            ):
+                dyad = self.dyad_in_focus()
+                return dyad if len(dyad) == 2 else None
+        return None
+
+    def _person(
+        self, tok: Token, date: str | None, phrase: list[Token]
+    ) -> tuple[str, tuple[int, int]] | None:
+        """A named official: from the dictionary at ``date``, or remembered from this text."""
+        name = _name_span(tok)
+        if name is None:
+            return None
+        start, end = name
+        words = [t.lower_ for t in tok.doc[start:end]]
+        surname = words[-1]
+        if self.people_index is not None:
+            code = _lookup_person(self.people_index, words, date)
+            if code:
+                self.people[surname] = code
+                return code, name
+        if surname in self.people:
+            return self.people[surname], name
+        country = _country_in(phrase, exclude=tok)
+        sector = _sector_of(phrase, None)
+        if country is not None and country.code and sector:
+            code = country.code + sector
+            self.people[surname] = code
+            return code, name
+        return None
+
+
+def _lookup_person(index: object, words: list[str], date: str | None) -> str | None:
+    """The code of a named person at ``date``: the full name first, then the surname alone."""
+    hit = index.longest_match(words, 0, date)  # type: ignore[attr-defined]
+    entry = hit[1] if hit and hit[0] == len(words) else None
+    if entry is None and len(words) > 1:
+        found = index.candidates(words[-1:])  # type: ignore[attr-defined]
+        # A bare surname is trusted only when it names one person in the dictionary.
+        entry = found[0] if len(found) == 1 else None
+    return entry.code_at(date) if entry is not None else None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def mention_at(tok: Token) -> Mention | None:
+    for m in tok.doc._.mentions or ():
+        if m.start <= tok.i < m.end:
+            return m
+    return None
+
+
+def mentions_in(span: Span) -> list[Mention]:
+    return [m for m in span.doc._.mentions or () if span.start <= m.start < span.end]
+
+
+def _noun_conjuncts(tok: Token) -> list[Token]:
+    if tok.pos_ in {"VERB", "AUX"}:
+        return []
+    return [c for c in tok.conjuncts if c.i > tok.i]
+
+
+def _phrase_tokens(tok: Token) -> list[Token]:
+    """The head, its left modifiers, its "of"-phrases and appositions, in order."""
+    out = {tok.i: tok}
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.i in out:
+                continue
+            take = (
+                (c.dep_ in _MODIFIER_DEPS and c.i < tok.i)
+                or c.dep_ == "appos"
+                or (c.dep_ == "prep" and c.lower_ == "of")
+                or (c.dep_ == "pobj" and t.lower_ == "of")
+                or (c.dep_ in _MODIFIER_DEPS and t.i != tok.i)
+            )
+            if take:
+                out[c.i] = c
+                stack.append(c)
+    return [out[i] for i in sorted(out)]
+
+
+def _sector_of(phrase: list[Token], head_mention: Mention | None) -> str | None:
+    if head_mention is not None and head_mention.sector:
+        return head_mention.sector
+    seen: set[tuple[int, int]] = set()
+    best: Mention | None = None
+    for t in phrase:
+        m = mention_at(t)
+        if m is None or (m.start, m.end) in seen:
+            continue
+        seen.add((m.start, m.end))
+        if m.kind == "agent" and m.sector:
+            # The sector of the noun nearest the head wins ("army staff chief" → MIL).
+            best = m
+    return best.sector if best else None
+
+
+def _country_in(phrase: list[Token], exclude: Token) -> Mention | None:
+    """The country (or IGO) a phrase's modifiers name: possessive, demonym, of-phrase, apposition."""
+    for t in phrase:
+        if t.i == exclude.i:
+            continue
+        m = mention_at(t)
+        if m is not None and m.code and (m.is_country or m.kind == "igo"):
+            return m
+    return None
+
+
+def _name_span(tok: Token) -> tuple[int, int] | None:
+    """The person name ending at or containing ``tok`` (a PERSON entity or a run of proper nouns)."""
+    if tok.ent_type_ == "PERSON":
+        start = tok.i
+        while start > 0 and tok.doc[start - 1].ent_type_ == "PERSON" and tok.doc[start].ent_iob_ != "B":
+            start -= 1
+        end = tok.i + 1
+        while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I" and tok.doc[end].ent_type_ == "PERSON":
+            end += 1
+        return start, end
+    return None
+
+
+def _is_individual(tok: Token) -> bool:
+    return tok.tag_ in {"NN", "NNP"} and tok.ent_type_ not in {"ORG", "GPE", "NORP"}
+
+
+def _actor(doc: Doc, start: int, end: int, code: str) -> Actor:
+    return Actor(code, doc[start:end].text, doc[start].idx, _end(doc, end))
+
+
+def _text(doc: Doc, start: int | Token, end: int | None = None) -> str:
+    if isinstance(start, Token):
+        left = min(t.i for t in start.subtree)
+        return doc[left : start.i + 1].text
+    return doc[start:end].text
+
+
+def _end(doc: Doc, end_tok: int) -> int:
+    last = doc[end_tok - 1]
+    return last.idx + len(last)

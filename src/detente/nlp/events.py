@@ -1,0 +1,453 @@
+"""Who did what to whom: CAMEO events from the dependency parse.
+
+For each sentence, triggers are verbs and nouns listed in the event patterns
+(``codebook/data/event_patterns.yaml``). Roles come from the parse, not from word order
+(cf. PETRARCH-2's use of constituency trees, Norris, Schrodt & Beieler 2017):
+
+* the source is the subject (or the ``by``-agent of a passive; the controller of an
+  infinitive: "sent his envoy to visit Russia" → the envoy; the shared subject of
+  coordinated verbs), the target the first actor among the verb's complements;
+* reciprocal acts ("X and Y met", "both countries signed", "signed between the two") give
+  both directions;
+* nominal events ("the visit of X to Y", "talks with Y", "with the support of Russia")
+  take their arguments from ``of``/``by``/possessive/modifiers and prepositions, falling
+  back on the clause they sit in;
+* negation (``not``, ``never``) sets ``negated``; modality — future, conditional,
+  hypothetical, intention or opinion ("wants to", "considers that") — produces no event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.model import Actor, Document, Event, Timex
+from detente.nlp.actors import ActorResolver, mention_at
+from detente.nlp.chronology import EventDate, date_event, timex_heads
+from detente.nlp.patterns import NounPattern, Patterns, VerbPattern, default_patterns, refine_by_domain
+
+_MODALS = {"will", "would", "shall", "may", "might", "could", "should", "can", "must", "'ll", "wo"}
+_IRREALIS_HEADS = {
+    "want", "plan", "intend", "hope", "expect", "consider", "believe", "think", "wish", "aim",
+    "worry", "fear", "seek", "prepare", "propose", "suggest", "urge", "ask", "need", "like",
+    "threaten", "refuse", "fail", "able", "likely", "set",
+}  # fmt: skip
+_CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+_SUBJ = {"nsubj", "csubj", "expl"}
+_OBJECT_CONTROL = {"send", "ask", "urge", "invite", "allow", "persuade", "dispatch", "authorize", "tell", "encourage", "help"}
+_DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
+_TARGET_DEPS = {"dobj", "dative", "prep", "pobj", "attr", "oprd", "pcomp", "agent"}
+_NOUN_DEPS_DOWN = {"prep", "pobj", "compound", "amod", "poss", "appos", "conj", "nmod", "dobj", "pcomp"}
+_THIRD_PLACE = {"sideline", "summit", "session", "assembly", "conference", "forum", "meeting", "ceremony", "gathering"}
+
+
+@dataclass
+class Trigger:
+    tok: Token
+    code: str
+    reciprocal: bool
+    sector: str | None
+    negated: bool
+    verb: VerbPattern | None = None
+    noun: NounPattern | None = None
+
+
+def extract_events(
+    doc: Doc,
+    document: Document,
+    resolver: ActorResolver | None = None,
+    patterns: Patterns | None = None,
+) -> list[Event]:
+    """All events of a parsed document, dated and de-duplicated within the document."""
+    patterns = patterns or default_patterns()
+    resolver = resolver or ActorResolver(people_index=_people_index())
+    timexes: list[Timex] = list(getattr(doc._, "timexes", None) or [])
+    out: list[Event] = []
+    seen: set[tuple] = set()
+    for sent in doc.sents:
+        resolver.observe_sentence(sent)
+        triggers = list(find_triggers(sent, patterns))
+        trig_idx = {t.tok.i for t in triggers}
+        heads = timex_heads(doc, sent, timexes)
+        for trig in triggers:
+            when = date_event(trig.tok, sent, heads, trig_idx, timexes, document.pubdate)
+            for ev in code_trigger(trig, sent, when, resolver, document, patterns):
+                # One event per act within a document (GUIDE R3): the first statement wins.
+                key = (ev.source, ev.target, ev.cameo, ev.date, ev.negated)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(ev)
+    return out
+
+
+def _people_index() -> object | None:
+    try:
+        from detente.nlp.people import people_index
+    except ImportError:
+        return None
+    return people_index()
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def find_triggers(sent: Span, patterns: Patterns) -> Iterator[Trigger]:
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in {"VERB", "AUX"} or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
+            alts = patterns.verbs.get(lemma)
+            if not alts or _irrealis(tok):
+                continue
+            vp = _choose_verb_pattern(tok, alts)
+            if vp is None:
+                continue
+            code = vp.code
+            if vp.domains:
+                code = refine_by_domain(code, _object_words(tok), patterns)
+            if code.startswith("04") and code == "040" and _at_third_place(tok):
+                code = "044"
+            yield Trigger(tok, code, vp.reciprocal, vp.sector, _negated(tok), verb=vp)
+        elif tok.pos_ in {"NOUN", "PROPN"} and lemma in patterns.nouns:
+            np_ = patterns.nouns[lemma]
+            if np_.plural_only and tok.tag_ not in {"NNS", "NNPS"}:
+                continue
+            if np_.modifiers is not None and not any(
+                c.lower_ in np_.modifiers for c in tok.children if c.dep_ in {"amod", "compound"}
+            ):
+                continue
+            if np_.objects is not None and not (_object_words(tok) & np_.objects):
+                continue
+            if _restatement(tok) or _noun_irrealis(tok):
+                continue
+            code = np_.code
+            if code == "040" and _at_third_place(tok):
+                code = "044"
+            yield Trigger(tok, code, np_.reciprocal, np_.sector, False, noun=np_)
+
+
+def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern | None:
+    objs = _object_lemmas(tok)
+    preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}}
+    for vp in alts:
+        if vp.objects is not None and not (objs & vp.objects):
+            continue
+        if vp.preps is not None and not (preps & vp.preps):
+            continue
+        if vp.needs_actor_object:
+            dobj = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+            if not dobj or not any(_is_actorish(d) for d in dobj):
+                continue
+            if vp.person_object and not any(d.ent_type_ == "PERSON" or mention_at(d) and mention_at(d).kind == "agent" for d in dobj):
+                continue
+        return vp
+    return None
+
+
+def _object_lemmas(tok: Token) -> set[str]:
+    """Lemmas of the direct object, prepositional objects and their complements (one level)."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
+            out.add(c.lemma_.lower())
+            for cc in c.children:
+                if cc.dep_ == "conj":
+                    out.add(cc.lemma_.lower())
+        elif c.dep_ in {"prep", "dative"}:
+            for p in c.children:
+                if p.dep_ in {"pobj", "pcomp"}:
+                    out.add(p.lemma_.lower())
+                    out |= {g.lemma_.lower() for g in p.children if g.dep_ == "dobj"}
+        elif c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG":
+            out.add(c.lemma_.lower())
+    return out
+
+
+def _object_words(tok: Token) -> set[str]:
+    """Every lemma in the complements of a trigger, to tell military from economic acts."""
+    words: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in _TARGET_DEPS or c.dep_ in {"xcomp", "nsubjpass", "compound", "amod", "acl"}:
+            words |= {t.lemma_.lower() for t in c.subtree}
+    return words
+
+
+def _at_third_place(tok: Token) -> bool:
+    """A meeting "on the sidelines of", "at the summit", "in the UN session" is CAMEO 044."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"in", "at", "on", "during"}:
+            for p in c.children:
+                if p.dep_ == "pobj" and (
+                    p.lemma_.lower() in _THIRD_PLACE
+                    or (mention_at(p) is not None and mention_at(p).kind == "igo")
+                ):
+                    return True
+    return False
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    # "did not decide to veto" negates the infinitive's act as well.
+    head = tok.head
+    return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children) and head.lemma_ in {
+        "decide", "agree", "choose", "try", "manage", "dare",
+    }  # fmt: skip
+
+
+def _irrealis(tok: Token) -> bool:
+    """Future, conditional, hypothetical, intended or believed acts are not events (GUIDE R2)."""
+    t = tok
+    for _ in range(6):
+        for c in t.children:
+            if c.dep_ in {"aux", "auxpass"} and c.lower_ in _MODALS:
+                return True
+            if c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS:
+                return True
+        # "is going to favour"
+        if t.dep_ == "xcomp" and t.head.lemma_ == "go" and any(
+            c.dep_ == "aux" for c in t.head.children
+        ):
+            return True
+        if t is not tok and t.lemma_.lower() in _IRREALIS_HEADS:
+            return True
+        if t.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp"} or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _noun_irrealis(tok: Token) -> bool:
+    t = tok
+    while t.head is not t and t.pos_ not in {"VERB", "AUX"}:
+        t = t.head
+    return t.pos_ in {"VERB", "AUX"} and _irrealis(t)
+
+
+def _restatement(tok: Token) -> bool:
+    """"This successful visit broke the ice": a noun with a demonstrative restates an act."""
+    return any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in tok.children)
+
+
+def _is_actorish(tok: Token) -> bool:
+    m = mention_at(tok)
+    return m is not None or tok.ent_type_ in {"PERSON", "GPE", "NORP", "ORG"} or tok.pos_ == "PRON"
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
+    """Subject heads of a verb; the flag says they are the patients of a passive."""
+    subj = [c for c in verb.children if c.dep_ in _SUBJ]
+    if subj:
+        return subj, False
+    agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if agent:
+        return agent, False
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        return passive, True
+    head = verb.head
+    if head is verb:
+        return [], False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ in {"xcomp", "advcl"} and (infinitive or verb.dep_ == "xcomp"):
+        if head.lemma_.lower() in _OBJECT_CONTROL:
+            obj = [c for c in head.children if c.dep_ == "dobj"]
+            if obj:
+                return obj, False
+        return _subject_tokens(head)
+    if verb.dep_ in {"conj", "advcl", "pcomp"}:
+        return _subject_tokens(head)
+    if verb.dep_ in {"relcl", "acl"}:
+        return [head], False
+    return [], False
+
+
+def _clause_subject(tok: Token) -> list[Token]:
+    t = tok
+    while t.head is not t and t.pos_ not in {"VERB", "AUX"}:
+        t = t.head
+    if t.pos_ in {"VERB", "AUX"}:
+        subj, passive = _subject_tokens(t)
+        return subj
+    return []
+
+
+def _actors_below(
+    tok: Token, resolver: ActorResolver, date: str | None, skip: set[int], deps: set[str]
+) -> list[Actor]:
+    """The first actor found breadth-first among ``tok``'s complements (and hyphen partners)."""
+    queue = [c for c in tok.children if c.dep_ in deps and c.i not in skip]
+    seen = set()
+    while queue:
+        c = queue.pop(0)
+        if c.i in seen or c.i in skip:
+            continue
+        seen.add(c.i)
+        if c.pos_ in {"VERB", "AUX"} and c.dep_ not in {"pcomp"}:
+            continue
+        if c.ent_type_ in {"DATE", "TIME"} and mention_at(c) is None:
+            continue
+        actors = resolver.resolve(c, date)
+        if actors:
+            return _with_hyphen_partners(c, actors, resolver, date)
+        queue.extend(x for x in c.children if x.dep_ in _NOUN_DEPS_DOWN or x.dep_ in deps)
+    return []
+
+
+def _with_hyphen_partners(
+    tok: Token, actors: list[Actor], resolver: ActorResolver, date: str | None
+) -> list[Actor]:
+    """"Pak-Russia exercises", "Indo-US deal": both countries of a hyphenated pair."""
+    doc = tok.doc
+    out = list(actors)
+    for step in (-2, 2):
+        j = tok.i + step
+        mid = tok.i + step // 2
+        if 0 <= j < len(doc) and doc[mid].text in {"-", "–"}:
+            m = mention_at(doc[j])
+            if m is not None and m.code and m.is_country and m.code not in {a.code[:3] for a in out}:
+                out.append(Actor(m.code, doc[j].text, doc[j].idx, doc[j].idx + len(doc[j])))
+    return out
+
+
+def _verb_roles(trig: Trigger, resolver: ActorResolver, date: str | None) -> tuple[list[Actor], list[Actor], bool]:
+    verb = trig.tok
+    subj_toks, passive = _subject_tokens(verb)
+    sources: list[Actor] = []
+    for s in subj_toks:
+        sources += resolver.resolve(s, date)
+    skip = {t.i for s in subj_toks for t in s.subtree} if not passive else set()
+    deps = _TARGET_DEPS
+    # "an agreement was signed between the two countries" → both parties, both directions.
+    between = [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"between", "among"}
+        for p in c.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    if between:
+        parties: list[Actor] = []
+        for p in between:
+            parties += resolver.resolve(p, date)
+        if len(parties) >= 2:
+            return parties, parties, True
+    if passive:
+        # "Pakistan was invited by Russia": the passive subject is the target.
+        targets = sources
+        sources = []
+        return sources, targets, trig.reciprocal and len(targets) >= 2
+    targets = _actors_below(verb, resolver, date, skip, deps)
+    reciprocal = trig.reciprocal and (len(sources) >= 2 and not targets)
+    return sources, targets, reciprocal
+
+
+def _noun_roles(trig: Trigger, resolver: ActorResolver, date: str | None, sent: Span) -> tuple[list[Actor], list[Actor], bool]:
+    noun = trig.tok
+    pat = trig.noun
+    assert pat is not None
+    src_toks: list[Token] = []
+    tgt_toks: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            src_toks.append(c)
+        elif c.dep_ in {"prep", "agent"}:
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if c.lower_ in pat.targets and not (c.lower_ == "of" and pat.reciprocal):
+                tgt_toks += objs
+            elif c.lower_ in {"of", "by", "from"}:
+                src_toks += objs
+        elif c.dep_ in {"compound", "amod", "nmod"} and mention_at(c) is not None:
+            src_toks.append(c)
+    # Prepositions the parser attached to the governing verb: "witnessed visit of X to Moscow".
+    head = noun.head
+    if not tgt_toks and head.pos_ in {"VERB", "AUX"} and head.dep_ != "prep":
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in pat.targets and c.i > noun.i and c.lower_ != "of":
+                tgt_toks += [p for p in c.children if p.dep_ == "pobj"]
+    sources: list[Actor] = []
+    for s in src_toks:
+        resolved = resolver.resolve(s, date)
+        if s.pos_ == "PRON" or s.tag_ == "PRP$":
+            # "In his visit to Moscow, President Zardari ...": the possessive is the clause subject.
+            clause = [a for t in _clause_subject(noun) for a in resolver.resolve(t, date)]
+            resolved = clause or resolved
+        sources += _with_hyphen_partners(s, resolved, resolver, date) if resolved else []
+    targets: list[Actor] = []
+    for t in tgt_toks:
+        targets += _with_hyphen_partners(t, resolver.resolve(t, date), resolver, date)
+        if not targets:
+            targets = _actors_below(t, resolver, date, set(), _NOUN_DEPS_DOWN)
+    clause = [a for t in _clause_subject(noun) for a in resolver.resolve(t, date)]
+    if pat.role:
+        # "China played the role of facilitator in Pak-Russia rapprochement".
+        targets = _actors_below(noun, resolver, date, set(), _NOUN_DEPS_DOWN) or targets
+        return clause, targets, False
+    if not sources and clause:
+        sources = clause
+    elif not targets and clause and {a.code for a in clause} != {a.code for a in sources}:
+        # "with the support of Russia, Pakistan became a member": support → Pakistan.
+        targets = clause
+    if pat.reciprocal and len(sources) >= 2 and not targets:
+        return sources, sources, True
+    if pat.reciprocal and len(targets) >= 2 and not sources:
+        return targets, targets, True
+    return sources, targets, False
+
+
+def code_trigger(
+    trig: Trigger,
+    sent: Span,
+    when: EventDate,
+    resolver: ActorResolver,
+    document: Document,
+    patterns: Patterns,
+) -> Iterator[Event]:
+    from detente.codebook.cameo import cameo_info
+
+    if trig.verb is not None:
+        sources, targets, reciprocal = _verb_roles(trig, resolver, when.value)
+    else:
+        sources, targets, reciprocal = _noun_roles(trig, resolver, when.value, sent)
+    if not sources or not targets:
+        return
+    pairs: list[tuple[Actor, Actor]] = []
+    if reciprocal:
+        pairs = [(a, b) for a in sources for b in targets if a.country != b.country]
+    else:
+        pairs = [(a, b) for a in sources for b in targets if a.country != b.country]
+    info = cameo_info(trig.code)
+    doc = sent.doc
+    for src, tgt in pairs:
+        s_code = _with_sector(src.code, trig.sector)
+        t_code = _with_sector(tgt.code, trig.sector) if reciprocal else tgt.code
+        yield Event(
+            doc=document.id,
+            sentence=sent.text,
+            start=sent.start_char,
+            end=sent.end_char,
+            date=when.value,
+            date_text=when.text,
+            source=s_code,
+            target=t_code,
+            source_text=src.text,
+            target_text=tgt.text,
+            cameo=info.code,
+            root=info.root,
+            goldstein=float(info.goldstein),
+            quad=int(info.quad),
+            plover=info.plover or None,
+            negated=trig.negated,
+            date_source=when.source,
+            trigger=doc[trig.tok.i].text,
+            pubdate=document.pubdate,
+        )
+
+
+def _with_sector(code: str, sector: str | None) -> str:
+    """Add a pattern's sector ("joint exercise" → MIL) to a bare country code."""
+    if sector and len(code) == 3 and not code.startswith("IGO"):
+        return code + sector
+    return code

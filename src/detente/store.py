@@ -1,0 +1,721 @@
+"""The embedded DuckDB store: documents, their sentences, and events merged across sources.
+
+The store is one DuckDB file with plain tables a user can query with any DuckDB client::
+
+    documents      one row per ingested document (doc_id, content_hash, pubdate, ...)
+    sentences      the sentences of each document (doc_id, start, "end", text)
+    events         one row per distinct event: the merge key (date, source, target, cameo,
+                   negated), its codes, and the provenance of its first report (first_*)
+    event_sources  one row per report of an event: which document and sentence said it
+    meta           schema_version and who created the file
+    event_records  a view: events in the output contract's field names, plus ``sources``
+
+Why it is shaped this way:
+
+* **Idempotent ingest.** A document is identified by its id and fingerprinted by
+  ``Document.content_hash``. Re-ingesting the same document writes nothing; a changed document
+  *replaces* what it contributed (its sentences and event reports), so re-running an analysis
+  after editing a file never double counts.
+* **Merging.** Several documents (or several sentences of one document) often report the same
+  act. They become one ``events`` row with several ``event_sources`` rows, so relation indexes
+  count acts, not articles, while every report keeps its provenance.
+* **One transaction per batch.** A batch either lands completely or not at all; a crash or a
+  bad record midway leaves the store as it was.
+* **All data goes through parameters or Arrow tables**, never into SQL text, so text that
+  looks like SQL or markup is stored verbatim.
+
+DuckDB allows one writing process per file. A second process gets a clean ``StoreError``
+naming the file and the process that holds it, never a corrupted file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import itertools
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from detente.errors import StoreError
+from detente.model import EVENT_FIELDS, Document, Event
+
+__all__ = [
+    "EXPORT_FIELDS",
+    "SCHEMA_VERSION",
+    "IngestStats",
+    "Store",
+    "event_id",
+    "open_store",
+]
+
+#: Bumped whenever the tables change shape; a file with a larger number is refused.
+SCHEMA_VERSION = 1
+
+#: The columns ``Store.export`` writes: the output contract plus the number of reports.
+EXPORT_FIELDS: tuple[str, ...] = (*EVENT_FIELDS, "sources")
+
+_TABLES: tuple[str, ...] = ("documents", "sentences", "events", "event_sources", "meta")
+
+_SCHEMA: tuple[str, ...] = (
+    """CREATE TABLE IF NOT EXISTS meta (
+        key VARCHAR PRIMARY KEY,
+        value VARCHAR NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS documents (
+        doc_id VARCHAR PRIMARY KEY,
+        content_hash VARCHAR NOT NULL,
+        pubdate VARCHAR,
+        title VARCHAR,
+        url VARCHAR,
+        path VARCHAR,
+        n_chars BIGINT NOT NULL,
+        ingested_at TIMESTAMP NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS sentences (
+        doc_id VARCHAR NOT NULL,
+        start BIGINT NOT NULL,
+        "end" BIGINT NOT NULL,
+        text VARCHAR NOT NULL,
+        PRIMARY KEY (doc_id, start)
+    )""",
+    # first_* and the *_text columns describe the earliest-ingested report still stored;
+    # they are kept in step with event_sources whenever a document is replaced.
+    """CREATE TABLE IF NOT EXISTS events (
+        event_id VARCHAR PRIMARY KEY,
+        date VARCHAR,
+        source VARCHAR NOT NULL,
+        target VARCHAR NOT NULL,
+        cameo VARCHAR NOT NULL,
+        root VARCHAR NOT NULL,
+        goldstein DOUBLE NOT NULL,
+        quad INTEGER NOT NULL,
+        plover VARCHAR,
+        negated BOOLEAN NOT NULL,
+        date_text VARCHAR,
+        date_source VARCHAR,
+        source_text VARCHAR NOT NULL,
+        target_text VARCHAR NOT NULL,
+        trigger VARCHAR NOT NULL,
+        pubdate VARCHAR,
+        first_doc VARCHAR NOT NULL,
+        first_sentence VARCHAR NOT NULL,
+        first_start BIGINT NOT NULL,
+        first_end BIGINT NOT NULL,
+        first_seq BIGINT NOT NULL
+    )""",
+    # seq orders reports by ingestion, so "first source" is well defined and stable.
+    """CREATE TABLE IF NOT EXISTS event_sources (
+        event_id VARCHAR NOT NULL,
+        doc_id VARCHAR NOT NULL,
+        start BIGINT NOT NULL,
+        "end" BIGINT NOT NULL,
+        sentence VARCHAR NOT NULL,
+        source_text VARCHAR NOT NULL,
+        target_text VARCHAR NOT NULL,
+        date_text VARCHAR,
+        date_source VARCHAR,
+        trigger VARCHAR NOT NULL,
+        pubdate VARCHAR,
+        seq BIGINT NOT NULL,
+        PRIMARY KEY (event_id, doc_id, start)
+    )""",
+    """CREATE OR REPLACE VIEW event_records AS
+        SELECT
+            e.first_doc AS doc, e.first_sentence AS sentence,
+            e.first_start AS start, e.first_end AS "end",
+            e.date, e.date_text, e.source, e.target, e.source_text, e.target_text,
+            e.cameo, e.root, e.goldstein, e.quad, e.plover, e.negated,
+            e.date_source, e.trigger, e.pubdate,
+            coalesce(n.sources, 0) AS sources,
+            e.event_id, e.first_seq
+        FROM events AS e
+        LEFT JOIN (
+            SELECT event_id, count(*) AS sources FROM event_sources GROUP BY event_id
+        ) AS n USING (event_id)""",
+)
+
+# Arrow schemas of the staging tables: explicit, so that an all-null column still has a type.
+_DOC_SCHEMA = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("content_hash", pa.string()),
+        ("pubdate", pa.string()),
+        ("title", pa.string()),
+        ("url", pa.string()),
+        ("path", pa.string()),
+        ("n_chars", pa.int64()),
+        ("ingested_at", pa.timestamp("us")),
+    ]
+)
+_SENT_SCHEMA = pa.schema(
+    [("doc_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())]
+)
+_SRC_SCHEMA = pa.schema(
+    [
+        ("event_id", pa.string()),
+        ("doc_id", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("sentence", pa.string()),
+        ("source_text", pa.string()),
+        ("target_text", pa.string()),
+        ("date_text", pa.string()),
+        ("date_source", pa.string()),
+        ("trigger", pa.string()),
+        ("pubdate", pa.string()),
+        ("seq", pa.int64()),
+    ]
+)
+_EVENT_SCHEMA = pa.schema(
+    [
+        ("event_id", pa.string()),
+        ("date", pa.string()),
+        ("source", pa.string()),
+        ("target", pa.string()),
+        ("cameo", pa.string()),
+        ("root", pa.string()),
+        ("goldstein", pa.float64()),
+        ("quad", pa.int32()),
+        ("plover", pa.string()),
+        ("negated", pa.bool_()),
+        ("date_text", pa.string()),
+        ("date_source", pa.string()),
+        ("source_text", pa.string()),
+        ("target_text", pa.string()),
+        ("trigger", pa.string()),
+        ("pubdate", pa.string()),
+        ("first_doc", pa.string()),
+        ("first_sentence", pa.string()),
+        ("first_start", pa.int64()),
+        ("first_end", pa.int64()),
+        ("first_seq", pa.int64()),
+    ]
+)
+
+
+@dataclass(slots=True)
+class IngestStats:
+    """What one ``Store.ingest`` call changed.
+
+    ``documents_added`` counts ids new to the store, ``documents_replaced`` ids whose content
+    changed, ``documents_unchanged`` batch items skipped because the store already had them.
+    ``events_added`` counts new ``events`` rows, ``sources_added`` new ``event_sources`` rows
+    (reports), so ``sources_added - events_added`` reports merged into known events.
+    """
+
+    documents_added: int = 0
+    documents_replaced: int = 0
+    documents_unchanged: int = 0
+    events_added: int = 0
+    sources_added: int = 0
+
+    def __iadd__(self, other: IngestStats) -> IngestStats:
+        self.documents_added += other.documents_added
+        self.documents_replaced += other.documents_replaced
+        self.documents_unchanged += other.documents_unchanged
+        self.events_added += other.events_added
+        self.sources_added += other.sources_added
+        return self
+
+
+def event_id(event: Event) -> str:
+    """The stable id of the event an ``Event`` reports: a hash of its merge key.
+
+    The merge key is (date, source, target, cameo, negated): two reports agreeing on all five
+    are the same event. JSON encoding keeps ``None`` distinct from ``"None"`` and field
+    boundaries unambiguous; 32 hex digits (128 bits) make collisions negligible.
+    """
+    key = [event.date, event.source, event.target, event.cameo, bool(event.negated)]
+    blob = json.dumps(key, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _one_line(text: str) -> str:
+    """DuckDB messages can span lines; the CLI prints exactly one."""
+    return " ".join(text.split())
+
+
+def _translate_open_error(path: str, exc: duckdb.Error) -> StoreError:
+    """Turn DuckDB's open-time errors into one-line messages that name the file."""
+    msg = _one_line(str(exc))
+    if "Could not set lock" in msg or "Conflicting lock" in msg:
+        pid = re.search(r"PID (\d+)", msg)
+        who = f"PID {pid.group(1)}" if pid else "another process holds its lock"
+        return StoreError(
+            f"{path}: the store is in use by another detente process ({who}); "
+            "wait for it to finish or use another --db"
+        )
+    if "not a valid DuckDB database" in msg:
+        return StoreError(f"{path}: not a DuckDB database (is this the right file?)")
+    if "read-only mode" in msg and "does not exist" in msg:
+        return StoreError(f"{path}: no such store")
+    detail = re.sub(r"^[A-Za-z ]*Error: ", "", msg)
+    return StoreError(f"{path}: cannot open the store: {detail}")
+
+
+class Store:
+    """A detente store in one DuckDB file.
+
+    Opening creates the schema if the file is new (unless ``read_only``). The connection is
+    held until ``close()``; DuckDB lets only one process hold a writable file, so keep a
+    writable store open only while ingesting.
+    """
+
+    path: str
+    read_only: bool
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        self._con: duckdb.DuckDBPyConnection | None = None
+        try:
+            self._con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise _translate_open_error(self.path, exc) from exc
+        try:
+            self._prepare()
+        except BaseException:
+            self.close()
+            raise
+
+    # -- opening -------------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        """Check the file is a detente store of a version we can read; create it if empty."""
+        con = self._connection()
+        try:
+            tables = {
+                row[0]
+                for row in con.execute(
+                    "SELECT table_name FROM information_schema.tables "
+                    "WHERE table_schema = 'main' AND table_catalog = current_database()"
+                ).fetchall()
+            }
+        except duckdb.Error as exc:
+            raise _translate_open_error(self.path, exc) from exc
+        if "meta" in tables:
+            row = _first(con.execute("SELECT value FROM meta WHERE key = ?", ["schema_version"]))
+            try:
+                version = int(row[0]) if row else 0
+            except ValueError:
+                version = 0
+            if version < 1:
+                raise StoreError(f"{self.path}: not a detente store (no schema version)")
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: the store was written by a newer detente "
+                    f"(schema version {version}; this one reads up to {SCHEMA_VERSION})"
+                )
+            return
+        if tables:
+            # Someone else's DuckDB file: adding our tables to it would be rude and confusing.
+            raise StoreError(f"{self.path}: a DuckDB database but not a detente store")
+        if self.read_only:
+            raise StoreError(f"{self.path}: an empty database, not a detente store")
+        try:
+            con.begin()
+            for statement in _SCHEMA:
+                con.execute(statement)
+            con.execute(
+                "INSERT INTO meta VALUES (?, ?), (?, ?)",
+                ["schema_version", str(SCHEMA_VERSION), "created_by", _creator()],
+            )
+            con.commit()
+        except duckdb.Error as exc:
+            con.rollback()
+            raise StoreError(
+                f"{self.path}: cannot create the store: {_one_line(str(exc))}"
+            ) from exc
+
+    def _connection(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise StoreError(f"{self.path}: the store is closed")
+        return self._con
+
+    def close(self) -> None:
+        """Release the file (and its lock). Safe to call twice."""
+        if self._con is not None:
+            con, self._con = self._con, None
+            con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.read_only else "writable"
+        state = "closed" if self._con is None else mode
+        return f"Store({self.path!r}, {state})"
+
+    # -- reading -------------------------------------------------------------------------
+
+    def document_status(self, doc: Document) -> str:
+        """``"new"`` (id unknown), ``"same"`` (same id and content hash) or ``"changed"``."""
+        row = _first(
+            self._connection().execute(
+                "SELECT content_hash FROM documents WHERE doc_id = ?", [doc.id]
+            )
+        )
+        if row is None:
+            return "new"
+        return "same" if row[0] == doc.content_hash else "changed"
+
+    def iter_events(self) -> Iterator[dict[str, Any]]:
+        """Stored events as contract dicts, in the order they were first ingested.
+
+        Each dict has every field of ``model.EVENT_FIELDS`` (``doc``, ``sentence``, ``start``,
+        ``end`` and the *_text fields come from the event's earliest-ingested report still in
+        the store), plus ``sources`` (how many reports) and ``event_id``.
+        """
+        cur = self._connection().cursor()
+        try:
+            cur.execute(
+                f"SELECT {', '.join(_quoted(EXPORT_FIELDS))}, event_id "
+                "FROM event_records ORDER BY first_seq, event_id"
+            )
+            names = [*EXPORT_FIELDS, "event_id"]
+            while rows := cur.fetchmany(2048):
+                for row in rows:
+                    yield dict(zip(names, row, strict=True))
+        finally:
+            cur.close()
+
+    def sources(self, event_id: str) -> list[dict[str, Any]]:
+        """Every stored report of one event, earliest first (for provenance displays)."""
+        cur = self._connection().execute(
+            'SELECT doc_id, start, "end", sentence, source_text, target_text, date_text, '
+            "date_source, trigger, pubdate FROM event_sources WHERE event_id = ? ORDER BY seq",
+            [event_id],
+        )
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def export(self, fmt: str, out: str | Path | None) -> int:
+        """Write the stored events (``EXPORT_FIELDS``) as jsonl, csv or parquet; return the count.
+
+        ``out`` is a file path, or ``None``/``"-"`` for stdout (as ``write_records`` allows).
+        """
+        from detente.io.writers import write_records  # imported late: io is optional here
+
+        records = ({k: r[k] for k in EXPORT_FIELDS} for r in self.iter_events())
+        return write_records(records, fmt, out, fields=EXPORT_FIELDS)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (documents, sentences, events, event_sources, meta)."""
+        con = self._connection()
+        # Table names come from the fixed tuple above, never from input.
+        return {t: _first(con.execute(f"SELECT count(*) FROM {t}"))[0] for t in _TABLES}
+
+    def sql(self, query: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
+        """Run one SQL statement with ``?`` parameters and return its rows (for users, tests)."""
+        try:
+            return self._connection().execute(query, params).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: {_one_line(str(exc))}") from exc
+
+    # -- writing -------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        batch: Iterable[tuple[Document, Sequence[tuple[int, int, str]], Sequence[Event]]],
+    ) -> IngestStats:
+        """Store a batch of (document, sentences as (start, end, text), events) in one transaction.
+
+        Per document: ``"same"`` writes nothing; ``"changed"`` first removes the document's old
+        sentences and reports (events left with no report are deleted), then inserts the new
+        ones; ``"new"`` inserts. Reports are attributed to the Document's id. If anything
+        raises, the whole batch is rolled back and the exception propagates (DuckDB errors as
+        ``StoreError``).
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store was opened read-only")
+        con = self._connection()
+        items = list(batch)
+        stats = IngestStats()
+        if not items:
+            return stats
+
+        stored = self._stored_hashes([doc.id for doc, _, _ in items])
+        known = dict(stored)
+        # doc_id -> the version of it this batch will store (the last differing one wins).
+        plan: dict[str, tuple[Document, Sequence[tuple[int, int, str]], Sequence[Event]]] = {}
+        for doc, sentences, events in items:
+            digest = doc.content_hash
+            if known.get(doc.id) == digest:
+                stats.documents_unchanged += 1
+                continue
+            known[doc.id] = digest
+            plan.pop(doc.id, None)  # keep plan ordered by the version actually stored
+            plan[doc.id] = (doc, sentences, events)
+        replace = [d for d in plan if d in stored]
+        stats.documents_added = len(plan) - len(replace)
+        stats.documents_replaced = len(replace)
+        if not plan:
+            return stats
+
+        try:
+            con.begin()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot write: {_one_line(str(exc))}") from exc
+        registered: list[str] = []
+        try:
+            if replace:
+                self._remove_documents(con, replace, registered)
+            added, sources = self._insert(con, list(plan.values()), registered)
+            stats.events_added = added
+            stats.sources_added = sources
+            con.commit()
+        except BaseException as exc:
+            # If DuckDB already aborted the transaction there is nothing left to undo.
+            with contextlib.suppress(duckdb.Error):
+                con.rollback()
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(
+                    f"{self.path}: writing failed, nothing from this batch was stored: "
+                    f"{_one_line(str(exc))}"
+                ) from exc
+            if isinstance(exc, UnicodeEncodeError):
+                raise StoreError(
+                    f"{self.path}: {_bad_unicode_doc(items)} holds text that is not valid "
+                    "Unicode (a lone surrogate); nothing from this batch was stored"
+                ) from exc
+            raise
+        finally:
+            for name in registered:
+                with contextlib.suppress(duckdb.Error):
+                    con.unregister(name)
+        return stats
+
+    def _stored_hashes(self, doc_ids: list[str]) -> dict[str, str]:
+        con = self._connection()
+        wanted = pa.table({"doc_id": pa.array(sorted(set(doc_ids)), pa.string())})
+        con.register("_detente_wanted", wanted)
+        try:
+            rows = con.execute(
+                "SELECT d.doc_id, d.content_hash FROM documents AS d "
+                "JOIN _detente_wanted AS w USING (doc_id)"
+            ).fetchall()
+        finally:
+            con.unregister("_detente_wanted")
+        return dict(rows)
+
+    @staticmethod
+    def _remove_documents(
+        con: duckdb.DuckDBPyConnection, doc_ids: list[str], registered: list[str]
+    ) -> None:
+        """Delete documents' sentences and reports, then fix up the events they touched."""
+        con.register("_detente_gone", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
+        registered.append("_detente_gone")
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _detente_touched AS "
+            "SELECT DISTINCT event_id FROM event_sources "
+            "WHERE doc_id IN (SELECT doc_id FROM _detente_gone)"
+        )
+        for table in ("event_sources", "sentences", "documents"):
+            con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _detente_gone)")
+        # An event nobody reports any more did not happen as far as the store knows.
+        con.execute(
+            "DELETE FROM events WHERE event_id IN (SELECT event_id FROM _detente_touched) "
+            "AND event_id NOT IN (SELECT event_id FROM event_sources)"
+        )
+        # Events still reported elsewhere take their provenance from the earliest remaining
+        # report, so iter_events never points at a sentence that is no longer stored.
+        con.execute(
+            """UPDATE events SET
+                first_doc = f.doc_id, first_sentence = f.sentence,
+                first_start = f.start, first_end = f."end", first_seq = f.seq,
+                source_text = f.source_text, target_text = f.target_text,
+                date_text = f.date_text, date_source = f.date_source,
+                trigger = f.trigger, pubdate = f.pubdate
+            FROM (
+                SELECT * FROM event_sources
+                WHERE event_id IN (SELECT event_id FROM _detente_touched)
+                QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY seq) = 1
+            ) AS f
+            WHERE events.event_id = f.event_id"""
+        )
+        con.execute("DROP TABLE _detente_touched")
+
+    def _insert(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        plan: list[tuple[Document, Sequence[tuple[int, int, str]], Sequence[Event]]],
+        registered: list[str],
+    ) -> tuple[int, int]:
+        """Insert documents, sentences, reports and new events; return (events, reports) added."""
+        now = datetime.now(UTC).replace(tzinfo=None)
+        seq_row = _first(con.execute("SELECT coalesce(max(seq), 0) FROM event_sources"))
+        seq = itertools.count(int(seq_row[0]) + 1)
+
+        docs: dict[str, list[Any]] = {f: [] for f in _DOC_SCHEMA.names}
+        sents: dict[str, list[Any]] = {f: [] for f in _SENT_SCHEMA.names}
+        srcs: dict[str, list[Any]] = {f: [] for f in _SRC_SCHEMA.names}
+        evs: dict[str, list[Any]] = {f: [] for f in _EVENT_SCHEMA.names}
+        seen_reports: set[tuple[str, str, int]] = set()
+        seen_events: set[str] = set()
+        for doc, sentences, events in plan:
+            for name, value in zip(
+                _DOC_SCHEMA.names,
+                (
+                    doc.id,
+                    doc.content_hash,
+                    doc.pubdate,
+                    doc.title,
+                    doc.url,
+                    doc.path,
+                    len(doc.text),
+                    now,
+                ),
+                strict=True,
+            ):
+                docs[name].append(value)
+            starts: set[int] = set()
+            for start, end, text in sentences:
+                if start in starts:
+                    continue  # one sentence per offset: the key of the sentences table
+                starts.add(start)
+                for name, value in zip(_SENT_SCHEMA.names, (doc.id, start, end, text), strict=True):
+                    sents[name].append(value)
+            for ev in events:
+                eid = event_id(ev)
+                report = (eid, doc.id, ev.start)
+                if report in seen_reports:
+                    continue  # the same act read twice from one sentence is one report
+                seen_reports.add(report)
+                n = next(seq)
+                for name, value in zip(
+                    _SRC_SCHEMA.names,
+                    (
+                        eid,
+                        doc.id,
+                        ev.start,
+                        ev.end,
+                        ev.sentence,
+                        ev.source_text,
+                        ev.target_text,
+                        ev.date_text,
+                        ev.date_source,
+                        ev.trigger,
+                        ev.pubdate,
+                        n,
+                    ),
+                    strict=True,
+                ):
+                    srcs[name].append(value)
+                if eid in seen_events:
+                    continue
+                seen_events.add(eid)
+                for name, value in zip(
+                    _EVENT_SCHEMA.names,
+                    (
+                        eid,
+                        ev.date,
+                        ev.source,
+                        ev.target,
+                        ev.cameo,
+                        ev.root,
+                        float(ev.goldstein),
+                        int(ev.quad),
+                        ev.plover,
+                        bool(ev.negated),
+                        ev.date_text,
+                        ev.date_source,
+                        ev.source_text,
+                        ev.target_text,
+                        ev.trigger,
+                        ev.pubdate,
+                        doc.id,
+                        ev.sentence,
+                        ev.start,
+                        ev.end,
+                        n,
+                    ),
+                    strict=True,
+                ):
+                    evs[name].append(value)
+
+        staged = {
+            "_detente_docs": pa.table(docs, schema=_DOC_SCHEMA),
+            "_detente_sents": pa.table(sents, schema=_SENT_SCHEMA),
+            "_detente_srcs": pa.table(srcs, schema=_SRC_SCHEMA),
+            "_detente_events": pa.table(evs, schema=_EVENT_SCHEMA),
+        }
+        for name, table in staged.items():
+            con.register(name, table)
+            registered.append(name)
+        con.execute(f"INSERT INTO documents SELECT {_cols(_DOC_SCHEMA)} FROM _detente_docs")
+        con.execute(f"INSERT INTO sentences SELECT {_cols(_SENT_SCHEMA)} FROM _detente_sents")
+        before = _first(con.execute("SELECT count(*) FROM events"))[0]
+        # Events already known (reported by earlier documents) keep their first report.
+        con.execute(
+            f"INSERT INTO events SELECT {_cols(_EVENT_SCHEMA)} FROM _detente_events "
+            "WHERE event_id NOT IN (SELECT event_id FROM events)"
+        )
+        after = _first(con.execute("SELECT count(*) FROM events"))[0]
+        con.execute(f"INSERT INTO event_sources SELECT {_cols(_SRC_SCHEMA)} FROM _detente_srcs")
+        return after - before, staged["_detente_srcs"].num_rows
+
+
+def open_store(path: str | Path = "detente.duckdb", *, read_only: bool = False) -> Store:
+    """Open (creating if needed) the detente store at ``path``; use it as a context manager."""
+    return Store(path, read_only=read_only)
+
+
+def _first(cur: duckdb.DuckDBPyConnection) -> Any:
+    """The first row of a result, reading it to the end.
+
+    DuckDB 2 keeps a half-read result open and refuses further work on the connection until
+    it is finished, so ``fetchone()`` alone is not enough.
+    """
+    rows = cur.fetchall()
+    return rows[0] if rows else None
+
+
+def _quoted(names: Iterable[str]) -> list[str]:
+    return [f'"{n}"' for n in names]
+
+
+def _cols(schema: pa.Schema) -> str:
+    return ", ".join(_quoted(schema.names))
+
+
+def _creator() -> str:
+    try:
+        from importlib.metadata import version
+
+        return f"detente {version('detente')}"
+    except Exception:  # not installed as a distribution (running from a checkout)
+        return "detente"
+
+
+def _bad_unicode_doc(
+    items: list[tuple[Document, Sequence[tuple[int, int, str]], Sequence[Event]]],
+) -> str:
+    """Name the first document whose text cannot be encoded, for the error message."""
+
+    def ok(value: object) -> bool:
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return False
+        return True
+
+    for doc, sentences, events in items:
+        fields: list[object] = [doc.id, doc.text, doc.pubdate, doc.title, doc.url, doc.path]
+        fields += [text for _, _, text in sentences]
+        for ev in events:
+            fields += list(ev.to_record().values())
+        if not all(ok(f) for f in fields):
+            return f"document {doc.id.encode('utf-8', 'backslashreplace').decode()!r}"
+    return "a document"

@@ -1,0 +1,48 @@
+"""A readable timeline of events, grouped by dyad (the unordered pair of countries)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+
+def dyad_of(event: Mapping[str, Any]) -> tuple[str, str]:
+    """The unordered pair of actors (countries by three letters, IGOs whole)."""
+
+    def key(code: str) -> str:
+        return code if code.startswith("IGO") else code[:3]
+
+    a, b = key(event["source"]), key(event["target"])
+    return (a, b) if a <= b else (b, a)
+
+
+def _shorten(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def format_timeline(events: Iterable[Mapping[str, Any]], width: int = 90) -> str:
+    """Dyads with the most events first; each dyad's events by date (undated last)."""
+    from detente.codebook.cameo import cameo_info
+
+    groups: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
+    for e in events:
+        groups[dyad_of(e)].append(e)
+    lines: list[str] = []
+    for dyad, evs in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        lines.append(f"\n{dyad[0]} – {dyad[1]}  ({len(evs)} event{'s' if len(evs) != 1 else ''})")
+        for e in sorted(evs, key=lambda e: (e["date"] is None, e["date"] or "", e["start"])):
+            try:
+                name = cameo_info(e["cameo"]).name
+            except KeyError:
+                name = e["cameo"]
+            neg = "NOT " if e.get("negated") else ""
+            lines.append(
+                f"  {e['date'] or '(undated)':<10} {e['source']:>7} → {e['target']:<7} "
+                f"{neg}{name} ({e['cameo']}, {e['goldstein']:+.1f})"
+            )
+            lines.append(f"  {'':<10} “{_shorten(e['sentence'], width)}”")
+    if not lines:
+        return "no events found"
+    return "\n".join(lines).lstrip("\n")

@@ -1,0 +1,117 @@
+"""What users see from extraction: events, actors, codes, dates, negation, provenance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detente.extract import extract_text
+from detente.model import CONTRACT_FIELDS
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "pakistan-russia.txt"
+
+
+def triples(events):
+    return {(e.source, e.target, e.cameo) for e in events}
+
+
+@pytest.fixture(scope="module")
+def seed_events():
+    return extract_text(EXAMPLE.read_text(encoding="utf-8"), doc_id="pakistan-russia.txt")
+
+
+def test_seed_sharif_visit_is_a_1999_pakistan_russia_event(seed_events):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    hits = [
+        e
+        for e in seed_events
+        if "Nawaz Sharif visited Moscow" in e.sentence
+        and {e.source[:3], e.target[:3]} == {"PAK", "RUS"}
+    ]
+    assert hits, "no PAK–RUS event from the 1999 visit sentence"
+    visit = [e for e in hits if e.cameo == "042"]
+    assert visit and visit[0].source == "PAKGOV" and visit[0].target == "RUS"
+    assert visit[0].date == "1999"
+    for e in hits:
+        assert text[e.start : e.end] == e.sentence
+
+
+def test_every_event_has_every_contract_field_with_the_right_type(seed_events):
+    assert len(seed_events) > 20
+    for e in seed_events:
+        rec = e.to_record()
+        assert list(rec)[: len(CONTRACT_FIELDS)] == list(CONTRACT_FIELDS)
+        assert isinstance(rec["start"], int) and isinstance(rec["end"], int)
+        assert rec["cameo"].isdigit() and rec["root"] == rec["cameo"][:2]
+        assert isinstance(rec["goldstein"], float) and -10 <= rec["goldstein"] <= 10
+        assert rec["quad"] in {1, 2, 3, 4}
+        assert isinstance(rec["negated"], bool)
+        assert rec["date"] is None or rec["date"][:4].isdigit()
+
+
+def test_visit_with_demonym_title_and_month_date():
+    evs = extract_text("In March 1965, the Indian Prime Minister visited Moscow.")
+    assert ("INDGOV", "RUS", "042") in triples(evs)
+    assert evs[0].date == "1965-03"
+
+
+def test_expulsion_of_diplomats_is_a_conflict_event():
+    evs = extract_text("Turkey expelled four Iranian diplomats in 2011.")
+    (e,) = [e for e in evs if e.cameo.startswith("16")]
+    assert (e.source, e.target[:3], e.quad, e.date) == ("TUR", "IRN", 4, "2011")
+
+
+def test_sanctions_imposed_on_a_country():
+    evs = extract_text("The United States imposed new sanctions on North Korea in September 2016.")
+    (e,) = evs
+    assert (e.source, e.target, e.cameo, e.date) == ("USA", "PRK", "163", "2016-09")
+    assert e.goldstein < 0
+
+
+def test_treaty_signed_by_two_subjects_gives_both_directions():
+    evs = extract_text("Egypt and Israel signed a peace treaty in 1979.")
+    assert {("EGY", "ISR", "057"), ("ISR", "EGY", "057")} <= triples(evs)
+    assert {e.date for e in evs} == {"1979"}
+
+
+def test_negated_act_is_flagged():
+    evs = extract_text("In 2003, France refused to support the invasion and did not recognize the new government of Iraq.")
+    rec = [e for e in evs if e.cameo == "054"]
+    assert rec and rec[0].negated and rec[0].source == "FRA"
+
+
+def test_forecasts_and_conditionals_are_not_events():
+    text = (
+        "Germany will visit France next year. "
+        "If Brazil invades Paraguay, the region would suffer. "
+        "Chile wants to sign a treaty with Peru."
+    )
+    assert extract_text(text, pubdate="2020-01-01") == []
+
+
+def test_passive_voice_agent_is_the_source():
+    evs = extract_text("In 2005, Pakistan was invited by China to the summit.")
+    assert ("CHN", "PAK", "036") in triples(evs)
+
+
+def test_same_year_resolves_against_the_narrative():
+    text = (
+        "Chile recalled its ambassador from Peru in 1978. "
+        "In the same year, Argentina accused Chile of violating the border."
+    )
+    evs = extract_text(text, pubdate="2015-06-01")
+    acc = [e for e in evs if e.cameo == "112"]
+    assert acc and (acc[0].source, acc[0].target, acc[0].date) == ("ARG", "CHL", "1978")
+
+
+def test_undated_past_act_in_undated_text_has_no_date():
+    evs = extract_text("Canada criticized Saudi Arabia over its human rights record.")
+    (e,) = evs
+    assert (e.source, e.target, e.cameo) == ("CAN", "SAU", "111")
+    assert e.date is None
+
+
+def test_deictic_date_uses_the_publication_date():
+    evs = extract_text("Japan's foreign minister met his Chinese counterpart on Tuesday.", pubdate="2019-03-14")
+    assert evs and evs[0].date == "2019-03-12"
