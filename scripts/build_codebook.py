@@ -160,11 +160,14 @@ def build_cameo(shared: Path) -> list[dict[str, str]]:
 
 
 def write_tsv(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:
+    """Plain tab-separated lines, no quoting (values never hold tabs or newlines)."""
     with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=columns, delimiter="\t", lineterminator="\n")
-        w.writeheader()
+        f.write("\t".join(columns) + "\n")
         for r in rows:
-            w.writerow({k: r.get(k, "") for k in columns})
+            values = [str(r.get(k, "")) for k in columns]
+            if any("\t" in v or "\n" in v for v in values):
+                raise ValueError(f"tab or newline in a value of {r.get('code')}")
+            f.write("\t".join(values) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:

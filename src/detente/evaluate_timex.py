@@ -95,7 +95,26 @@ def read_tml(path: str | Path) -> GoldDoc:
     return GoldDoc(p.stem, "".join(text_parts), dct, tuple(gold))
 
 
-_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "’s"}
+_NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    ")",
+    "]",
+    "}",
+    "%",
+    "'s",
+    "n't",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+    "’s",
+}
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "£", "€", "#"}
 
 
@@ -141,18 +160,33 @@ def read_cat_xml(path: str | Path, last_sentence: int = MEANTIME_LAST_SENTENCE) 
             dct = tx.get("value")
         if not ids or any(i not in spans for i in ids):
             continue  # empty markables (no text) and markables outside the annotated region
-        g = GoldTimex(min(spans[i][0] for i in ids), max(spans[i][1] for i in ids), tx.get("type", ""), tx.get("value", ""))
+        g = GoldTimex(
+            min(spans[i][0] for i in ids),
+            max(spans[i][1] for i in ids),
+            tx.get("type", ""),
+            tx.get("value", ""),
+        )
         gold.append(g)
-        if dateline is None and g.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", g.value) and text.count("\n", 0, g.start) == 1:
+        if (
+            dateline is None
+            and g.type == "DATE"
+            and re.fullmatch(r"\d{4}-\d\d-\d\d", g.value)
+            and text.count("\n", 0, g.start) == 1
+        ):
             dateline = g.value  # sentence 1 is the dateline
     gold.sort(key=lambda g: (g.start, g.end))
-    return GoldDoc(p.stem, text, dct or dateline, tuple(gold))
+    dct = dct or dateline
+    if dct and (m := re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", dct)):
+        dct = f"{m.group(3)}-{m.group(2)}-{m.group(1)}"  # one file writes its DCT day-first
+    return GoldDoc(p.stem, text, dct, tuple(gold))
 
 
 def _walk(paths: Sequence[str | Path]) -> Iterable[Path]:
     for p in map(Path, paths):
         if p.is_dir():
-            yield from sorted(q for q in p.rglob("*") if q.suffix in (".tml", ".xml") and q.is_file())
+            yield from sorted(
+                q for q in p.rglob("*") if q.suffix in (".tml", ".xml") and q.is_file()
+            )
         elif p.exists():
             yield p
         else:
@@ -172,7 +206,9 @@ def read_gold(path: str | Path) -> GoldDoc | None:
     return None
 
 
-def _match(gold: Sequence[GoldTimex], pred: Sequence[Timex]) -> tuple[int, list[tuple[GoldTimex, Timex]]]:
+def _match(
+    gold: Sequence[GoldTimex], pred: Sequence[Timex]
+) -> tuple[int, list[tuple[GoldTimex, Timex]]]:
     """Strict matches (count) and one-to-one relaxed matches (exact spans first, then overlap)."""
     exact = {(t.start, t.end): t for t in pred}
     strict = sum(1 for g in gold if (g.start, g.end) in exact)
@@ -235,13 +271,39 @@ def evaluate_timex(paths: Sequence[str | Path], *, details: bool = False) -> dic
             matched_t = {id(t) for _, t in pairs}
             for g, t in pairs:
                 if t.value != g.value:
-                    errors.append({"doc": doc.id, "kind": "value", "gold": doc.text[g.start : g.end], "gold_value": g.value, "text": t.text, "value": t.value, "context": _ctx(doc.text, g.start, g.end)})
+                    errors.append(
+                        {
+                            "doc": doc.id,
+                            "kind": "value",
+                            "gold": doc.text[g.start : g.end],
+                            "gold_value": g.value,
+                            "text": t.text,
+                            "value": t.value,
+                            "context": _ctx(doc.text, g.start, g.end),
+                        }
+                    )
             for g in doc.timexes:
                 if id(g) not in matched_g:
-                    errors.append({"doc": doc.id, "kind": "missed", "gold": doc.text[g.start : g.end], "gold_value": g.value, "context": _ctx(doc.text, g.start, g.end)})
+                    errors.append(
+                        {
+                            "doc": doc.id,
+                            "kind": "missed",
+                            "gold": doc.text[g.start : g.end],
+                            "gold_value": g.value,
+                            "context": _ctx(doc.text, g.start, g.end),
+                        }
+                    )
             for t in pred:
                 if id(t) not in matched_t:
-                    errors.append({"doc": doc.id, "kind": "spurious", "text": t.text, "value": t.value, "context": _ctx(doc.text, t.start, t.end)})
+                    errors.append(
+                        {
+                            "doc": doc.id,
+                            "kind": "spurious",
+                            "text": t.text,
+                            "value": t.value,
+                            "context": _ctx(doc.text, t.start, t.end),
+                        }
+                    )
     strict_s = _prf(n_strict, n_pred, n_gold)
     relaxed_s = _prf(n_relaxed, n_pred, n_gold)
     value_acc = n_value / n_relaxed if n_relaxed else 0.0
@@ -273,6 +335,10 @@ def format_timex_scores(d: dict[str, Any]) -> str:
     ]
     for k in ("strict", "relaxed"):
         s = d[k]
-        lines.append(f"{k:10}{s['precision'] * 100:8.1f}{s['recall'] * 100:8.1f}{s['f1'] * 100:8.1f}")
-    lines.append(f"value accuracy {d['value_accuracy'] * 100:.1f}   value F1 {d['value_f1'] * 100:.1f}   type accuracy {d['type_accuracy'] * 100:.1f}")
+        lines.append(
+            f"{k:10}{s['precision'] * 100:8.1f}{s['recall'] * 100:8.1f}{s['f1'] * 100:8.1f}"
+        )
+    lines.append(
+        f"value accuracy {d['value_accuracy'] * 100:.1f}   value F1 {d['value_f1'] * 100:.1f}   type accuracy {d['type_accuracy'] * 100:.1f}"
+    )
     return "\n".join(lines)

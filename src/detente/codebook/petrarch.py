@@ -290,14 +290,22 @@ def _parse_code(body: str, where: str) -> DatedCode | None:
     raise ValueError(f"{where}: bad code restriction [{body}]")
 
 
-def _split_codes(text: str, where: str) -> tuple[str, list[DatedCode]]:
-    """Split ``"NAME [A] [B 990101-991231]"`` into the name part and its codes."""
+def _split_codes(text: str, where: str, strict: bool) -> tuple[str, list[DatedCode]]:
+    """Split ``"NAME [A] [B 990101-991231]"`` into the name part and its codes.
+
+    A malformed bracket is dropped on its own (PETRARCH warns and goes on) unless ``strict``.
+    """
     i = text.find("[")
     if i < 0:
         return text, []
     codes = []
     for body in _BRACKET_RE.findall(text[i:]):
-        dc = _parse_code(body, where)
+        try:
+            dc = _parse_code(body, where)
+        except ValueError:
+            if strict:
+                raise
+            continue
         if dc is not None:
             codes.append(dc)
     return text[:i], codes
@@ -306,8 +314,8 @@ def _split_codes(text: str, where: str) -> tuple[str, list[DatedCode]]:
 def load_actor_dictionary(path: str | Path, *, strict: bool = False) -> list[ActorEntry]:
     """Parse a PETRARCH actor dictionary into entries, in file order.
 
-    Malformed restrictions are skipped (PETRARCH warns and goes on); with ``strict=True``
-    they raise ``ValueError`` naming the file and line. Entries left with no code at all
+    A malformed restriction is skipped on its own (PETRARCH warns and goes on); with
+    ``strict=True`` it raises ``ValueError`` naming the file and line. Entries left with no code at all
     are dropped: they could never code anything.
     """
     path = Path(path)
@@ -326,24 +334,19 @@ def load_actor_dictionary(path: str | Path, *, strict: bool = False) -> list[Act
             if not stripped:
                 continue
             where = f"{path.name}:{n}"
-            try:
-                if stripped.startswith("["):
-                    # A restriction line: belongs to the entry being read.
-                    _, more = _split_codes(stripped, where)
-                    codes.extend(more)
-                    continue
-                if stripped.startswith("+"):
-                    text, more = _split_codes(stripped[1:], where)
-                    phrase = normalise_phrase(text)
-                    if phrase:
-                        names.append(phrase)
-                    codes.extend(more)
-                    continue
-                text, more = _split_codes(stripped, where)
-            except ValueError:
-                if strict:
-                    raise
+            if stripped.startswith("["):
+                # A restriction line: belongs to the entry being read.
+                _, more = _split_codes(stripped, where, strict)
+                codes.extend(more)
                 continue
+            if stripped.startswith("+"):
+                text, more = _split_codes(stripped[1:], where, strict)
+                phrase = normalise_phrase(text)
+                if phrase:
+                    names.append(phrase)
+                codes.extend(more)
+                continue
+            text, more = _split_codes(stripped, where, strict)
             phrase = normalise_phrase(text)
             if not phrase:
                 continue
@@ -479,8 +482,7 @@ def compile_actor_dictionaries(paths: Iterable[str | Path], out: str | Path) -> 
         "format": 1,
         "sources": [p.name for p in paths],
         "entries": [
-            [list(e.names), [[c.code, c.start, c.end] for c in e.codes], e.comment]
-            for e in entries
+            [list(e.names), [[c.code, c.start, c.end] for c in e.codes], e.comment] for e in entries
         ],
     }
     data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -237,26 +237,28 @@ class ActorResolver:
                 Actor(c + (sector or ""), _text(doc, tok), tok.idx, tok.idx + len(tok))
                 for c in group
             ]
-        country = _country_in(phrase, exclude=tok)
+        countries = _countries_in(phrase, exclude=tok)
         person = self._person(tok, date, phrase)
         if person is not None:
             p_code, p_span = person
-            if country and not p_code.startswith(country):
-                p_code = country + (sector or "")
+            if countries and countries[0].code and not p_code.startswith(countries[0].code):
+                # The text's own "Pakistani", "of Russia" beats a dictionary guess.
+                p_code = countries[0].code + (sector or p_code[3:6])
             actor = Actor(p_code, _text(doc, *p_span), doc[p_span[0]].idx, _end(doc, p_span[1]))
             self.last_person = actor
             return [actor]
-        if country is not None:
-            code = country.code + (sector or country.sector or "")
+        out = []
+        start = min([phrase[0].i, *(c.start for c in countries)])
+        end = max([phrase[-1].i + 1, *(c.end for c in countries)])
+        for country in countries:
             if country.kind == "igo":
                 code = country.code or ""
-            start = min(phrase[0].i, country.start)
-            end = max(phrase[-1].i + 1, country.end)
-            actor = Actor(code, _text(doc, start, end), doc[start].idx, _end(doc, end))
-            if sector and _is_individual(tok):
-                self.last_person = actor
-            return [actor]
-        return []
+            else:
+                code = (country.code or "") + (sector or country.sector or "")
+            out.append(Actor(code, _text(doc, start, end), doc[start].idx, _end(doc, end)))
+        if len(out) == 1 and sector and _is_individual(tok):
+            self.last_person = out[0]
+        return out
 
     def _pronoun(self, tok: Token, low: str) -> list[Actor]:
         if low in _PERSON_PRONOUNS and self.last_person is not None:
@@ -292,10 +294,10 @@ class ActorResolver:
                 return code, name
         if surname in self.people:
             return self.people[surname], name
-        country = _country_in(phrase, exclude=tok)
+        countries = _countries_in(phrase, exclude=tok)
         sector = _sector_of(phrase, None)
-        if country is not None and country.code and sector:
-            code = country.code + sector
+        if len(countries) == 1 and countries[0].code and countries[0].is_country and sector:
+            code = countries[0].code + sector
             self.people[surname] = code
             return code, name
         return None
@@ -370,15 +372,21 @@ def _sector_of(phrase: list[Token], head_mention: Mention | None) -> str | None:
     return best.sector if best else None
 
 
-def _country_in(phrase: list[Token], exclude: Token) -> Mention | None:
-    """The country (or IGO) a phrase's modifiers name: possessive, demonym, of-phrase, apposition."""
+def _countries_in(phrase: list[Token], exclude: Token) -> list[Mention]:
+    """The countries (or IGO) a phrase's modifiers name: possessive, demonym, of-phrase,
+    apposition; coordinated modifiers give several ("Russian and Pakistani leaders")."""
     for t in phrase:
         if t.i == exclude.i:
             continue
         m = mention_at(t)
         if m is not None and m.code and (m.is_country or m.kind == "igo"):
-            return m
-    return None
+            found = [m]
+            for c in t.conjuncts:
+                mc = mention_at(c)
+                if mc is not None and mc.code and mc.is_country and mc not in found:
+                    found.append(mc)
+            return found
+    return []
 
 
 def _name_span(tok: Token) -> tuple[int, int] | None:

@@ -211,9 +211,9 @@ def _irrealis(tok: Token) -> bool:
             c.dep_ == "aux" for c in t.head.children
         ):
             return True
-        if t is not tok and t.lemma_.lower() in _IRREALIS_HEADS:
+        if t.i != tok.i and t.lemma_.lower() in _IRREALIS_HEADS:
             return True
-        if t.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp"} or t.head is t:
+        if t.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp"} or t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -221,7 +221,7 @@ def _irrealis(tok: Token) -> bool:
 
 def _noun_irrealis(tok: Token) -> bool:
     t = tok
-    while t.head is not t and t.pos_ not in {"VERB", "AUX"}:
+    while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"}:
         t = t.head
     return t.pos_ in {"VERB", "AUX"} and _irrealis(t)
 
@@ -251,7 +251,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     if passive:
         return passive, True
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return [], False
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ in {"xcomp", "advcl"} and (infinitive or verb.dep_ == "xcomp"):
@@ -269,7 +269,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
 
 def _clause_subject(tok: Token) -> list[Token]:
     t = tok
-    while t.head is not t and t.pos_ not in {"VERB", "AUX"}:
+    while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"}:
         t = t.head
     if t.pos_ in {"VERB", "AUX"}:
         subj, passive = _subject_tokens(t)

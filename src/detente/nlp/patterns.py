@@ -23,11 +23,15 @@ class VerbPattern:
     sector: str | None = None
 
 
+#: Prepositions that introduce the patient of a nominal act when its pattern names none.
+DEFAULT_NOUN_TARGETS = ("to", "with", "for", "on", "against")
+
+
 @dataclass(frozen=True, slots=True)
 class NounPattern:
     code: str
     reciprocal: bool = False
-    targets: tuple[str, ...] = ("to", "with", "for", "on", "against")
+    targets: tuple[str, ...] = ()
     modifiers: frozenset[str] | None = None
     objects: frozenset[str] | None = None
     sector: str | None = None
@@ -88,7 +92,7 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
         nouns[lemma] = NounPattern(
             code=str(a["code"]),
             reciprocal=bool(a.get("reciprocal", False)),
-            targets=tuple(a.get("targets", NounPattern.targets)),
+            targets=tuple(a.get("targets", DEFAULT_NOUN_TARGETS)),
             modifiers=_words(a.get("modifiers"), named),
             objects=_words(a.get("objects"), named),
             sector=a.get("sector"),

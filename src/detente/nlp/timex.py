@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import itertools
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -72,10 +73,10 @@ from detente.nlp.timex_rules import (
 __all__ = ["load_temponyms", "reference_time_at", "tag"]
 
 # A year, possibly BC/AD-marked: "1999", "490 BC", "AD 9".
-_BC = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)"
+_BC = r"(?:BCE|BC|B\.C\.E\.|B\.C\b\.?)"
 _AD = r"(?:AD|A\.D\.|CE|C\.E\.)"
 YEARX = rf"(?:{YEAR4}(?:\s*{_AD})?(?![\d])|\d{{1,4}}\s*{_BC}|(?:{_AD})\s*\d{{1,4}}(?!\d)|\d{{1,4}}\s*{_AD})"
-_YEAR_OK = rf"(?<![\d$£€#/.,:-])(?P<y>{YEARX})(?![\d%]|\.\d|,\d{{3}})"
+_YEAR_OK = rf"(?<![\w$£€#/.,:])(?<![A-Za-z]-)(?P<y>{YEARX})(?![\d%]|\.\d|,\d{{3}})"
 
 _ORD_WORDS = alt([w for w in ORDINALS if w not in ("final", "last")])
 _REL_UNIT = r"(?i:day|week|weekend|month|year|decade|century|quarter|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)"
@@ -186,26 +187,37 @@ class _Temponym:
 
 def _read_temponyms(lines: Sequence[str], where: str) -> list[_Temponym]:
     out: list[_Temponym] = []
-    rows = csv.reader((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), delimiter="\t")
+    rows = csv.reader(
+        (ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), delimiter="\t"
+    )
     for i, row in enumerate(rows, 1):
         if row and row[0] == "pattern":
             continue
         if len(row) < 2:
-            raise InputError(where, f"temponym row {i}: expected pattern<TAB>value<TAB>type<TAB>note")
+            raise InputError(
+                where, f"temponym row {i}: expected pattern<TAB>value<TAB>type<TAB>note"
+            )
         try:
             rx = re.compile(rf"(?<![\w/]){row[0]}(?![\w/])", re.IGNORECASE)
         except re.error as err:
             raise InputError(where, f"temponym row {i}: bad pattern {row[0]!r}: {err}") from err
-        out.append(_Temponym(rx, row[1].strip(), (row[2].strip() if len(row) > 2 else "") or "DATE"))
+        out.append(
+            _Temponym(rx, row[1].strip(), (row[2].strip() if len(row) > 2 else "") or "DATE")
+        )
     return out
 
 
-@lru_cache(maxsize=16)
 def load_temponyms(extra: str | None = None) -> tuple[_Temponym, ...]:
     """The packaged temponyms plus those in ``extra`` and in ``$DETENTE_TEMPONYMS`` (paths)."""
+    return _load_temponyms(extra, os.environ.get("DETENTE_TEMPONYMS", ""))
+
+
+@lru_cache(maxsize=16)
+def _load_temponyms(extra: str | None, env: str) -> tuple[_Temponym, ...]:
+    # Cached per (extra, env) so that tagging many documents reads the files once.
     text = resources.files("detente.codebook").joinpath("data/temponyms.tsv").read_text("utf-8")
     items = _read_temponyms(text.splitlines(), "temponyms.tsv")
-    paths = [p for p in (os.environ.get("DETENTE_TEMPONYMS", "").split(os.pathsep)) if p]
+    paths = [p for p in env.split(os.pathsep) if p]
     if extra:
         paths.append(extra)
     for p in paths:
@@ -238,10 +250,17 @@ class _State:
     def future(self, start: int, end: int) -> bool:
         """Does the sentence around [start, end) speak of the future?"""
         t = self.text
-        a = max(t.rfind(". ", max(0, start - 250), start), t.rfind("\n", max(0, start - 250), start))
-        b_candidates = [x for x in (t.find(". ", end, end + 250), t.find("\n", end, end + 250)) if x >= 0]
+        a = max(
+            t.rfind(". ", max(0, start - 250), start), t.rfind("\n", max(0, start - 250), start)
+        )
+        b_candidates = [
+            x for x in (t.find(". ", end, end + 250), t.find("\n", end, end + 250)) if x >= 0
+        ]
         b = min(b_candidates) if b_candidates else min(len(t), end + 250)
-        return bool(FUTURE_CUE.search(t, a + 1, start)) or bool(FUTURE_CUE.search(t, end, b))
+        # The verb that governs a date usually comes before it, or just after it.
+        return bool(FUTURE_CUE.search(t, a + 1, start)) or bool(
+            FUTURE_CUE.search(t, end, min(b, end + 10))
+        )
 
 
 @dataclass
@@ -267,6 +286,7 @@ class _Rule:
     check: Callable[[re.Match[str], str], bool] | None = None
     mods: bool = False  # may take "early/mid/late/the end of" in front
     dur_mods: bool = False  # may take "about/over/nearly" in front
+    gate: str | None = None  # the kind of keyword every match contains (see _GATES)
 
 
 RULES: list[_Rule] = []
@@ -284,10 +304,127 @@ def rule(
     """Register a rule; earlier registrations win ties between equally long matches."""
 
     def deco(fn: Callable[[re.Match[str], _State], list[_R] | None]) -> Any:
-        RULES.append(_Rule(name, re.compile(pattern, flags), fn, check, mods, dur_mods))
+        RULES.append(
+            _Rule(name, re.compile(pattern, flags), fn, check, mods, dur_mods, _gate_for(name))
+        )
         return fn
 
     return deco
+
+
+def _after_word(words: str) -> Callable[[re.Match[str], str], bool]:
+    """A check: the match follows one of ``words`` (a regex alternation)."""
+    rx = re.compile(rf"\b(?i:{words})\s+$")
+
+    def check(m: re.Match[str], text: str) -> bool:
+        return bool(rx.search(text, max(0, m.start() - 12), m.start()))
+
+    return check
+
+
+# Speed: a long pattern that opens with optional parts ("the past several ...") is tried at
+# every character. The rules listed here run only in windows around a keyword that every
+# match must contain; one pass over the words of the text finds all keywords at once.
+_UNIT_WORDS = {
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "night",
+    "week",
+    "weekend",
+    "fortnight",
+    "month",
+    "quarter",
+    "year",
+    "decade",
+    "century",
+    "centuries",
+}
+_UNIT_WORDS |= {w + "s" for w in _UNIT_WORDS}
+_SEASON_WORDS = set(SEASONS)
+_REL_WORDS = (
+    _UNIT_WORDS | _SEASON_WORDS | {"morning", "afternoon", "evening", "mornings", "evenings"}
+)
+_GATES: dict[str, str] = {
+    **dict.fromkeys(
+        ("duration", "ago", "set_every", "bare_units", "day_after", "mod_the_unit"), "unit"
+    ),
+    "rel_unit": "rel",
+    "season": "season",
+    "century": "century",
+    **dict.fromkeys(
+        (
+            "wd_md_y",
+            "wd_dm_y",
+            "wd_md",
+            "wd_dm",
+            "d_d_m",
+            "m_d_d",
+            "m_y",
+            "md_that_year",
+            "rel_month",
+        ),
+        "month",
+    ),
+    "wd": "weekday",
+}
+_GATE_BACK, _GATE_FWD = 80, 80
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _gate_for(name: str) -> str | None:
+    return _GATES.get(name)
+
+
+def _gate_hits(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each kind of keyword occurs in ``text``."""
+    hits: dict[str, list[tuple[int, int]]] = {
+        k: [] for k in ("unit", "rel", "season", "century", "month", "weekday")
+    }
+    for m in _WORD.finditer(text):
+        w = m.group()
+        lw = w.lower()
+        span = m.span()
+        if lw in _REL_WORDS:
+            hits["rel"].append(span)
+            if lw in _UNIT_WORDS:
+                hits["unit"].append(span)
+                if lw.startswith("centur"):
+                    hits["century"].append(span)
+            if lw in _SEASON_WORDS:
+                hits["season"].append(span)
+        elif w[0].isupper():
+            if lw in MONTHS:
+                hits["month"].append(span)
+            elif lw in WEEKDAYS:
+                hits["weekday"].append(span)
+    return hits
+
+
+def _finditer(
+    r: _Rule, text: str, hits: dict[str, list[tuple[int, int]]] | None = None
+) -> list[re.Match[str]]:
+    """All matches of a rule, scanning only near its gate keyword when it has one."""
+    if r.gate is None:
+        return list(r.rx.finditer(text))
+    if hits is None:
+        hits = _gate_hits(text)
+    windows: list[list[int]] = []
+    for gs, ge in hits[r.gate]:
+        lo, hi = max(0, gs - _GATE_BACK), min(len(text), ge + _GATE_FWD)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for lo, hi in windows:
+        for m in r.rx.finditer(text, lo, hi):
+            if m.start() >= last_end:
+                out.append(m)
+                last_end = m.end()
+    return out
 
 
 def _month(s: str) -> int:
@@ -302,13 +439,24 @@ def _year_for(st: _State, m: int, d: int | None, start: int, end: int) -> tuple[
     """The year of a year-less month (and day): the narrative's, or the DCT's by tense."""
     if st.year is None:
         return None, "anaphoric"
-    if st.from_text or not st.dct:
+    near_dct = st.dct is not None and abs(st.year - st.dct[0]) <= 1
+    if (st.from_text and not near_dct) or not st.dct:
+        if st.month and st.month[0] == st.year and st.year > 0:
+            # A narrative moves on: "December 1941 ... in January" is January 1942. Take the
+            # year that puts the month nearest the month in focus.
+            ref = st.year * 12 + st.month[1]
+            return min(
+                (st.year, st.year + 1, st.year - 1), key=lambda y: abs(y * 12 + m - ref)
+            ), "anaphoric"
         return st.year, "anaphoric"
+    # News: a year-less date is the occurrence nearest the publication date, unless the
+    # sentence speaks of the future and that occurrence is well past.
     dy, dm, dd = st.dct
-    here, now = (m, d or 0), (dm, dd if d else 0)
-    if st.future(start, end):
-        return (dy if here >= now else dy + 1), "deictic"
-    return (dy if here <= now else dy - 1), "deictic"
+    now = dy * 372 + dm * 31 + dd
+    best = min((dy - 1, dy, dy + 1), key=lambda y: abs(y * 372 + m * 31 + (d or 15) - now))
+    if best * 372 + m * 31 + (d or 15) < now - 31 and st.future(start, end):
+        best += 1
+    return best, "deictic"
 
 
 def _ok_date(y: int | None, m: int, d: int) -> bool:
@@ -327,7 +475,10 @@ def _ok_date(y: int | None, m: int, d: int) -> bool:
 
 
 @rule("wd_md_y", rf"(?:{WEEKDAY},?\s+)?(?P<m>{MONTH})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEARX})")
-@rule("wd_dm_y", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH}),?\s+(?P<y>{YEARX})")
+@rule(
+    "wd_dm_y",
+    rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH}),?\s+(?P<y>{YEARX})",
+)
 def _r_full_date(m: re.Match[str], st: _State) -> list[_R] | None:
     y, mo, d = _parse_year(m["y"]), _month(m["m"]), _day(m["d"])
     if not _ok_date(y, mo, d):
@@ -335,7 +486,10 @@ def _r_full_date(m: re.Match[str], st: _State) -> list[_R] | None:
     return [_R(m.start(), m.end(), "DATE", _fd(y, mo, d), ymd=(y, mo, d), kind="day")]
 
 
-@rule("iso", r"(?<![\d-])(?P<y>1[0-9]{3}|20[0-9]{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![\d-])")
+@rule(
+    "iso",
+    r"(?<![\d-])(?P<y>1[0-9]{3}|20[0-9]{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![\d-])",
+)
 def _r_iso(m: re.Match[str], st: _State) -> list[_R] | None:
     y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
     return [_R(m.start(), m.end(), "DATE", _fd(y, mo, d), ymd=(y, mo, d), kind="day")]
@@ -361,7 +515,11 @@ def _md_check(m: re.Match[str], text: str) -> bool:
     return not text[m.end() : m.end() + 1].isalpha()
 
 
-@rule("wd_md", rf"(?:{WEEKDAY},?\s+)?(?P<m>{MONTH})\s+(?P<d>{DAY})(?![\d:,.]\d)(?!\s*(?:%|per\s?cent))", check=_md_check)
+@rule(
+    "wd_md",
+    rf"(?:{WEEKDAY},?\s+)?(?P<m>{MONTH})\s+(?P<d>{DAY})(?![\d:,.]\d)(?!\s*(?:%|per\s?cent))",
+    check=_md_check,
+)
 @rule("wd_dm", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})")
 def _r_month_day(m: re.Match[str], st: _State) -> list[_R] | None:
     mo, d = _month(m["m"]), _day(m["d"])
@@ -369,10 +527,14 @@ def _r_month_day(m: re.Match[str], st: _State) -> list[_R] | None:
         return None
     y, anchor = _year_for(st, mo, d, m.start(), m.end())
     if y is None:
-        return [_R(m.start(), m.end(), "DATE", f"XXXX-{mo:02d}-{d:02d}", anchor="anaphoric", kind="day")]
+        return [
+            _R(m.start(), m.end(), "DATE", f"XXXX-{mo:02d}-{d:02d}", anchor="anaphoric", kind="day")
+        ]
     if not _ok_date(y, mo, d):
         return None
-    return [_R(m.start(), m.end(), "DATE", _fd(y, mo, d), anchor=anchor, ymd=(y, mo, d), kind="day")]
+    return [
+        _R(m.start(), m.end(), "DATE", _fd(y, mo, d), anchor=anchor, ymd=(y, mo, d), kind="day")
+    ]
 
 
 # Two dates sharing a month or a year: "6-7 January 1916", "March 5-9, 1918", "14 and 15 May".
@@ -395,12 +557,109 @@ def _r_day_pair(m: re.Match[str], st: _State) -> list[_R] | None:
     first_end = m.start("sep")
     if m.re.pattern.startswith("(?P<d1>"):  # day-first: "6" | "7 January 1916"
         a = _R(m.start(), first_end, "DATE", _fd(y, mo, d1), anchor=anchor, kind="day")
-        b = _R(m.start("d2"), m.end(), "DATE", _fd(y, mo, d2), anchor=anchor, ymd=(y, mo, d2), kind="day")
+        b = _R(
+            m.start("d2"),
+            m.end(),
+            "DATE",
+            _fd(y, mo, d2),
+            anchor=anchor,
+            ymd=(y, mo, d2),
+            kind="day",
+        )
     else:  # month-first: "March 5" | "9, 1918"
         a = _R(m.start(), first_end, "DATE", _fd(y, mo, d1), anchor=anchor, kind="day")
-        b = _R(m.start("d2"), m.end(), "DATE", _fd(y, mo, d2), anchor=anchor, ymd=(y, mo, d2), kind="day")
+        b = _R(
+            m.start("d2"),
+            m.end(),
+            "DATE",
+            _fd(y, mo, d2),
+            anchor=anchor,
+            ymd=(y, mo, d2),
+            kind="day",
+        )
     a.end_value = b.value
     return [a, b]
+
+
+@rule(
+    "md_that_year",
+    rf"(?P<m>{MONTH})(?:\s+(?P<d>{DAY}))?,?\s+(?i:of\s+(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year)",
+    mods=True,
+)
+def _r_md_that_year(m: re.Match[str], st: _State) -> list[_R] | None:
+    if st.year is None:
+        return None
+    rel = m.group(0).lower()
+    y = st.year + (
+        1
+        if ("following" in rel or "next" in rel)
+        else -1
+        if "previous" in rel or "preceding" in rel
+        else 0
+    )
+    mo = _month(m["m"])
+    if m["d"]:
+        d = _day(m["d"])
+        if not _ok_date(y, mo, d):
+            return None
+        return [
+            _R(
+                m.start(),
+                m.end(),
+                "DATE",
+                _fd(y, mo, d),
+                anchor="anaphoric",
+                ymd=(y, mo, d),
+                kind="day",
+            )
+        ]
+    return [
+        _R(
+            m.start(),
+            m.end(),
+            "DATE",
+            _fm(y, mo),
+            anchor="anaphoric",
+            ymd=(y, mo, None),
+            kind="month",
+        )
+    ]
+
+
+@rule(
+    "rel_month",
+    rf"(?P<w>(?i:last|next|this|that|the\s+previous|the\s+preceding|the\s+following|the\s+next))\s+(?P<m>{MONTH})(?!\s+\d)",
+)
+def _r_rel_month(m: re.Match[str], st: _State) -> list[_R] | None:
+    """ "last September" (deictic), "the following April" (anaphoric)."""
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    mo = _month(m["m"])
+    deictic = w in ("last", "next", "this") and st.dct is not None
+    if deictic:
+        ry, rm = st.dct[0], st.dct[1]  # type: ignore[index]
+    elif st.month:
+        ry, rm = st.month
+    elif st.year is not None:
+        ry, rm = st.year, 6
+    else:
+        return None
+    if w in ("last", "the previous", "the preceding"):
+        y = ry if mo < rm else ry - 1
+    elif w in ("next", "the following", "the next"):
+        y = ry if mo > rm else ry + 1
+    else:
+        y = ry
+    return [
+        _R(
+            m.start(),
+            m.end(),
+            "DATE",
+            _fm(y, mo),
+            anchor="deictic" if deictic else "anaphoric",
+            ymd=(y, mo, None),
+            kind="month",
+        )
+    ]
 
 
 @rule("m_y", rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEARX})", mods=True)
@@ -426,7 +685,9 @@ def _r_month(m: re.Match[str], st: _State) -> list[_R] | None:
     y, anchor = _year_for(st, mo, None, m.start(), m.end())
     if y is None:
         return [_R(m.start(), m.end(), "DATE", f"XXXX-{mo:02d}", anchor="anaphoric", kind="month")]
-    return [_R(m.start(), m.end(), "DATE", _fm(y, mo), anchor=anchor, ymd=(y, mo, None), kind="month")]
+    return [
+        _R(m.start(), m.end(), "DATE", _fm(y, mo), anchor=anchor, ymd=(y, mo, None), kind="month")
+    ]
 
 
 def _year_check(m: re.Match[str], text: str) -> bool:
@@ -445,9 +706,41 @@ def _r_year(m: re.Match[str], st: _State) -> list[_R] | None:
     return [_R(m.start(), m.end(), "DATE", _fy(y), ymd=(y, None, None), kind="year")]
 
 
+@rule("year_apos", r"(?<![\w'])['’](?P<yy>\d\d)(?![\w'’])")
+def _r_year_apos(m: re.Match[str], st: _State) -> list[_R] | None:
+    """ "'82", "the class of '99": the century that puts it nearest the reference year."""
+    ref = st.year if st.year is not None and st.year > 0 else (st.dct[0] if st.dct else 2000)
+    yy = int(m["yy"])
+    y = min(
+        (c * 100 + yy for c in (ref // 100 - 1, ref // 100)),
+        key=lambda y: (y > ref + 10, abs(y - ref)),
+    )
+    return [_R(m.start(), m.end(), "DATE", _fy(y), ymd=(y, None, None), kind="year")]
+
+
+_AFTER_DATE_PREP = _after_word("in|by|of|until|from|to|and|since")
+
+
+def _bc_check(m: re.Match[str], text: str) -> bool:
+    if not _AFTER_DATE_PREP(m, text):
+        return False
+    return not COUNT_NOUNS.match(text, m.end()) and not re.match(
+        r"\s*(?:%|per\s?cent|,\d)", text[m.end() :]
+    )
+
+
+@rule("bc_bare", r"(?<![\w.,])(?P<y>[1-9]\d{1,3})(?![\w%.,]\d|\w)", check=_bc_check)
+def _r_bc_bare(m: re.Match[str], st: _State) -> list[_R] | None:
+    """In a narrative set before Christ, "in 480" is 480 BC."""
+    if st.year is None or st.year >= 0 or not st.from_text:
+        return None
+    y = -int(m["y"])
+    return [_R(m.start(), m.end(), "DATE", _fy(y), ymd=(y, None, None), kind="year")]
+
+
 @rule(
     "year_pair",
-    rf"(?<![\d$£€#/.,:-])(?P<y>1[0-9]{{3}}|20[0-9]{{2}})(?P<sep>\s*[-–—/]\s*)(?P<y2>\d\d)(?![\d%])",
+    r"(?<![\d$£€#/.,:-])(?P<y>1[0-9]{3}|20[0-9]{2})(?P<sep>\s*[-–—/]\s*)(?P<y2>\d\d)(?![\d%])",
 )
 def _r_year_pair(m: re.Match[str], st: _State) -> list[_R] | None:
     # "1979–89", "the winter of 1941/42": the second year shares the first's century.
@@ -462,7 +755,7 @@ def _r_year_pair(m: re.Match[str], st: _State) -> list[_R] | None:
 
 @rule(
     "decade",
-    r"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[- ]?)?(?P<c>1[0-9]|20|')?(?P<d>[0-9])0'?s(?![\w'])",
+    r"(?<![\w'-])(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[- ]?)?(?P<c>1[0-9]|20|')?(?P<d>[0-9])0'?s(?![\w'])",
 )
 def _r_decade(m: re.Match[str], st: _State) -> list[_R] | None:
     c = m["c"]
@@ -476,10 +769,8 @@ def _r_decade(m: re.Match[str], st: _State) -> list[_R] | None:
         century = "19"
     else:
         century = c
-    if century != "'" and m["c"] and m["d"] == "0":
-        value = century  # "the 1800s": the century
-    else:
-        value = f"{century}{m['d']}"
+    # "the 1800s" names the century; "the 1990s" the decade.
+    value = century if m["c"] and m["d"] == "0" else f"{century}{m['d']}"
     mod = {"early": "START", "mid": "MID", "late": "END"}.get((m["mod"] or "").lower())
     return [_R(m.start(), m.end(), "DATE", value, mod=mod, kind="decade")]
 
@@ -515,16 +806,23 @@ def _season_check(m: re.Match[str], text: str) -> bool:
     if m["y"]:
         return True
     before = text[max(0, m.start() - 25) : m.start()]
-    if s[0].isupper() and not re.search(r"(?:^|[.!?:\n]\s*|\()$", before) and not m.group(0)[0].islower():
+    if (
+        s[0].isupper()
+        and not re.search(r"(?:^|[.!?:\n]\s*|\()$", before)
+        and not m.group(0)[0].islower()
+    ):
         # "Arab Spring", "Prague Spring": a name, unless it starts a sentence or heading.
         return bool(re.match(r"(?i:the|this|that|last|next)", m.group(0)))
     if s.lower() == "fall":
         # "the fall of Paris" is an event; "in the fall" / "last fall" is a season.
         if re.match(r"\s+of\b", text[m.end() :]):
             return False
-        return bool(re.search(r"(?i:\b(?:in|this|last|next|that|the|by|until|during))\s+(?:the\s+)?$", before + " ")) or bool(
-            re.match(r"(?i:this|last|next|that)", m.group(0))
-        )
+        return bool(
+            re.search(
+                r"(?i:\b(?:in|this|last|next|that|the|by|until|during))\s+(?:the\s+)?$",
+                before + " ",
+            )
+        ) or bool(re.match(r"(?i:this|last|next|that)", m.group(0)))
     return True
 
 
@@ -545,11 +843,32 @@ def _r_season(m: re.Match[str], st: _State) -> list[_R] | None:
         anchor = "deictic"
     else:
         if st.year is None:
-            return [_R(m.start(), m.end(), "DATE", f"XXXX-{code}", mod=mod, anchor="anaphoric", kind="season")]
+            return [
+                _R(
+                    m.start(),
+                    m.end(),
+                    "DATE",
+                    f"XXXX-{code}",
+                    mod=mod,
+                    anchor="anaphoric",
+                    kind="season",
+                )
+            ]
         y = st.year + {"the following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
         anchor = "anaphoric"
     end = m.end() if not m["y2"] or m["y"] else m.start("y2") - 1
-    return [_R(m.start(), end, "DATE", f"{_fy(y)}-{code}", mod=mod, anchor=anchor, ymd=(y, None, None), kind="season")]
+    return [
+        _R(
+            m.start(),
+            end,
+            "DATE",
+            f"{_fy(y)}-{code}",
+            mod=mod,
+            anchor=anchor,
+            ymd=(y, None, None),
+            kind="season",
+        )
+    ]
 
 
 _QORD = r"(?P<o>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))"
@@ -570,7 +889,17 @@ def _r_quarter(m: re.Match[str], st: _State) -> list[_R] | None:
         y, anchor = st.year, "anaphoric"
     if y is None:
         return None
-    return [_R(m.start(), m.end(), "DATE", f"{_fy(y)}-Q{q}", anchor=anchor, ymd=(y, None, None), kind="quarter")]
+    return [
+        _R(
+            m.start(),
+            m.end(),
+            "DATE",
+            f"{_fy(y)}-Q{q}",
+            anchor=anchor,
+            ymd=(y, None, None),
+            kind="quarter",
+        )
+    ]
 
 
 @rule("half", rf"(?i:the\s+(?P<o>first|second|latter)\s+half\s+of\s+)(?P<y>{YEARX})")
@@ -590,14 +919,28 @@ def _from_dct(st: _State, unit: str, n: int, m: re.Match[str], part: str | None 
 
 
 def _at(
-    start: int, end: int, base: tuple[int, int, int], unit: str, n: int, anchor: str, part: str | None = None
+    start: int,
+    end: int,
+    base: tuple[int, int, int],
+    unit: str,
+    n: int,
+    anchor: str,
+    part: str | None = None,
 ) -> _R:
     """The calendar unit containing ``base`` shifted by ``n`` units."""
     if unit in ("morning", "afternoon", "evening", "night"):
         part, unit = PARTS_OF_DAY[unit], "day"
     if unit in SEASONS:
         y = base[0] + n
-        return _R(start, end, "DATE", f"{_fy(y)}-{SEASONS[unit]}", anchor=anchor, ymd=(y, None, None), kind="season")
+        return _R(
+            start,
+            end,
+            "DATE",
+            f"{_fy(y)}-{SEASONS[unit]}",
+            anchor=anchor,
+            ymd=(y, None, None),
+            kind="season",
+        )
     if unit == "weekend":
         x = _shift(base, "week", n)
         if not x:
@@ -606,7 +949,15 @@ def _at(
     if unit == "quarter":
         k = base[0] * 4 + (base[1] - 1) // 3 + n
         y = k // 4
-        return _R(start, end, "DATE", f"{_fy(y)}-Q{k % 4 + 1}", anchor=anchor, ymd=(y, None, None), kind="quarter")
+        return _R(
+            start,
+            end,
+            "DATE",
+            f"{_fy(y)}-Q{k % 4 + 1}",
+            anchor=anchor,
+            ymd=(y, None, None),
+            kind="quarter",
+        )
     if unit == "century":
         c = (base[0] - 1) // 100 + n
         return _R(start, end, "DATE", f"{c:02d}", anchor=anchor, kind="century")
@@ -623,7 +974,9 @@ def _at(
     if unit == "week":
         return _R(start, end, "DATE", _week_value(y, mo, d), anchor=anchor, kind="week")
     value = _fd(y, mo, d) + (f"T{part}" if part else "")
-    return _R(start, end, "TIME" if part else "DATE", value, anchor=anchor, ymd=(y, mo, d), kind="day")
+    return _R(
+        start, end, "TIME" if part else "DATE", value, anchor=anchor, ymd=(y, mo, d), kind="day"
+    )
 
 
 def _narrative_base(st: _State, unit: str) -> tuple[int, int, int] | None:
@@ -645,7 +998,9 @@ def _r_rel_unit(m: re.Match[str], st: _State) -> list[_R] | None:
     u = m["u"].lower()
     if u == "fall" and re.match(r"\s+of\b", st.text[m.end() :]):
         return None
-    mod = {"later": "END", "late": "END", "early": "START", "earlier": "START"}.get((m["pre"] or "").lower())
+    mod = {"later": "END", "late": "END", "early": "START", "earlier": "START"}.get(
+        (m["pre"] or "").lower()
+    )
     if w in ("the past", "the coming") or (w == "the next" and u in ("decade", "century")):
         # "the past year", "the coming decade": a stretch of time, not a calendar unit.
         if u not in UNITS:
@@ -662,7 +1017,14 @@ def _r_rel_unit(m: re.Match[str], st: _State) -> list[_R] | None:
         r = _from_dct(st, u, n, m)
         r[0].mod = mod
         return r
-    n = {"the previous": -1, "the preceding": -1, "the prior": -1, "the following": 1, "the next": 1, "the subsequent": 1}.get(w, 0)
+    n = {
+        "the previous": -1,
+        "the preceding": -1,
+        "the prior": -1,
+        "the following": 1,
+        "the next": 1,
+        "the subsequent": 1,
+    }.get(w, 0)
     base = _narrative_base(st, u)
     if base is None:
         return [_R(m.start(), m.end(), "DATE", None, anchor="anaphoric", mod=mod)]
@@ -672,32 +1034,81 @@ def _r_rel_unit(m: re.Match[str], st: _State) -> list[_R] | None:
 
 
 _WORDS_NOW: dict[str, tuple[str, str]] = {}
-for _w in ("now", "right now", "currently", "presently", "at present", "nowadays", "the present", "present-day", "modern-day", "modern day", "the time being", "to date", "current", "today's"):
+for _w in (
+    "now",
+    "right now",
+    "currently",
+    "presently",
+    "at present",
+    "nowadays",
+    "the present",
+    "present-day",
+    "modern-day",
+    "modern day",
+    "the time being",
+    "to date",
+    "current",
+    "today's",
+):
     _WORDS_NOW[_w] = ("PRESENT_REF", "DATE")
-for _w in ("recently", "recent", "lately", "the past", "formerly", "former", "in the past", "previously"):
+for _w in (
+    "recently",
+    "recent",
+    "lately",
+    "the past",
+    "formerly",
+    "former",
+    "in the past",
+    "previously",
+):
     _WORDS_NOW[_w] = ("PAST_REF", "DATE")
-for _w in ("the future", "future", "the near future", "soon", "the near term", "the long term", "the short term"):
+for _w in (
+    "the future",
+    "future",
+    "the near future",
+    "soon",
+    "the near term",
+    "the long term",
+    "the short term",
+):
     _WORDS_NOW[_w] = ("FUTURE_REF", "DATE")
 
 
-_NOW_WORDS = [w for w in _WORDS_NOW if w not in ("to date", "previously", "soon", "in the past", "today's")]
+_NOW_WORDS = [
+    w for w in _WORDS_NOW if w not in ("to date", "previously", "soon", "in the past", "today's")
+]
 
 
 @rule("now", rf"\b(?P<w>(?i:{alt(_NOW_WORDS)}))(?![\w-])")
 def _r_now(m: re.Match[str], st: _State) -> list[_R] | None:
     w = m["w"].lower()
     value, typ = _WORDS_NOW[w]
-    if w == "current" and not re.match(r"\s+(?:year|month|week|era|period|time|situation|crisis|conflict|war|government|regime|leadership)\b", st.text[m.end() :]):
-        return None  # "current" is a time word mainly when it qualifies a period or a state of affairs
+    if w == "current" and not re.match(
+        r"\s+(?:year|month|week|era|period|time|situation|crisis|conflict|war|government|regime|leadership)\b",
+        st.text[m.end() :],
+    ):
+        return (
+            None  # "current" is a time word mainly when it qualifies a period or a state of affairs
+        )
     if w == "future" and re.match(r"\s*(?:of|tense)\b", st.text[m.end() :]):
         return None
     return [_R(m.start(), m.end(), typ, value, anchor="deictic", kind="ref")]
 
 
-@rule("today", r"\b(?P<w>(?i:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))\b")
+@rule(
+    "today",
+    r"\b(?P<w>(?i:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))\b",
+)
 def _r_today(m: re.Match[str], st: _State) -> list[_R] | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
-    n = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}[w]
+    n = {
+        "today": 0,
+        "tonight": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }[w]
     if not st.dct:
         return [_R(m.start(), m.end(), "DATE", "PRESENT_REF" if n == 0 else None, anchor="deictic")]
     r = _at(m.start(), m.end(), st.dct, "day", n, "deictic", "NI" if w == "tonight" else None)
@@ -712,7 +1123,13 @@ def _r_weekday(m: re.Match[str], st: _State) -> list[_R] | None:
     wd = WEEKDAYS[m["w"].lower().removesuffix("'s")]
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     part = PARTS_OF_DAY[m["p"].lower()] if m["p"] else None
-    deictic = bool(st.dct) and rel not in ("that", "the following", "the previous", "the next", "the same")
+    deictic = bool(st.dct) and rel not in (
+        "that",
+        "the following",
+        "the previous",
+        "the next",
+        "the same",
+    )
     base = st.dct if deictic else st.day
     if base is None:
         return [_R(m.start(), m.end(), "DATE", "XXXX-WXX-" + str(wd + 1), anchor="anaphoric")]
@@ -737,7 +1154,17 @@ def _r_weekday(m: re.Match[str], st: _State) -> list[_R] | None:
         delta = diff - 7 if diff else 0
     x = b + _dt.timedelta(days=delta)
     value = _fd(x.year, x.month, x.day) + (f"T{part}" if part else "")
-    return [_R(m.start(), m.end(), "TIME" if part else "DATE", value, anchor="deictic" if deictic else "anaphoric", ymd=(x.year, x.month, x.day), kind="day")]
+    return [
+        _R(
+            m.start(),
+            m.end(),
+            "TIME" if part else "DATE",
+            value,
+            anchor="deictic" if deictic else "anaphoric",
+            ymd=(x.year, x.month, x.day),
+            kind="day",
+        )
+    ]
 
 
 @rule(
@@ -759,7 +1186,15 @@ def _r_ago(m: re.Match[str], st: _State) -> list[_R] | None:
     if u in ("second", "minute", "hour", "quarter", "century", "night", "weekend", "fortnight"):
         return [_R(m.start(), m.end(), "DATE", None, anchor="anaphoric")]
     if n is None or n != int(n):
-        return [_R(m.start(), m.end(), "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor="anaphoric")]
+        return [
+            _R(
+                m.start(),
+                m.end(),
+                "DATE",
+                "PAST_REF" if sign < 0 else "FUTURE_REF",
+                anchor="anaphoric",
+            )
+        ]
     if d == "ago" and st.dct:
         base, anchor = st.dct, "deictic"
     else:
@@ -778,17 +1213,24 @@ def _r_day_after(m: re.Match[str], st: _State) -> list[_R] | None:
     base = _narrative_base(st, u)
     if base is None:
         return [_R(m.start(), m.end(), "DATE", None, anchor="anaphoric")]
-    return [_at(m.start(), m.end(), base, u, -1 if m["dir"].lower() == "before" else 1, "anaphoric")]
+    return [
+        _at(m.start(), m.end(), base, u, -1 if m["dir"].lower() == "before" else 1, "anaphoric")
+    ]
 
 
-@rule("mod_the_unit", r"(?i:the\s+(?:very\s+)?(?P<w>end|beginning|start|middle|close|turn)\s+of\s+the\s+(?P<u>year|month|week|decade|century))\b")
+@rule(
+    "mod_the_unit",
+    r"(?i:the\s+(?:very\s+)?(?P<w>end|beginning|start|middle|close|turn)\s+of\s+the\s+(?P<u>year|month|week|decade|century))\b",
+)
 def _r_mod_the_unit(m: re.Match[str], st: _State) -> list[_R] | None:
     u = m["u"].lower()
     base = _narrative_base(st, u)
     if base is None:
         return None
     r = _at(m.start(), m.end(), base, u, 0, "anaphoric")
-    r.mod = {"end": "END", "close": "END", "middle": "MID", "turn": "END"}.get(m["w"].lower(), "START")
+    r.mod = {"end": "END", "close": "END", "middle": "MID", "turn": "END"}.get(
+        m["w"].lower(), "START"
+    )
     return [r]
 
 
@@ -797,7 +1239,9 @@ def _r_mod_the_unit(m: re.Match[str], st: _State) -> list[_R] | None:
 _TZ = r"(?P<tz>UTC|GMT|Z\b|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|IST|local\s+time)"
 
 
-def _time_value(st: _State, h: int, mi: int, ap: str | None, tz: str | None) -> tuple[str, tuple[int, int, int] | None]:
+def _time_value(
+    st: _State, h: int, mi: int, ap: str | None, tz: str | None
+) -> tuple[str, tuple[int, int, int] | None]:
     if ap:
         ap = ap.lower().replace(".", "")
         if ap == "pm" and h < 12:
@@ -825,7 +1269,7 @@ def _r_clock(m: re.Match[str], st: _State) -> list[_R] | None:
             inner = _first_rule_result(sub.group(0), st, m.start("when") + sub.start())
             if inner and inner.ymd and inner.ymd[2]:
                 st.day = inner.ymd  # type: ignore[assignment]
-    value, day = _time_value(st, int(m["h"]), int(mi), ap, g.get("tz"))
+    value, _ = _time_value(st, int(m["h"]), int(mi), ap, g.get("tz"))
     return [_R(m.start(), m.end(), "TIME", value, anchor="deictic", kind="time")]
 
 
@@ -846,16 +1290,6 @@ def _r_noon(m: re.Match[str], st: _State) -> list[_R] | None:
     return [_R(m.start(), m.end(), "TIME", base + hm, anchor="anaphoric", kind="time")]
 
 
-def _after_word(words: str) -> Callable[[re.Match[str], str], bool]:
-    """A check: the match follows one of ``words`` (a regex alternation)."""
-    rx = re.compile(rf"\b(?i:{words})\s+$")
-
-    def check(m: re.Match[str], text: str) -> bool:
-        return bool(rx.search(text, max(0, m.start() - 12), m.start()))
-
-    return check
-
-
 @rule("night", r"\b(?P<w>(?i:night|night-time|nighttime))\b", check=_after_word("at|by|during"))
 def _r_night(m: re.Match[str], st: _State) -> list[_R] | None:
     return [_R(m.start(), m.end(), "TIME", "XXXX-XX-XXTNI", anchor="absolute", kind="time")]
@@ -874,9 +1308,8 @@ def _dur_check(m: re.Match[str], text: str) -> bool:
     if u.startswith("quarter") and not re.match(r"\d|two|three|four|five|six|seven|eight", n):
         return False
     after = text[m.end() : m.end() + 12]
-    if re.match(r"-(?!long|old)", after):
-        return False  # "two-year-old" handled as an adjective elsewhere
-    return True
+    # "a two-year-old boy" is an age, not a stretch of time.
+    return not re.match(r"-(?!long|old)", after)
 
 
 @rule(
@@ -910,10 +1343,25 @@ def _r_bare_units(m: re.Match[str], st: _State) -> list[_R] | None:
     return [_R(m.start(), m.end(), "DURATION", _duration(None, m["u"]), kind="duration")]
 
 
-@rule("set_word", r"\b(?P<w>(?i:daily|weekly|monthly|annually|annual|yearly|hourly|nightly|quarterly|biannual|biennial))\b")
+@rule(
+    "set_word",
+    r"\b(?P<w>(?i:daily|weekly|monthly|annually|annual|yearly|hourly|nightly|quarterly|biannual|biennial))\b",
+)
 def _r_set_word(m: re.Match[str], st: _State) -> list[_R] | None:
     w = m["w"].lower()
-    v = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q", "biannual": "P6M", "biennial": "P2Y"}[w]
+    v = {
+        "daily": "P1D",
+        "weekly": "P1W",
+        "monthly": "P1M",
+        "annually": "P1Y",
+        "annual": "P1Y",
+        "yearly": "P1Y",
+        "hourly": "PT1H",
+        "nightly": "P1D",
+        "quarterly": "P1Q",
+        "biannual": "P6M",
+        "biennial": "P2Y",
+    }[w]
     return [_R(m.start(), m.end(), "SET", v, kind="set")]
 
 
@@ -950,7 +1398,17 @@ def _r_holiday(m: re.Match[str], st: _State) -> list[_R] | None:
         y, anchor = _year_for(st, md[0], md[1], m.start(), m.end())
     if y is None:
         return [_R(m.start(), m.end(), "DATE", f"XXXX-{md[0]:02d}-{md[1]:02d}", anchor="anaphoric")]
-    return [_R(m.start(), m.end(), "DATE", _fd(y, *md), anchor=anchor, ymd=(y, md[0], md[1]), kind="day")]
+    return [
+        _R(
+            m.start(),
+            m.end(),
+            "DATE",
+            _fd(y, *md),
+            anchor=anchor,
+            ymd=(y, md[0], md[1]),
+            kind="day",
+        )
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -970,11 +1428,16 @@ _DUR_PREFIX = re.compile(
 
 def _mod_of(p: str) -> str | None:
     p = re.sub(r"\s+", " ", p.lower())
-    if any(w in p for w in ("early", "beginning", "start", "dawn", "outset", "first", "opening")) or p.startswith("the spring of"):
+    if any(
+        w in p for w in ("early", "beginning", "start", "dawn", "outset", "first", "opening")
+    ) or p.startswith("the spring of"):
         return "START"
     if "mid" in p or "middle" in p:
         return "MID"
-    if any(w in p for w in ("late", "end", "close", "last", "latter", "final", "closing", "autumn", "turn")):
+    if any(
+        w in p
+        for w in ("late", "end", "close", "last", "latter", "final", "closing", "autumn", "turn")
+    ):
         return "END"
     return None
 
@@ -1010,8 +1473,9 @@ class _Cand:
 
 def _candidates(text: str, temponyms: Sequence[_Temponym]) -> list[_Cand]:
     cands: list[_Cand] = []
+    hits = _gate_hits(text)
     for i, r in enumerate(RULES):
-        for m in r.rx.finditer(text):
+        for m in _finditer(r, text, hits):
             if m.end() == m.start():
                 continue
             if r.check and not r.check(m, text):
@@ -1031,8 +1495,14 @@ def _temponym_resolver(tp: _Temponym) -> Callable[[re.Match[str], _State], list[
         ym = re.match(r"(BC)?(\d{4})(?:-(\d\d))?(?:-(\d\d))?$", tp.value)
         if ym:
             y = int(ym.group(2)) * (-1 if ym.group(1) else 1)
-            ymd = (y, int(ym.group(3)) if ym.group(3) else None, int(ym.group(4)) if ym.group(4) else None)
-        return [_R(m.start(), m.end(), tp.type, tp.value, anchor="absolute", ymd=ymd, kind="temponym")]
+            ymd = (
+                y,
+                int(ym.group(3)) if ym.group(3) else None,
+                int(ym.group(4)) if ym.group(4) else None,
+            )
+        return [
+            _R(m.start(), m.end(), tp.type, tp.value, anchor="absolute", ymd=ymd, kind="temponym")
+        ]
 
     return resolve
 
@@ -1066,6 +1536,8 @@ def _update(st: _State, r: _R) -> None:
     """Move the running reference time to what the expression just said."""
     if r.type not in ("DATE", "TIME") or not r.ymd or r.ymd[0] is None:
         return
+    if r.anchor == "deictic":
+        return  # "last year" in a quotation must not move a historical narrative
     y, mo, d = r.ymd
     st.year = y
     if mo is not None:
@@ -1086,7 +1558,9 @@ _BY = re.compile(r"(?i:\b(?:by|until|till|before|no\s+later\s+than))\s+$")
 _AFTER = re.compile(r"(?i:\b(?:after))\s+$")
 
 
-def tag(text: str, pubdate: str | None = None, *, temponyms: str | Path | None = None) -> list[Timex]:
+def tag(
+    text: str, pubdate: str | None = None, *, temponyms: str | Path | None = None
+) -> list[Timex]:
     """Find and normalise the time expressions of ``text``, in document order.
 
     ``pubdate`` (``YYYY-MM-DD``, or a partial ISO date) anchors the deictic expressions; without
@@ -1130,9 +1604,14 @@ def tag(text: str, pubdate: str | None = None, *, temponyms: str | Path | None =
 
 def _link_ranges(text: str, results: list[_R], st: _State) -> None:
     """Give the first end point of a range its end value; mark "since X" and "by X"."""
-    for a, b in zip(results, results[1:], strict=False):
+    for a, b in itertools.pairwise(results):
         between = text[a.end : b.start]
-        if a.type == "DATE" and b.type == "DATE" and len(between) < 12 and _RANGE_SEP.fullmatch(" " + between.strip()):
+        if (
+            a.type == "DATE"
+            and b.type == "DATE"
+            and len(between) < 12
+            and _RANGE_SEP.fullmatch(" " + between.strip())
+        ):
             sep = between.strip().lower()
             if sep in ("-", "–", "—") or _RANGE_OPEN.search(text, max(0, a.start - 12), a.start):
                 a.end_value = a.end_value or b.value
@@ -1144,7 +1623,11 @@ def _link_ranges(text: str, results: list[_R], st: _State) -> None:
                 r.end_value = _fd(*st.dct)
             r.mod = "ON_OR_AFTER"
         elif _BY.search(text, max(0, r.start - 20), r.start):
-            r.mod = "ON_OR_BEFORE" if re.search(r"(?i:\bby)\s+$", text[max(0, r.start - 4) : r.start]) else "BEFORE"
+            r.mod = (
+                "ON_OR_BEFORE"
+                if re.search(r"(?i:\bby)\s+$", text[max(0, r.start - 4) : r.start])
+                else "BEFORE"
+            )
         elif _AFTER.search(text, max(0, r.start - 8), r.start):
             r.mod = "AFTER"
 

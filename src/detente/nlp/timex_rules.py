@@ -106,7 +106,16 @@ NUMBER_WORDS: dict[str, float] = {
     "a half": 0.5,
 }
 #: Quantities that say "some number of": the TIMEX3 value gets an X.
-VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a number of", "dozens of", "hundreds of")
+VAGUE_NUMBERS = (
+    "a few",
+    "few",
+    "several",
+    "many",
+    "some",
+    "a number of",
+    "dozens of",
+    "hundreds of",
+)
 
 ORDINALS: dict[str, int] = {
     "first": 1,
@@ -174,7 +183,7 @@ _ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
 MONTH = rf"(?:{cap_alt(_FULL_MONTHS)}|(?:{cap_alt(_ABBR_MONTHS)})\.?)(?![a-z])"
 #: Months that are also common English words and need date context to count.
 AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "dec", "sep", "aug"}
-WEEKDAY = rf"(?:{cap_alt(list(WEEKDAYS))})(?:'s)?"
+WEEKDAY = rf"(?:{cap_alt(list(WEEKDAYS))})"
 DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
 SEASON = rf"(?i:{alt(list(SEASONS))})"
@@ -196,7 +205,7 @@ DATE_PREP = r"(?i:in|on|of|since|until|till|by|from|to|during|through|throughout
 
 #: Nouns that make a preceding four-digit number a count, not a year ("1500 troops").
 COUNT_NOUNS = re.compile(
-    r"\s*(?:[a-z]+\s+)?(?:men|soldiers|troops|people|persons|civilians|casualties|dead|killed|"
+    r"\s*(?:(?!(?:the|a|an|his|her|its|their|our|this|that|these|those|and|or|to|in|of|by|for|was|were|had|has)\b)[a-z]+\s+)?(?:men|soldiers|troops|people|persons|civilians|casualties|dead|killed|"
     r"prisoners|tanks|aircraft|planes|guns|ships|vessels|km|kilometres|kilometers|miles|metres|"
     r"meters|feet|ft|tons|tonnes|yards|horses|rifles|employees|jobs|workers|units|shares|points|"
     r"dollars|euros|pounds|rupees|cases|votes|seats|hours|rounds|members|strong)\b"
@@ -204,6 +213,6 @@ COUNT_NOUNS = re.compile(
 
 FUTURE_CUE = re.compile(
     r"\b(?:will|shall|'ll|going\s+to|plans?\s+to|planned|plans|scheduled|expected|expects|"
-    r"is\s+to|are\s+to|due|upcoming|next|would)\b",
+    r"is\s+to|are\s+to|set\s+to|due|upcoming|next|would|until|till)\b",
     re.IGNORECASE,
 )
