@@ -285,11 +285,22 @@ class ActorResolver:
         if name is None:
             return None
         start, end = name
-        words = [t.lower_ for t in tok.doc[start:end]]
+        doc = tok.doc
+        words = [t.lower_ for t in doc[start:end]]
         surname = words[-1]
+        # Titles written before the name ("President Musharraf") are part of dictionary names.
+        left = start
+        while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i in range(start, end):
+            left -= 1
         if self.people_index is not None:
-            code = _lookup_person(self.people_index, words, date)
+            code = _lookup_person(
+                self.people_index, [t.lower_ for t in doc[left:end]], words, date
+            )
             if code:
+                sector = _sector_of(phrase, None)
+                if sector and code[3:6] != sector and code[:3].isalpha():
+                    # The text's title at the time of the act beats the dictionary's sector.
+                    code = code[:3] + sector
                 self.people[surname] = code
                 return code, name
         if surname in self.people:
@@ -303,15 +314,24 @@ class ActorResolver:
         return None
 
 
-def _lookup_person(index: object, words: list[str], date: str | None) -> str | None:
-    """The code of a named person at ``date``: the full name first, then the surname alone."""
-    hit = index.longest_match(words, 0, date)  # type: ignore[attr-defined]
-    entry = hit[1] if hit and hit[0] == len(words) else None
-    if entry is None and len(words) > 1:
-        found = index.candidates(words[-1:])  # type: ignore[attr-defined]
-        # A bare surname is trusted only when it names one person in the dictionary.
-        entry = found[0] if len(found) == 1 else None
-    return entry.code_at(date) if entry is not None else None
+def _lookup_person(
+    index: object, titled: list[str], words: list[str], date: str | None
+) -> str | None:
+    """The code of a named person at ``date``: titled name, full name, then the surname."""
+    for seq in (titled, words):
+        hit = index.longest_match(seq, 0, date)  # type: ignore[attr-defined]
+        if hit and hit[0] == len(seq):
+            code = hit[1].code_at(date)
+            if code:
+                return code
+    from detente.nlp.people import surname_index
+
+    found = [e for e in surname_index().get(words[-1], ()) if e.code_at(date)]  # type: ignore[attr-defined]
+    codes = {e.code_at(date) for e in found}  # type: ignore[attr-defined]
+    # A bare surname is trusted only when every person of that name has the same code.
+    if len(codes) == 1 and (len(words) == 1 or any(words[0] in e.names[0] for e in found)):  # type: ignore[attr-defined]
+        return codes.pop()
+    return None
 
 
 # --------------------------------------------------------------------------- helpers

@@ -39,6 +39,8 @@ _SUBJ = {"nsubj", "csubj", "expl"}
 _OBJECT_CONTROL = {"send", "ask", "urge", "invite", "allow", "persuade", "dispatch", "authorize", "tell", "encourage", "help"}
 _DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
 _TARGET_DEPS = {"dobj", "dative", "prep", "pobj", "attr", "oprd", "pcomp", "agent"}
+# Prepositions that introduce circumstances (place, time, cause), never the patient of an act.
+_ADJUNCT_PREPS = {"in", "at", "during", "after", "before", "since", "until", "as", "due", "because", "despite", "like", "within", "throughout", "amid", "near", "under", "via", "through", "by"}
 _NOUN_DEPS_DOWN = {"prep", "pobj", "compound", "amod", "poss", "appos", "conj", "nmod", "dobj", "pcomp"}
 _THIRD_PLACE = {"sideline", "summit", "session", "assembly", "conference", "forum", "meeting", "ceremony", "gathering"}
 
@@ -68,19 +70,38 @@ def extract_events(
     seen: set[tuple] = set()
     for sent in doc.sents:
         resolver.observe_sentence(sent)
-        triggers = list(find_triggers(sent, patterns))
+        triggers = _drop_nested(list(find_triggers(sent, patterns)))
         trig_idx = {t.tok.i for t in triggers}
         heads = timex_heads(doc, sent, timexes)
         for trig in triggers:
             when = date_event(trig.tok, sent, heads, trig_idx, timexes, document.pubdate)
             for ev in code_trigger(trig, sent, when, resolver, document, patterns):
                 # One event per act within a document (GUIDE R3): the first statement wins.
-                key = (ev.source, ev.target, ev.cameo, ev.date, ev.negated)
+                key = (ev.source, ev.target, ev.cameo, ev.date, ev.negated, trig.tok.lemma_.lower())
                 if key in seen:
                     continue
                 seen.add(key)
                 out.append(ev)
     return out
+
+
+_ARGUMENT_PREPS = {"on", "to", "for", "with", "against", "about", "of", "over", "between"}
+
+
+def _drop_nested(triggers: list[Trigger]) -> list[Trigger]:
+    """A nominal act inside the argument of another act describes it, it is not a new act:
+    "signed an agreement for the sale of helicopters", "objections on the joint exercises"."""
+    verbs = [t for t in triggers if t.verb is not None]
+    if not verbs:
+        return triggers
+    inside: set[int] = set()
+    for v in verbs:
+        for c in v.tok.children:
+            if c.dep_ in {"dobj", "nsubjpass", "attr"} or (
+                c.dep_ == "prep" and c.lower_ in _ARGUMENT_PREPS
+            ):
+                inside |= {t.i for t in c.subtree}
+    return [t for t in triggers if t.verb is not None or t.tok.i not in inside]
 
 
 def _people_index() -> object | None:
@@ -99,12 +120,16 @@ def find_triggers(sent: Span, patterns: Patterns) -> Iterator[Trigger]:
         lemma = tok.lemma_.lower()
         if tok.pos_ in {"VERB", "AUX"} or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
             alts = patterns.verbs.get(lemma)
-            if not alts or _irrealis(tok):
+            if not alts or _irrealis(tok) or _ongoing(tok):
                 continue
             vp = _choose_verb_pattern(tok, alts)
             if vp is None:
                 continue
             code = vp.code
+            if code == "051" and _adverbs(tok) & {"militarily"}:
+                code = "062"  # "supported X militarily": military cooperation
+            elif code == "051" and _adverbs(tok) & {"economically", "financially"}:
+                code = "061"
             if vp.domains:
                 code = refine_by_domain(code, _object_words(tok), patterns)
             if code.startswith("04") and code == "040" and _at_third_place(tok):
@@ -112,6 +137,8 @@ def find_triggers(sent: Span, patterns: Patterns) -> Iterator[Trigger]:
             yield Trigger(tok, code, vp.reciprocal, vp.sector, _negated(tok), verb=vp)
         elif tok.pos_ in {"NOUN", "PROPN"} and lemma in patterns.nouns:
             np_ = patterns.nouns[lemma]
+            if tok.dep_ in {"compound", "nmod"} or _period_name(tok):
+                continue
             if np_.plural_only and tok.tag_ not in {"NNS", "NNPS"}:
                 continue
             if np_.modifiers is not None and not any(
@@ -144,6 +171,12 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
                 continue
         return vp
     return None
+
+
+def _adverbs(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in {"advmod", "conj"} or c.pos_ == "ADV"} | {
+        g.lower_ for c in tok.children if c.dep_ == "advmod" for g in c.children if g.dep_ == "conj"
+    }
 
 
 def _object_lemmas(tok: Token) -> set[str]:
@@ -219,11 +252,28 @@ def _irrealis(tok: Token) -> bool:
     return False
 
 
+def _ongoing(tok: Token) -> bool:
+    """"Russia is showing interest", "are doing consultations": ongoing, not one act (R2b)."""
+    return tok.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in {"VBZ", "VBP"} for c in tok.children
+    )
+
+
 def _noun_irrealis(tok: Token) -> bool:
     t = tok
     while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"}:
         t = t.head
-    return t.pos_ in {"VERB", "AUX"} and _irrealis(t)
+    if t.pos_ not in {"VERB", "AUX"}:
+        return False
+    return t.lemma_.lower() in _IRREALIS_HEADS | {"think"} or _irrealis(t)
+
+
+def _period_name(tok: Token) -> bool:
+    """"The cold war", "the war on terror", "the post-war era" name periods, not acts."""
+    mods = {c.lower_ for c in tok.children}
+    return bool(mods & {"cold", "post", "civil"}) or any(
+        c.dep_ == "prep" and c.lower_ == "on" for c in tok.children if tok.lemma_ == "war"
+    )
 
 
 def _restatement(tok: Token) -> bool:
@@ -278,7 +328,12 @@ def _clause_subject(tok: Token) -> list[Token]:
 
 
 def _actors_below(
-    tok: Token, resolver: ActorResolver, date: str | None, skip: set[int], deps: set[str]
+    tok: Token,
+    resolver: ActorResolver,
+    date: str | None,
+    skip: set[int],
+    deps: set[str],
+    adjunct: frozenset[str] | set[str] = frozenset(_ADJUNCT_PREPS),
 ) -> list[Actor]:
     """The first actor found breadth-first among ``tok``'s complements (and hyphen partners)."""
     queue = [c for c in tok.children if c.dep_ in deps and c.i not in skip]
@@ -291,6 +346,10 @@ def _actors_below(
         if c.pos_ in {"VERB", "AUX"} and c.dep_ not in {"pcomp"}:
             continue
         if c.ent_type_ in {"DATE", "TIME"} and mention_at(c) is None:
+            continue
+        if c.dep_ == "prep" and c.lower_ in adjunct:
+            continue
+        if c.lemma_.lower() in _THIRD_PLACE:
             continue
         actors = resolver.resolve(c, date)
         if actors:
@@ -315,14 +374,14 @@ def _with_hyphen_partners(
     return out
 
 
-def _verb_roles(trig: Trigger, resolver: ActorResolver, date: str | None) -> tuple[list[Actor], list[Actor], bool]:
+def _verb_roles(
+    trig: Trigger, resolver: ActorResolver, date: str | None
+) -> tuple[list[Actor], list[Actor], bool]:
     verb = trig.tok
     subj_toks, passive = _subject_tokens(verb)
     sources: list[Actor] = []
     for s in subj_toks:
         sources += resolver.resolve(s, date)
-    skip = {t.i for s in subj_toks for t in s.subtree} if not passive else set()
-    deps = _TARGET_DEPS
     # "an agreement was signed between the two countries" → both parties, both directions.
     between = [
         p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"between", "among"}
@@ -335,16 +394,47 @@ def _verb_roles(trig: Trigger, resolver: ActorResolver, date: str | None) -> tup
         if len(parties) >= 2:
             return parties, parties, True
     if passive:
-        # "Pakistan was invited by Russia": the passive subject is the target.
-        targets = sources
-        sources = []
-        return sources, targets, trig.reciprocal and len(targets) >= 2
-    targets = _actors_below(verb, resolver, date, skip, deps)
-    reciprocal = trig.reciprocal and (len(sources) >= 2 and not targets)
-    return sources, targets, reciprocal
+        # "Pakistan was invited by China": without a by-agent the passive subject is the
+        # target and the source is unknown (GUIDE R2: no agent, no event).
+        return [], sources, False
+    skip = {t.i for s in subj_toks for t in s.subtree}
+    adjunct = set(_ADJUNCT_PREPS) - set(trig.verb.preps or ()) if trig.verb else set(_ADJUNCT_PREPS)
+    if trig.reciprocal:
+        # Reciprocal acts take their partner from the object or "with" only: "X met Y",
+        # "X signed an agreement with Y"; "X and Y cooperated on Afghanistan" is mutual.
+        adjunct |= {"on", "for", "about", "over", "of", "to", "against", "from"}
+    targets = _actors_below(verb, resolver, date, skip, _TARGET_DEPS, adjunct)
+    if trig.reciprocal and len(sources) >= 2 and not targets:
+        return sources, sources, True
+    return sources, targets, False
 
 
-def _noun_roles(trig: Trigger, resolver: ActorResolver, date: str | None, sent: Span) -> tuple[list[Actor], list[Actor], bool]:
+_LIGHT_VERBS = {
+    "hold", "conduct", "launch", "carry", "make", "pay", "undertake", "stage", "begin",
+    "start", "have", "extend", "receive", "accept", "welcome", "announce", "complete",
+}  # fmt: skip
+_ADJUNCT_FRAMES = {"after", "before", "during", "in", "on", "following", "upon", "with", "at", "at"}
+
+
+def _clause_role(noun: Token) -> str | None:
+    """How a nominal act relates to the clause around it, if it borrows a participant from it.
+
+    "X held talks with Y" / "X paid a visit to Y" (light verb: the subject is the agent) →
+    "agent"; "After talks with Y, X signed", "In his visit to Moscow, X said" (a framing
+    adjunct: the subject is the agent) → "agent"; "With the support of Russia, Pakistan
+    became a member" / "On Russia's invitation, X visited" → "frame".
+    """
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
+        return "agent"
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in _ADJUNCT_FRAMES:
+        if noun.head.head.pos_ in {"VERB", "AUX"}:
+            return "frame"
+    return None
+
+
+def _noun_roles(
+    trig: Trigger, resolver: ActorResolver, date: str | None, sent: Span
+) -> tuple[list[Actor], list[Actor], bool]:
     noun = trig.tok
     pat = trig.noun
     assert pat is not None
@@ -363,37 +453,40 @@ def _noun_roles(trig: Trigger, resolver: ActorResolver, date: str | None, sent: 
             src_toks.append(c)
     # Prepositions the parser attached to the governing verb: "witnessed visit of X to Moscow".
     head = noun.head
-    if not tgt_toks and head.pos_ in {"VERB", "AUX"} and head.dep_ != "prep":
+    if not tgt_toks and head.pos_ in {"VERB", "AUX"} and noun.dep_ in {"dobj", "nsubj"}:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in pat.targets and c.i > noun.i and c.lower_ != "of":
                 tgt_toks += [p for p in c.children if p.dep_ == "pobj"]
+    role = _clause_role(noun)
+    clause = [a for t in _clause_subject(noun) for a in resolver.resolve(t, date)] if role else []
     sources: list[Actor] = []
     for s in src_toks:
-        resolved = resolver.resolve(s, date)
-        if s.pos_ == "PRON" or s.tag_ == "PRP$":
-            # "In his visit to Moscow, President Zardari ...": the possessive is the clause subject.
-            clause = [a for t in _clause_subject(noun) for a in resolver.resolve(t, date)]
-            resolved = clause or resolved
-        sources += _with_hyphen_partners(s, resolved, resolver, date) if resolved else []
+        if (s.pos_ == "PRON" or s.tag_ == "PRP$") and clause:
+            # "In his visit to Moscow, President Zardari ...": the possessive is the subject.
+            sources += clause
+            continue
+        sources += _with_hyphen_partners(s, resolver.resolve(s, date), resolver, date)
     targets: list[Actor] = []
     for t in tgt_toks:
-        targets += _with_hyphen_partners(t, resolver.resolve(t, date), resolver, date)
-        if not targets:
-            targets = _actors_below(t, resolver, date, set(), _NOUN_DEPS_DOWN)
-    clause = [a for t in _clause_subject(noun) for a in resolver.resolve(t, date)]
+        found = resolver.resolve(t, date) or _actors_below(t, resolver, date, set(), _NOUN_DEPS_DOWN)
+        targets += _with_hyphen_partners(t, found, resolver, date) if found else []
     if pat.role:
         # "China played the role of facilitator in Pak-Russia rapprochement".
-        targets = _actors_below(noun, resolver, date, set(), _NOUN_DEPS_DOWN) or targets
-        return clause, targets, False
+        subject = [a for t in _clause_subject(noun) for a in resolver.resolve(t, date)]
+        below = _actors_below(noun, resolver, date, set(), _NOUN_DEPS_DOWN, frozenset())
+        return subject, below, False
+    if pat.reciprocal:
+        if len(sources) >= 2 and not targets:
+            return sources, sources, True
+        if len(targets) >= 2 and not sources:
+            return targets, targets, True
+        if not sources and targets and clause:
+            return clause, targets, False
+        return sources, targets, False
     if not sources and clause:
         sources = clause
-    elif not targets and clause and {a.code for a in clause} != {a.code for a in sources}:
-        # "with the support of Russia, Pakistan became a member": support → Pakistan.
-        targets = clause
-    if pat.reciprocal and len(sources) >= 2 and not targets:
-        return sources, sources, True
-    if pat.reciprocal and len(targets) >= 2 and not sources:
-        return targets, targets, True
+    elif sources and not targets and role == "frame":
+        targets = [a for a in clause if a.country not in {x.country for x in sources}]
     return sources, targets, False
 
 

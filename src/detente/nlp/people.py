@@ -24,3 +24,24 @@ def people_index() -> ActorIndex:
             for entry in load_actor_dictionary(path):
                 index.add(entry)
     return index
+
+
+@cache
+def surname_index() -> dict[str, tuple[object, ...]]:
+    """Person entries by the last word of each multi-word name ("musharraf" → Pervez Musharraf).
+
+    Texts name officials by surname after the first mention ("President Musharraf"); the
+    dictionaries list full names. Only names of two or more words count, so that one-word
+    entries (places, groups) never pose as surnames.
+    """
+    index = people_index()
+    by_last: dict[str, list[object]] = {}
+    for bucket in index._by_first.values():
+        for key, entries in bucket.items():
+            if len(key) < 2:
+                continue
+            for e in entries:
+                found = by_last.setdefault(key[-1], [])
+                if e not in found:
+                    found.append(e)
+    return {k: tuple(v) for k, v in by_last.items()}
