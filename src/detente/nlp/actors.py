@@ -212,7 +212,14 @@ class ActorResolver:
         """Actors named by the noun phrase headed by ``tok`` (coordination expanded)."""
         out: list[Actor] = []
         for head in [tok, *_noun_conjuncts(tok)]:
-            for actor in self._resolve_head(head, date):
+            found = self._resolve_head(head, date)
+            if not found and out and head.i != tok.i:
+                # "the Russian Duma delegation and Foreign Minister": the demonym of the first
+                # conjunct covers the next one when that one names only a role.
+                sector = _sector_of(_phrase_tokens(head), mention_at(head))
+                if sector:
+                    found = [Actor(out[0].country + sector, head.text, head.idx, head.idx + len(head))]
+            for actor in found:
                 if actor.code not in {a.code for a in out}:
                     out.append(actor)
         return out
@@ -247,6 +254,19 @@ class ActorResolver:
             actor = Actor(p_code, _text(doc, *p_span), doc[p_span[0]].idx, _end(doc, p_span[1]))
             self.last_person = actor
             return [actor]
+        if not countries and sector:
+            owner = self._possessor_country(tok, date)
+            if owner:
+                if tok.lemma_.lower() == "counterpart":
+                    # "his counterpart": the same office on the other side of the dyad.
+                    others = [c for c in self.dyad_in_focus() if c != owner]
+                    if not others:
+                        return []
+                    owner = others[0]
+                actor = Actor(owner + sector, _text(doc, tok), doc[phrase[0].i].idx, _end(doc, tok.i + 1))
+                if _is_individual(tok):
+                    self.last_person = actor
+                return [actor]
         out = []
         start = min([phrase[0].i, *(c.start for c in countries)])
         end = max([phrase[-1].i + 1, *(c.end for c in countries)])
@@ -259,6 +279,24 @@ class ActorResolver:
         if len(out) == 1 and sector and _is_individual(tok):
             self.last_person = out[0]
         return out
+
+    def _possessor_country(self, tok: Token, date: str | None) -> str | None:
+        """The country of "his"/"its"/"their" in "his special envoy": the clause subject when
+        it is another phrase of this sentence, else the last person named."""
+        poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their"}]
+        if not poss:
+            return None
+        t = tok
+        while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"}:
+            t = t.head
+        for c in t.children:
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i and tok.i not in {x.i for x in c.subtree}:
+                found = self._resolve_head(c, date)
+                if found:
+                    return found[0].country
+        if poss[0].lower_ == "their":
+            return None
+        return self.last_person.country if self.last_person is not None else None
 
     def _pronoun(self, tok: Token, low: str) -> list[Actor]:
         if low in _PERSON_PRONOUNS and self.last_person is not None:
@@ -376,20 +414,35 @@ def _phrase_tokens(tok: Token) -> list[Token]:
     return [out[i] for i in sorted(out)]
 
 
+#: Role nouns whose sector a more specific modifier overrides ("Duma delegation" → LEG).
+_GENERIC_ROLES = {"delegation", "delegations", "team", "official", "officials", "representative",
+                  "representatives", "mission", "side", "leader", "leaders", "head", "chief", "member", "members"}  # fmt: skip
+
+
 def _sector_of(phrase: list[Token], head_mention: Mention | None) -> str | None:
-    if head_mention is not None and head_mention.sector:
+    """The sector of a phrase: the role noun nearest the head, unless that noun is generic
+    ("delegation", "officials") and a modifier is specific ("parliamentary", "business")."""
+    if head_mention is not None and head_mention.sector and head_mention.kind != "agent":
         return head_mention.sector
     seen: set[tuple[int, int]] = set()
-    best: Mention | None = None
+    found: list[tuple[Mention, str]] = []
     for t in phrase:
         m = mention_at(t)
         if m is None or (m.start, m.end) in seen:
             continue
         seen.add((m.start, m.end))
         if m.kind == "agent" and m.sector:
-            # The sector of the noun nearest the head wins ("army staff chief" → MIL).
-            best = m
-    return best.sector if best else None
+            found.append((m, t.doc[m.start : m.end].text.lower()))
+    if not found:
+        return None
+    head = head_mention if head_mention is not None and head_mention.kind == "agent" else None
+    specific = [m for m, text in found if text.split()[-1] not in _GENERIC_ROLES]
+    if head is not None:
+        head_text = phrase[0].doc[head.start : head.end].text.lower()
+        if head_text.split()[-1] in _GENERIC_ROLES and specific:
+            return specific[-1].sector
+        return head.sector
+    return (specific or [m for m, _ in found])[-1].sector
 
 
 def _countries_in(phrase: list[Token], exclude: Token) -> list[Mention]:
@@ -410,15 +463,27 @@ def _countries_in(phrase: list[Token], exclude: Token) -> list[Mention]:
 
 
 def _name_span(tok: Token) -> tuple[int, int] | None:
-    """The person name ending at or containing ``tok`` (a PERSON entity or a run of proper nouns)."""
+    """The person name ending at ``tok``: a PERSON entity, or a run of proper nouns that
+    name no country, organisation or role (the small model often labels surnames ORG)."""
+    doc = tok.doc
     if tok.ent_type_ == "PERSON":
         start = tok.i
-        while start > 0 and tok.doc[start - 1].ent_type_ == "PERSON" and tok.doc[start].ent_iob_ != "B":
+        while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start].ent_iob_ != "B":
             start -= 1
         end = tok.i + 1
-        while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I" and tok.doc[end].ent_type_ == "PERSON":
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
             end += 1
         return start, end
+    if tok.pos_ == "PROPN" and mention_at(tok) is None and tok.ent_type_ in {"", "ORG", "PERSON"}:
+        start = tok.i
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].dep_ == "compound"
+            and mention_at(doc[start - 1]) is None
+        ):
+            start -= 1
+        return start, tok.i + 1
     return None
 
 

@@ -98,7 +98,7 @@ def _drop_nested(triggers: list[Trigger]) -> list[Trigger]:
     for v in verbs:
         for c in v.tok.children:
             if c.dep_ in {"dobj", "nsubjpass", "attr"} or (
-                c.dep_ == "prep" and c.lower_ in _ARGUMENT_PREPS
+                c.dep_ == "prep" and c.lower_ in _ARGUMENT_PREPS and c.i > v.tok.i
             ):
                 inside |= {t.i for t in c.subtree}
     return [t for t in triggers if t.verb is not None or t.tok.i not in inside]
