@@ -76,7 +76,9 @@ def test_treaty_signed_by_two_subjects_gives_both_directions():
 
 
 def test_negated_act_is_flagged():
-    evs = extract_text("In 2003, France refused to support the invasion and did not recognize the new government of Iraq.")
+    evs = extract_text(
+        "In 2003, France refused to support the invasion and did not recognize the new government of Iraq."
+    )
     rec = [e for e in evs if e.cameo == "054"]
     assert rec and rec[0].negated and rec[0].source == "FRA"
 
@@ -113,5 +115,7 @@ def test_undated_past_act_in_undated_text_has_no_date():
 
 
 def test_deictic_date_uses_the_publication_date():
-    evs = extract_text("Japan's foreign minister met his Chinese counterpart on Tuesday.", pubdate="2019-03-14")
+    evs = extract_text(
+        "Japan's foreign minister met his Chinese counterpart on Tuesday.", pubdate="2019-03-14"
+    )
     assert evs and evs[0].date == "2019-03-12"

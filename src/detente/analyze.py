@@ -59,7 +59,9 @@ def analyze(
                 yield document
 
         batch: list = []
-        for ex in extract_documents(todo(), model=model, batch_size=batch_size, on_document=on_document):
+        for ex in extract_documents(
+            todo(), model=model, batch_size=batch_size, on_document=on_document
+        ):
             batch.append((ex.document, ex.sentences, ex.events))
             if len(batch) >= batch_size:
                 result.stats += store.ingest(batch)

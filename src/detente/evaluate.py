@@ -24,7 +24,9 @@ from detente.errors import InputError
 
 Record = Mapping[str, Any]
 
-_QUAD_BY_ROOT = {f"{r:02d}": 1 if r <= 5 else 2 if r <= 9 else 3 if r <= 14 else 4 for r in range(1, 21)}
+_QUAD_BY_ROOT = {
+    f"{r:02d}": 1 if r <= 5 else 2 if r <= 9 else 3 if r <= 14 else 4 for r in range(1, 21)
+}
 
 
 def normalise_quote(text: str) -> str:
@@ -120,7 +122,9 @@ def _strict(g: _Gold, s: _Sys) -> bool:
 
 
 def _quad(g: _Gold, s: _Sys) -> bool:
-    return g.src == s.src and g.tgt == s.tgt and g.neg == s.neg and quad_of(g.root) == quad_of(s.root)
+    return (
+        g.src == s.src and g.tgt == s.tgt and g.neg == s.neg and quad_of(g.root) == quad_of(s.root)
+    )
 
 
 def _dyad(g: _Gold, s: _Sys) -> bool:
@@ -199,10 +203,10 @@ def score(
             result["missed"] = [gold_recs[i] for i in range(len(g)) if i not in m]
 
     n = len(strict_match)
-    years = sum(
-        1 for i, j in strict_match.items() if _year(g[i].date) == _year(s_all[j].date)
+    years = sum(1 for i, j in strict_match.items() if _year(g[i].date) == _year(s_all[j].date))
+    exact = sum(
+        1 for i, j in strict_match.items() if (g[i].date or None) == (s_all[j].date or None)
     )
-    exact = sum(1 for i, j in strict_match.items() if (g[i].date or None) == (s_all[j].date or None))
     result["date_year"] = round(years / n, 4) if n else 0.0
     result["date_exact"] = round(exact / n, 4) if n else 0.0
     result["matched"] = [
@@ -261,5 +265,7 @@ def evaluate_files(
         from detente.io import iter_documents
 
         docs = iter_documents([str(text)], pubdate=pubdate)
-        sys_recs = [ev.to_record() for ex in extract_documents(docs, model=model) for ev in ex.events]
+        sys_recs = [
+            ev.to_record() for ex in extract_documents(docs, model=model) for ev in ex.events
+        ]
     return score(gold_recs, sys_recs, opt_recs)

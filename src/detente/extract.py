@@ -56,7 +56,9 @@ def extract_documents(
         yield Extraction(document, sentences, events)
 
 
-def extract_text(text: str, *, pubdate: str | None = None, doc_id: str = "text", model: str | None = None) -> list[Event]:
+def extract_text(
+    text: str, *, pubdate: str | None = None, doc_id: str = "text", model: str | None = None
+) -> list[Event]:
     """Events of one text (convenience for notebooks and tests)."""
     document = Document(id=doc_id, text=text, pubdate=pubdate)
     return next(iter(extract_documents([document], model=model))).events

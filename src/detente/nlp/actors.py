@@ -140,7 +140,7 @@ def find_mentions(doc: Doc, nlp: Language) -> list[Mention]:
 
 
 def _is_combining_use(span: Span) -> bool:
-    """"Indo" or "Pak" count only inside a hyphenated compound ("Indo-Pak", "Pak-US")."""
+    """ "Indo" or "Pak" count only inside a hyphenated compound ("Indo-Pak", "Pak-US")."""
     doc = span.doc
     before = doc[span.start - 1].text if span.start > 0 else ""
     after = doc[span.end].text if span.end < len(doc) else ""
@@ -169,7 +169,16 @@ class ActorComponent:
 
 # --------------------------------------------------------------------------- resolution
 
-_GROUP_NOUNS = {"country", "nation", "side", "state", "government", "party", "neighbour", "neighbor"}
+_GROUP_NOUNS = {
+    "country",
+    "nation",
+    "side",
+    "state",
+    "government",
+    "party",
+    "neighbour",
+    "neighbor",
+}
 _GROUP_DETS = {"both", "two"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -218,7 +227,9 @@ class ActorResolver:
                 # conjunct covers the next one when that one names only a role.
                 sector = _sector_of(_phrase_tokens(head), mention_at(head))
                 if sector:
-                    found = [Actor(out[0].country + sector, head.text, head.idx, head.idx + len(head))]
+                    found = [
+                        Actor(out[0].country + sector, head.text, head.idx, head.idx + len(head))
+                    ]
             for actor in found:
                 if actor.code not in {a.code for a in out}:
                     out.append(actor)
@@ -263,7 +274,9 @@ class ActorResolver:
                     if not others:
                         return []
                     owner = others[0]
-                actor = Actor(owner + sector, _text(doc, tok), doc[phrase[0].i].idx, _end(doc, tok.i + 1))
+                actor = Actor(
+                    owner + sector, _text(doc, tok), doc[phrase[0].i].idx, _end(doc, tok.i + 1)
+                )
                 if _is_individual(tok):
                     self.last_person = actor
                 return [actor]
@@ -283,14 +296,22 @@ class ActorResolver:
     def _possessor_country(self, tok: Token, date: str | None) -> str | None:
         """The country of "his"/"its"/"their" in "his special envoy": the clause subject when
         it is another phrase of this sentence, else the last person named."""
-        poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their"}]
+        poss = [
+            c
+            for c in tok.children
+            if c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their"}
+        ]
         if not poss:
             return None
         t = tok
         while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"}:
             t = t.head
         for c in t.children:
-            if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i and tok.i not in {x.i for x in c.subtree}:
+            if (
+                c.dep_ in {"nsubj", "nsubjpass"}
+                and c.i != tok.i
+                and tok.i not in {x.i for x in c.subtree}
+            ):
                 found = self._resolve_head(c, date)
                 if found:
                     return found[0].country
@@ -328,12 +349,14 @@ class ActorResolver:
         surname = words[-1]
         # Titles written before the name ("President Musharraf") are part of dictionary names.
         left = start
-        while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i in range(start, end):
+        while (
+            left > 0
+            and doc[left - 1].dep_ == "compound"
+            and doc[left - 1].head.i in range(start, end)
+        ):
             left -= 1
         if self.people_index is not None:
-            code = _lookup_person(
-                self.people_index, [t.lower_ for t in doc[left:end]], words, date
-            )
+            code = _lookup_person(self.people_index, [t.lower_ for t in doc[left:end]], words, date)
             if code:
                 sector = _sector_of(phrase, None)
                 if sector and code[3:6] != sector and code[:3].isalpha():

@@ -26,7 +26,13 @@ from spacy.tokens import Doc, Span, Token
 from detente.model import Actor, Document, Event, Timex
 from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.chronology import EventDate, date_event, timex_heads
-from detente.nlp.patterns import NounPattern, Patterns, VerbPattern, default_patterns, refine_by_domain
+from detente.nlp.patterns import (
+    NounPattern,
+    Patterns,
+    VerbPattern,
+    default_patterns,
+    refine_by_domain,
+)
 
 _MODALS = {"will", "would", "shall", "may", "might", "could", "should", "can", "must", "'ll", "wo"}
 _IRREALIS_HEADS = {
@@ -36,13 +42,67 @@ _IRREALIS_HEADS = {
 }  # fmt: skip
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 _SUBJ = {"nsubj", "csubj", "expl"}
-_OBJECT_CONTROL = {"send", "ask", "urge", "invite", "allow", "persuade", "dispatch", "authorize", "tell", "encourage", "help"}
+_OBJECT_CONTROL = {
+    "send",
+    "ask",
+    "urge",
+    "invite",
+    "allow",
+    "persuade",
+    "dispatch",
+    "authorize",
+    "tell",
+    "encourage",
+    "help",
+}
 _DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
 _TARGET_DEPS = {"dobj", "dative", "prep", "pobj", "attr", "oprd", "pcomp", "agent"}
 # Prepositions that introduce circumstances (place, time, cause), never the patient of an act.
-_ADJUNCT_PREPS = {"in", "at", "during", "after", "before", "since", "until", "as", "due", "because", "despite", "like", "within", "throughout", "amid", "near", "under", "via", "through", "by"}
-_NOUN_DEPS_DOWN = {"prep", "pobj", "compound", "amod", "poss", "appos", "conj", "nmod", "dobj", "pcomp"}
-_THIRD_PLACE = {"sideline", "summit", "session", "assembly", "conference", "forum", "meeting", "ceremony", "gathering"}
+_ADJUNCT_PREPS = {
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "since",
+    "until",
+    "as",
+    "due",
+    "because",
+    "despite",
+    "like",
+    "within",
+    "throughout",
+    "amid",
+    "near",
+    "under",
+    "via",
+    "through",
+    "by",
+}
+_NOUN_DEPS_DOWN = {
+    "prep",
+    "pobj",
+    "compound",
+    "amod",
+    "poss",
+    "appos",
+    "conj",
+    "nmod",
+    "dobj",
+    "pcomp",
+}
+_THIRD_PLACE = {
+    "sideline",
+    "summit",
+    "session",
+    "assembly",
+    "conference",
+    "forum",
+    "meeting",
+    "ceremony",
+    "gathering",
+}
 
 
 @dataclass
@@ -167,7 +227,10 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
             dobj = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
             if not dobj or not any(_is_actorish(d) for d in dobj):
                 continue
-            if vp.person_object and not any(d.ent_type_ == "PERSON" or mention_at(d) and mention_at(d).kind == "agent" for d in dobj):
+            if vp.person_object and not any(
+                d.ent_type_ == "PERSON" or (mention_at(d) and mention_at(d).kind == "agent")
+                for d in dobj
+            ):
                 continue
         return vp
     return None
@@ -233,6 +296,7 @@ def _negated(tok: Token) -> bool:
 def _irrealis(tok: Token) -> bool:
     """Future, conditional, hypothetical, intended or believed acts are not events (GUIDE R2)."""
     t = tok
+    via = ""
     for _ in range(6):
         for c in t.children:
             if c.dep_ in {"aux", "auxpass"} and c.lower_ in _MODALS:
@@ -240,20 +304,26 @@ def _irrealis(tok: Token) -> bool:
             if c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS:
                 return True
         # "is going to favour"
-        if t.dep_ == "xcomp" and t.head.lemma_ == "go" and any(
-            c.dep_ == "aux" for c in t.head.children
+        if (
+            t.dep_ == "xcomp"
+            and t.head.lemma_ == "go"
+            and any(c.dep_ == "aux" for c in t.head.children)
         ):
             return True
-        if t.i != tok.i and t.lemma_.lower() in _IRREALIS_HEADS:
+        if t.i != tok.i and via in {"xcomp", "ccomp"} and t.lemma_.lower() in _IRREALIS_HEADS:
             return True
-        if t.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp"} or t.head.i == t.i:
+        if (
+            t.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp"}
+            or t.head.i == t.i
+        ):
             return False
+        via = t.dep_
         t = t.head
     return False
 
 
 def _ongoing(tok: Token) -> bool:
-    """"Russia is showing interest", "are doing consultations": ongoing, not one act (R2b)."""
+    """ "Russia is showing interest", "are doing consultations": ongoing, not one act (R2b)."""
     return tok.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in {"VBZ", "VBP"} for c in tok.children
     )
@@ -269,7 +339,7 @@ def _noun_irrealis(tok: Token) -> bool:
 
 
 def _period_name(tok: Token) -> bool:
-    """"The cold war", "the war on terror", "the post-war era" name periods, not acts."""
+    """ "The cold war", "the war on terror", "the post-war era" name periods, not acts."""
     mods = {c.lower_ for c in tok.children}
     return bool(mods & {"cold", "post", "civil"}) or any(
         c.dep_ == "prep" and c.lower_ == "on" for c in tok.children if tok.lemma_ == "war"
@@ -277,7 +347,7 @@ def _period_name(tok: Token) -> bool:
 
 
 def _restatement(tok: Token) -> bool:
-    """"This successful visit broke the ice": a noun with a demonstrative restates an act."""
+    """ "This successful visit broke the ice": a noun with a demonstrative restates an act."""
     return any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in tok.children)
 
 
@@ -322,8 +392,7 @@ def _clause_subject(tok: Token) -> list[Token]:
     while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"}:
         t = t.head
     if t.pos_ in {"VERB", "AUX"}:
-        subj, passive = _subject_tokens(t)
-        return subj
+        return _subject_tokens(t)[0]
     return []
 
 
@@ -361,7 +430,7 @@ def _actors_below(
 def _with_hyphen_partners(
     tok: Token, actors: list[Actor], resolver: ActorResolver, date: str | None
 ) -> list[Actor]:
-    """"Pak-Russia exercises", "Indo-US deal": both countries of a hyphenated pair."""
+    """ "Pak-Russia exercises", "Indo-US deal": both countries of a hyphenated pair."""
     doc = tok.doc
     out = list(actors)
     for step in (-2, 2):
@@ -369,7 +438,12 @@ def _with_hyphen_partners(
         mid = tok.i + step // 2
         if 0 <= j < len(doc) and doc[mid].text in {"-", "–"}:
             m = mention_at(doc[j])
-            if m is not None and m.code and m.is_country and m.code not in {a.code[:3] for a in out}:
+            if (
+                m is not None
+                and m.code
+                and m.is_country
+                and m.code not in {a.code[:3] for a in out}
+            ):
                 out.append(Actor(m.code, doc[j].text, doc[j].idx, doc[j].idx + len(doc[j])))
     return out
 
@@ -397,6 +471,12 @@ def _verb_roles(
         # "Pakistan was invited by China": without a by-agent the passive subject is the
         # target and the source is unknown (GUIDE R2: no agent, no event).
         return [], sources, False
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if patients and sources:
+        # "Pakistan was invited by China": the by-agent acts on the passive subject.
+        targets = [a for p in patients for a in resolver.resolve(p, date)]
+        if targets:
+            return sources, targets, False
     skip = {t.i for s in subj_toks for t in s.subtree}
     adjunct = set(_ADJUNCT_PREPS) - set(trig.verb.preps or ()) if trig.verb else set(_ADJUNCT_PREPS)
     if trig.reciprocal:
@@ -413,7 +493,7 @@ _LIGHT_VERBS = {
     "hold", "conduct", "launch", "carry", "make", "pay", "undertake", "stage", "begin",
     "start", "have", "extend", "receive", "accept", "welcome", "announce", "complete",
 }  # fmt: skip
-_ADJUNCT_FRAMES = {"after", "before", "during", "in", "on", "following", "upon", "with", "at", "at"}
+_ADJUNCT_FRAMES = {"after", "before", "during", "in", "on", "following", "upon", "with", "at"}
 
 
 def _clause_role(noun: Token) -> str | None:
@@ -426,9 +506,13 @@ def _clause_role(noun: Token) -> str | None:
     """
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
         return "agent"
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in _ADJUNCT_FRAMES:
-        if noun.head.head.pos_ in {"VERB", "AUX"}:
-            return "frame"
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and noun.head.lower_ in _ADJUNCT_FRAMES
+        and noun.head.head.pos_ in {"VERB", "AUX"}
+    ):
+        return "frame"
     return None
 
 
@@ -468,7 +552,9 @@ def _noun_roles(
         sources += _with_hyphen_partners(s, resolver.resolve(s, date), resolver, date)
     targets: list[Actor] = []
     for t in tgt_toks:
-        found = resolver.resolve(t, date) or _actors_below(t, resolver, date, set(), _NOUN_DEPS_DOWN)
+        found = resolver.resolve(t, date) or _actors_below(
+            t, resolver, date, set(), _NOUN_DEPS_DOWN
+        )
         targets += _with_hyphen_partners(t, found, resolver, date) if found else []
     if pat.role:
         # "China played the role of facilitator in Pak-Russia rapprochement".
