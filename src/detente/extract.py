@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from detente.model import Document, Event
+from detente.nlp.patterns import Patterns
 from detente.nlp.pipeline import load_pipeline
 
 #: A sentence as stored: (start, end, text) in document character offsets.
@@ -33,11 +35,20 @@ def extract_documents(
     model: str | None = None,
     batch_size: int = 16,
     on_document: Callable[[Document], None] | None = None,
+    nlp: Language | None = None,
+    patterns: Patterns | None = None,
+    people_index: object | None = None,
 ) -> Iterator[Extraction]:
-    """Parse documents in batches (the model is loaded once) and code their events."""
-    from detente.nlp.events import extract_events
+    """Parse documents in batches (the model is loaded once) and code their events.
 
-    nlp = load_pipeline(model)
+    ``nlp``, ``patterns`` and ``people_index`` replace the packaged pipeline, event
+    patterns and dictionary of named officials (e.g. with PETRARCH-format dictionaries).
+    """
+    from detente.nlp.actors import ActorResolver
+    from detente.nlp.events import _people_index, extract_events
+
+    nlp = nlp or load_pipeline(model)
+    people = people_index if people_index is not None else _people_index()
     pending: dict[int, Document] = {}
 
     def docs() -> Iterator[Doc]:
@@ -49,7 +60,8 @@ def extract_documents(
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         document = pending.pop(id(doc))
-        events = extract_events(doc, document)
+        resolver = ActorResolver(people_index=people)
+        events = extract_events(doc, document, resolver=resolver, patterns=patterns)
         sentences = [(s.start_char, s.end_char, s.text) for s in doc.sents]
         if on_document is not None:
             on_document(document)

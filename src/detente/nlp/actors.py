@@ -95,37 +95,36 @@ class _Matchers:
     items: dict[int, LexItem]
 
 
-_MATCHERS: dict[int, _Matchers] = {}
+_MATCHERS: dict[tuple[int, int], _Matchers] = {}
 
 
-def _matchers(nlp: Language) -> _Matchers:
-    """Build the phrase matchers once per vocabulary (pattern docs are made with the tokenizer only)."""
-    key = id(nlp.vocab)
+def _matchers(nlp: Language, items: tuple[LexItem, ...]) -> _Matchers:
+    """Build the phrase matchers once per vocabulary and lexicon (tokenizer only)."""
+    key = (id(nlp.vocab), id(items))
     if key in _MATCHERS:
         return _MATCHERS[key]
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-    items: dict[int, LexItem] = {}
-    by_key: dict[tuple[str, bool], list[Doc]] = {}
-    for n, item in enumerate(lexicon()):
-        label = f"D{n}"
-        items[nlp.vocab.strings.add(label)] = item
+    by_label: dict[int, LexItem] = {}
+    for n, item in enumerate(items):
+        label = f"D{id(items)}_{n}"
+        by_label[nlp.vocab.strings.add(label)] = item
         sensitive = _case_sensitive(item.text)
         variants = {item.text}
         if sensitive and item.kind != "agent":
             # Headline case and all-caps forms of names ("RUSSIA", "Foreign Ministry").
             variants |= {item.text.upper()}
-        docs = [nlp.make_doc(v) for v in variants]
-        (exact if sensitive else lower).add(label, docs)
-        by_key.setdefault((label, sensitive), docs)
-    m = _Matchers(exact, lower, items)
+        (exact if sensitive else lower).add(label, [nlp.make_doc(v) for v in variants])
+    m = _Matchers(exact, lower, by_label)
     _MATCHERS[key] = m
     return m
 
 
-def find_mentions(doc: Doc, nlp: Language) -> list[Mention]:
+def find_mentions(
+    doc: Doc, nlp: Language, items: tuple[LexItem, ...] | None = None
+) -> list[Mention]:
     """All actor mentions of a Doc, longest match first, no overlaps."""
-    m = _matchers(nlp)
+    m = _matchers(nlp, items if items is not None else lexicon())
     spans: list[Span] = []
     for matcher in (m.exact, m.lower):
         for match_id, start, end in matcher(doc):
@@ -157,13 +156,18 @@ def make_actor_component(nlp: Language, name: str) -> ActorComponent:
 
 
 class ActorComponent:
-    """spaCy component: sets ``doc._.mentions`` (list of :class:`Mention`)."""
+    """spaCy component: sets ``doc._.mentions`` (list of :class:`Mention`).
 
-    def __init__(self, nlp: Language) -> None:
+    ``items`` is the lexicon (default: the packaged country, IGO, agent tables); a caller
+    may replace it, e.g. with entries read from PETRARCH-format dictionaries.
+    """
+
+    def __init__(self, nlp: Language, items: tuple[LexItem, ...] | None = None) -> None:
         self.nlp = nlp
+        self.items = items
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.mentions = find_mentions(doc, self.nlp)
+        doc._.mentions = find_mentions(doc, self.nlp, self.items)
         return doc
 
 

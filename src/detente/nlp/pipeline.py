@@ -25,7 +25,15 @@ def model_name(name: str | None = None) -> str:
 
 @cache
 def load_pipeline(name: str | None = None) -> Language:
-    """Load the parser once per process and add detente's components after it."""
+    """The default pipeline, loaded once per process."""
+    return build_pipeline(name)
+
+
+def build_pipeline(name: str | None = None, lexicon: tuple | None = None) -> Language:
+    """Load the parser and add detente's components after it.
+
+    ``lexicon`` replaces the packaged actor lexicon (a tuple of ``actors.LexItem``).
+    """
     name = model_name(name)
     try:
         # The lemmatizer, tagger and parser are all needed; nothing is disabled.
@@ -37,10 +45,10 @@ def load_pipeline(name: str | None = None) -> Language:
     # Imported here so that registering the components never costs anything at import time.
     from detente.nlp import actors, timex  # noqa: F401  (registers the factories)
 
-    if "detente_timex" not in nlp.pipe_names:
-        nlp.add_pipe("detente_timex", last=True)
-    if "detente_actors" not in nlp.pipe_names:
-        nlp.add_pipe("detente_actors", last=True)
+    nlp.add_pipe("detente_timex", last=True)
+    component = nlp.add_pipe("detente_actors", last=True)
+    if lexicon is not None:
+        component.items = tuple(lexicon)
     # Long documents are split by the readers' caller; allow what one batch may hold.
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
