@@ -1,19 +1,53 @@
-"""The extraction stage: documents → parsed docs → events (no storage, no printing)."""
+"""The extraction stage: documents → parsed docs → events (no storage, no printing).
+
+Two things keep long runs over scraped corpora safe and fast:
+
+* **Bounded memory.** A document longer than :data:`MAX_CHUNK_CHARS` is parsed in pieces
+  cut at sentence ends (:func:`split_text`), and pieces are parsed a few at a time
+  (:data:`BATCH_CHARS`), so a 50 MB single-line file never becomes one 50 MB spaCy ``Doc``.
+  Every piece is kept — nothing is truncated — and every offset the caller sees is
+  relative to the whole document.
+* **Isolation.** A document that makes a stage fail is skipped and recorded in
+  ``problems`` (when given), instead of ending a run over a million documents.
+
+``workers=N`` parses in ``N`` processes, each loading the model once.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import re
+import signal
+import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.model import Document, Event
+from detente.errors import DetenteError
+from detente.model import Document, Event, Problems
 from detente.nlp.patterns import Patterns
 from detente.nlp.pipeline import load_pipeline
 
 #: A sentence as stored: (start, end, text) in document character offsets.
 Sentence = tuple[int, int, str]
+
+#: Documents longer than this many characters are parsed in pieces cut at sentence ends.
+#: 50k characters is ~8k words: long enough that the narrative time reference and the
+#: dyad in focus rarely cross a cut, short enough that a parsed piece stays small.
+MAX_CHUNK_CHARS = 50_000
+#: Characters parsed together in one ``nlp.pipe`` call (bounds the memory of a batch).
+BATCH_CHARS = 200_000
+
+# A sentence end: terminal punctuation, optional closing quotes/brackets, then whitespace.
+_SENTENCE_END = re.compile(r"[.!?…。][\"'”’»)\]]*\s+")
+_PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_END = re.compile(r"\n\s*")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +63,172 @@ if not Doc.has_extension("pubdate"):
     Doc.set_extension("pubdate", default=None)
 
 
+def _debug() -> bool:
+    return os.environ.get("DETENTE_DEBUG", "") not in ("", "0")
+
+
+def split_text(text: str, max_chars: int | None = None) -> list[tuple[int, str]]:
+    """Cut ``text`` into ``(offset, piece)`` pieces of at most ``max_chars`` characters.
+
+    Cuts fall after a sentence end when there is one in the second half of the window,
+    else after a paragraph break, a line break, or a space; only a "word" longer than
+    ``max_chars`` (binary junk, a base64 blob) is cut mid-word. The pieces concatenate
+    back to ``text`` exactly, so ``offset + i`` is the document offset of ``piece[i]``.
+    ``max_chars`` defaults to :data:`MAX_CHUNK_CHARS`.
+    """
+    if max_chars is None:
+        max_chars = MAX_CHUNK_CHARS
+    if max_chars < 2:
+        raise ValueError("max_chars must be at least 2")
+    if len(text) <= max_chars:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    pos = 0
+    n = len(text)
+    while n - pos > max_chars:
+        limit = pos + max_chars
+        floor = pos + max_chars // 2  # never cut so early that pieces become tiny
+        cut = -1
+        for pattern in (_SENTENCE_END, _PARAGRAPH_END, _LINE_END, _SPACE):
+            # The last boundary ending inside the window (the whitespace after it goes with
+            # the piece before, so the next piece starts on a word).
+            last = -1
+            for m in pattern.finditer(text, floor, limit):
+                last = m.end()
+            if last > floor:
+                cut = last
+                break
+        if cut <= pos:
+            cut = limit
+        pieces.append((pos, text[pos:cut]))
+        pos = cut
+    pieces.append((pos, text[pos:]))
+    return pieces
+
+
+def _shift(event: Event, offset: int) -> Event:
+    if offset == 0:
+        return event
+    return dataclasses.replace(event, start=event.start + offset, end=event.end + offset)
+
+
+@dataclass(slots=True)
+class _Piece:
+    """One parsable piece of a document and where it sits in it."""
+
+    index: int  # position of its document in the input
+    document: Document
+    offset: int
+    text: str
+    last: bool
+
+
+class _Coder:
+    """Parses pieces and codes their events; one per process (the model is loaded once)."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        patterns: Patterns | None,
+        people_index: object | None,
+        problems: Problems | None,
+    ) -> None:
+        from detente.nlp.actors import ActorResolver
+        from detente.nlp.events import extract_events
+
+        self.nlp = nlp
+        self.patterns = patterns
+        self.people = people_index
+        self.problems = problems
+        self._resolver_cls = ActorResolver
+        self._extract_events = extract_events
+
+    def _failed(self, document: Document, exc: BaseException) -> None:
+        if self.problems is None or _debug():
+            raise exc
+        where = document.path or document.id
+        what = " ".join(str(exc).split())[:160]
+        self.problems.add(where, f"extraction failed ({type(exc).__name__}: {what}); skipped")
+
+    def _parse(self, pieces: list[_Piece]) -> list[Doc | BaseException]:
+        """Parse a batch; if the batch fails, parse piece by piece to isolate the culprit."""
+        docs = []
+        for p in pieces:
+            doc = self.nlp.make_doc(p.text)
+            doc._.pubdate = p.document.pubdate
+            docs.append(doc)
+        try:
+            return list(self.nlp.pipe(docs, batch_size=len(docs)))
+        except Exception:
+            if _debug():
+                raise
+        out: list[Doc | BaseException] = []
+        for p in pieces:
+            try:
+                doc = self.nlp.make_doc(p.text)
+                doc._.pubdate = p.document.pubdate
+                out.append(self.nlp(doc))
+            except Exception as exc:
+                out.append(exc)
+        return out
+
+    def run(
+        self, documents: Iterable[tuple[int, Document]], batch_size: int
+    ) -> Iterator[
+        tuple[int, Document, list[Sentence], list[Event]] | tuple[int, Document, None, None]
+    ]:
+        """Yield ``(index, document, sentences, events)`` per document, in input order.
+
+        A document whose parse or coding failed yields ``None`` sentences and events (and
+        is recorded in ``problems``).
+        """
+        state: dict[int, tuple[list[Sentence], list[Event], Any, bool]] = {}
+
+        def batches() -> Iterator[list[_Piece]]:
+            batch: list[_Piece] = []
+            chars = 0
+            for index, document in documents:
+                parts = split_text(document.text)
+                for k, (offset, text) in enumerate(parts):
+                    batch.append(_Piece(index, document, offset, text, k == len(parts) - 1))
+                    chars += len(text)
+                    if len(batch) >= batch_size or chars >= BATCH_CHARS:
+                        yield batch
+                        batch, chars = [], 0
+            if batch:
+                yield batch
+
+        for batch in batches():
+            for piece, doc in zip(batch, self._parse(batch), strict=True):
+                sentences, events, resolver, ok = state.get(piece.index, ([], [], None, True))
+                if ok and isinstance(doc, BaseException):
+                    self._failed(piece.document, doc)
+                    ok = False
+                elif ok:
+                    try:
+                        # One resolver per document: the dyad in focus carries across pieces.
+                        resolver = resolver or self._resolver_cls(people_index=self.people)
+                        found = self._extract_events(
+                            doc, piece.document, resolver=resolver, patterns=self.patterns
+                        )
+                        events.extend(_shift(e, piece.offset) for e in found)
+                        sentences.extend(
+                            (piece.offset + s.start_char, piece.offset + s.end_char, s.text)
+                            for s in doc.sents
+                        )
+                    except Exception as exc:
+                        self._failed(piece.document, exc)
+                        ok = False
+                if piece.last:
+                    state.pop(piece.index, None)
+                    if ok:
+                        yield piece.index, piece.document, sentences, events
+                    else:
+                        yield piece.index, piece.document, None, None
+                else:
+                    state[piece.index] = (sentences, events, resolver, ok)
+
+
 def extract_documents(
     documents: Iterable[Document],
     *,
@@ -38,34 +238,158 @@ def extract_documents(
     nlp: Language | None = None,
     patterns: Patterns | None = None,
     people_index: object | None = None,
+    workers: int = 1,
+    problems: Problems | None = None,
 ) -> Iterator[Extraction]:
     """Parse documents in batches (the model is loaded once) and code their events.
 
     ``nlp``, ``patterns`` and ``people_index`` replace the packaged pipeline, event
     patterns and dictionary of named officials (e.g. with PETRARCH-format dictionaries).
+
+    Long documents are parsed in pieces cut at sentence ends (see :func:`split_text`);
+    sentences and events keep offsets into the whole document. With ``problems``, a
+    document that makes the parser or coder fail is skipped and recorded there (set
+    ``DETENTE_DEBUG=1`` to let the exception through); without it the exception
+    propagates. ``workers > 1`` parses in that many processes, each loading the model
+    once; results come back in input order. ``on_document`` is called for every document
+    yielded or skipped.
     """
-    from detente.nlp.actors import ActorResolver
-    from detente.nlp.events import _people_index, extract_events
+    if workers > 1:
+        yield from _extract_parallel(
+            documents,
+            model=model,
+            batch_size=batch_size,
+            on_document=on_document,
+            nlp=nlp,
+            patterns=patterns,
+            people_index=people_index,
+            workers=workers,
+            problems=problems,
+        )
+        return
+    from detente.nlp.events import _people_index
 
-    nlp = nlp or load_pipeline(model)
-    people = people_index if people_index is not None else _people_index()
-    pending: dict[int, Document] = {}
-
-    def docs() -> Iterator[Doc]:
-        for document in documents:
-            doc = nlp.make_doc(document.text)
-            doc._.pubdate = document.pubdate
-            pending[id(doc)] = document
-            yield doc
-
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        document = pending.pop(id(doc))
-        resolver = ActorResolver(people_index=people)
-        events = extract_events(doc, document, resolver=resolver, patterns=patterns)
-        sentences = [(s.start_char, s.end_char, s.text) for s in doc.sents]
+    coder = _Coder(
+        nlp or load_pipeline(model),
+        patterns,
+        people_index if people_index is not None else _people_index(),
+        problems,
+    )
+    for _, document, sentences, events in coder.run(enumerate(documents), batch_size):
         if on_document is not None:
             on_document(document)
-        yield Extraction(document, sentences, events)
+        if sentences is not None and events is not None:
+            yield Extraction(document, sentences, events)
+
+
+# --------------------------------------------------------------------------------------
+# Worker processes
+# --------------------------------------------------------------------------------------
+
+_WORKER: _Coder | None = None
+
+
+def _init_worker(
+    model: str | None, nlp: Language | None, patterns: Patterns | None, people_index: object
+) -> None:
+    """Load the model once in this worker process."""
+    global _WORKER
+    # Ctrl-C reaches the whole process group; the parent decides when to stop, and a worker
+    # dying mid-batch would only turn a clean stop into a BrokenProcessPool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from detente.nlp.events import _people_index
+
+    _WORKER = _Coder(
+        nlp or load_pipeline(model),
+        patterns,
+        people_index if people_index is not None else _people_index(),
+        Problems(),
+    )
+
+
+def _work(
+    batch: list[Document], batch_size: int
+) -> tuple[list[tuple[list[Sentence], list[Event]] | None], list[str]]:
+    """Extract one batch in a worker; the documents themselves are not sent back."""
+    assert _WORKER is not None, "worker not initialised"
+    problems = _WORKER.problems
+    assert problems is not None
+    problems.items.clear()
+    out: list[tuple[list[Sentence], list[Event]] | None] = []
+    for _, _, sentences, events in _WORKER.run(enumerate(batch), batch_size):
+        out.append(None if sentences is None or events is None else (sentences, events))
+    return out, list(problems.items)
+
+
+def _extract_parallel(
+    documents: Iterable[Document],
+    *,
+    model: str | None,
+    batch_size: int,
+    on_document: Callable[[Document], None] | None,
+    nlp: Language | None,
+    patterns: Patterns | None,
+    people_index: object | None,
+    workers: int,
+    problems: Problems | None,
+) -> Iterator[Extraction]:
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # fork (POSIX) hands a caller's custom nlp/patterns to the workers without pickling
+    # them; elsewhere they are pickled (spaCy pipelines support it).
+    method = "fork" if sys.platform != "win32" and sys.platform != "darwin" else "spawn"
+    ctx = multiprocessing.get_context(method)
+    executor = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=ctx,
+        initializer=_init_worker,
+        initargs=(model, nlp, patterns, people_index),
+    )
+    # At most two batches per worker in flight: enough to keep them busy, and reading
+    # never runs far ahead of writing (memory stays bounded, and an interrupted run has
+    # not read much it did not process).
+    window: deque[tuple[list[Document], Future[Any]]] = deque()
+    source = iter(documents)
+
+    def submit() -> bool:
+        batch = [d for _, d in zip(range(batch_size), source, strict=False)]
+        if not batch:
+            return False
+        window.append((batch, executor.submit(_work, batch, batch_size)))
+        return True
+
+    try:
+        more = True
+        while more and len(window) < 2 * workers:
+            more = submit()
+        while window:
+            batch, future = window.popleft()
+            try:
+                results, skipped = future.result()
+            except BrokenProcessPool:
+                raise DetenteError(
+                    "a worker process died (out of memory?); what was stored is complete, "
+                    "re-run to finish, perhaps with fewer --workers"
+                ) from None
+            if more:
+                more = submit()
+            if skipped and problems is None:
+                # The caller asked for failures to propagate; the worker's exception is
+                # gone, so its one-line description is raised instead.
+                raise DetenteError(skipped[0])
+            if problems is not None:
+                problems.items.extend(skipped)
+            for document, result in zip(batch, results, strict=True):
+                if on_document is not None:
+                    on_document(document)
+                if result is not None:
+                    yield Extraction(document, result[0], result[1])
+    finally:
+        for _, future in window:
+            future.cancel()
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def extract_text(

@@ -35,6 +35,7 @@ import hashlib
 import itertools
 import json
 import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -666,9 +667,31 @@ class Store:
         return after - before, staged["_detente_srcs"].num_rows
 
 
-def open_store(path: str | Path = "detente.duckdb", *, read_only: bool = False) -> Store:
-    """Open (creating if needed) the detente store at ``path``; use it as a context manager."""
-    return Store(path, read_only=read_only)
+def open_store(
+    path: str | Path = "detente.duckdb", *, read_only: bool = False, wait: float = 0.0
+) -> Store:
+    """Open (creating if needed) the detente store at ``path``; use it as a context manager.
+
+    DuckDB lets one process hold a writable file. If another process holds it, this raises
+    ``StoreError`` at once, or — with ``wait`` seconds — retries until the other process
+    has finished, so two ingests into one store serialise instead of failing.
+    """
+    deadline = time.monotonic() + max(0.0, wait)
+    delay = 0.05
+    while True:
+        try:
+            return Store(path, read_only=read_only)
+        except StoreError as exc:
+            if not _is_lock_error(exc) or time.monotonic() >= deadline:
+                if wait > 0 and _is_lock_error(exc):
+                    raise StoreError(f"{exc} (gave up after waiting {wait:g} s)") from exc
+                raise
+        time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
+        delay = min(delay * 2, 1.0)
+
+
+def _is_lock_error(exc: StoreError) -> bool:
+    return "in use by another detente process" in str(exc)
 
 
 def _first(cur: duckdb.DuckDBPyConnection) -> Any:

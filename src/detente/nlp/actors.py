@@ -260,6 +260,11 @@ class ActorResolver:
                 for c in group
             ]
         countries = _countries_in(phrase, exclude=tok)
+        if m is None or m.kind != "agent":
+            # "military exercises" is not a military actor: only role nouns and names
+            # take a sector from their modifiers.
+            if tok.pos_ != "PROPN" and tok.lemma_.lower() not in _GROUP_NOUNS:
+                sector = None
         person = self._person(tok, date, phrase)
         if person is not None:
             p_code, p_span = person
@@ -267,7 +272,8 @@ class ActorResolver:
                 # The text's own "Pakistani", "of Russia" beats a dictionary guess.
                 p_code = countries[0].code + (sector or p_code[3:6])
             actor = Actor(p_code, _text(doc, *p_span), doc[p_span[0]].idx, _end(doc, p_span[1]))
-            self.last_person = actor
+            if _is_subject(tok):
+                self.last_person = actor
             return [actor]
         if not countries and sector:
             owner = self._possessor_country(tok, date)
@@ -281,7 +287,7 @@ class ActorResolver:
                 actor = Actor(
                     owner + sector, _text(doc, tok), doc[phrase[0].i].idx, _end(doc, tok.i + 1)
                 )
-                if _is_individual(tok):
+                if _is_individual(tok) and _is_subject(tok):
                     self.last_person = actor
                 return [actor]
         out = []
@@ -293,7 +299,7 @@ class ActorResolver:
             else:
                 code = (country.code or "") + (sector or country.sector or "")
             out.append(Actor(code, _text(doc, start, end), doc[start].idx, _end(doc, end)))
-        if len(out) == 1 and sector and _is_individual(tok):
+        if len(out) == 1 and sector and _is_individual(tok) and _is_subject(tok):
             self.last_person = out[0]
         return out
 
@@ -481,9 +487,20 @@ def _countries_in(phrase: list[Token], exclude: Token) -> list[Mention]:
         m = mention_at(t)
         if m is not None and m.code and (m.is_country or m.kind == "igo"):
             found = [m]
-            for c in t.conjuncts:
+            doc = t.doc
+            partners = list(t.conjuncts)
+            # "Pak-Russia exercises", "Indo-US deal": both sides of a hyphenated pair.
+            for j, mid in ((m.end + 1, m.end), (m.start - 2, m.start - 1)):
+                if 0 <= j < len(doc) and 0 <= mid < len(doc) and doc[mid].text in {"-", "–"}:
+                    partners.append(doc[j])
+            for c in partners:
                 mc = mention_at(c)
-                if mc is not None and mc.code and mc.is_country and mc not in found:
+                if (
+                    mc is not None
+                    and mc.code
+                    and mc.is_country
+                    and mc.code not in {f.code for f in found}
+                ):
                     found.append(mc)
             return found
     return []
@@ -512,6 +529,14 @@ def _name_span(tok: Token) -> tuple[int, int] | None:
             start -= 1
         return start, tok.i + 1
     return None
+
+
+def _is_subject(tok: Token) -> bool:
+    """Is the phrase the subject of its clause? Only subjects become antecedents of "he"."""
+    t = tok
+    while t.dep_ in {"compound", "appos", "conj", "amod", "nmod"} and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "pobj" and t.head.dep_ == "agent")
 
 
 def _is_individual(tok: Token) -> bool:

@@ -127,22 +127,45 @@ def extract_events(
     resolver = resolver or ActorResolver(people_index=_people_index())
     timexes: list[Timex] = list(getattr(doc._, "timexes", None) or [])
     out: list[Event] = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, set[str]] = {}
+    act_dates: dict[str, str] = {}  # trigger lemma → date of the last act coded with it
     for sent in doc.sents:
         resolver.observe_sentence(sent)
         triggers = _drop_nested(list(find_triggers(sent, patterns)))
         trig_idx = {t.tok.i for t in triggers}
         heads = timex_heads(doc, sent, timexes)
+        partners: dict[str, list[Actor]] = {}  # source country → its partners in this sentence
         for trig in triggers:
             when = date_event(trig.tok, sent, heads, trig_idx, timexes, document.pubdate)
-            for ev in code_trigger(trig, sent, when, resolver, document, patterns):
-                # One event per act within a document (GUIDE R3): the first statement wins.
-                key = (ev.source, ev.target, ev.cameo, ev.date, ev.negated, trig.tok.lemma_.lower())
-                if key in seen:
+            if when.source != "own":
+                when = _date_from_referenced_act(trig, act_dates) or when
+            lemma = trig.tok.lemma_.lower()
+            for ev in code_trigger(trig, sent, when, resolver, document, patterns, partners):
+                # One event per act within a document (GUIDE R3): a nominal mention of an act
+                # already coded ("the visit", "the agreement") is not a new act.
+                key = (ev.source, ev.target, ev.cameo, ev.date, ev.negated)
+                kinds = seen.setdefault(key, set())
+                kind = "noun" if trig.noun is not None else "verb"
+                if kinds and (kind == "noun" or "noun" in kinds):
                     continue
-                seen.add(key)
+                kinds.add(kind)
                 out.append(ev)
+                if ev.date:
+                    act_dates[lemma] = ev.date
     return out
+
+
+def _date_from_referenced_act(trig: Trigger, act_dates: dict[str, str]) -> EventDate | None:
+    """ "India objected to the joint exercises": a reaction to an act already told in the text
+    takes that act's year when the reaction has no date of its own."""
+    for c in trig.tok.children:
+        if c.dep_ not in {"dobj", "prep", "pobj"}:
+            continue
+        for t in c.subtree:
+            date = act_dates.get(t.lemma_.lower())
+            if date and t.i != trig.tok.i and t.pos_ == "NOUN":
+                return EventDate(date[:4], t.text, "inherited")
+    return None
 
 
 _ARGUMENT_PREPS = {"on", "to", "for", "with", "against", "about", "of", "over", "between"}
@@ -416,7 +439,9 @@ def _actors_below(
             continue
         if c.ent_type_ in {"DATE", "TIME"} and mention_at(c) is None:
             continue
-        if c.dep_ == "prep" and c.lower_ in adjunct:
+        if c.dep_ == "prep" and c.lower_ in adjunct and c.head.i == tok.i:
+            # Circumstances of the act itself ("met in Delhi"), not of its object
+            # ("interest in cooperation with Pakistan").
             continue
         if c.lemma_.lower() in _THIRD_PLACE:
             continue
@@ -560,6 +585,11 @@ def _noun_roles(
         # "China played the role of facilitator in Pak-Russia rapprochement".
         subject = [a for t in _clause_subject(noun) for a in resolver.resolve(t, date)]
         below = _actors_below(noun, resolver, date, set(), _NOUN_DEPS_DOWN, frozenset())
+        if not below and noun.head.lower_ == "of":
+            # "played a role of facilitator in X-Y rapprochement": the role carries the phrase.
+            below = _actors_below(
+                noun.head.head, resolver, date, {noun.i}, _NOUN_DEPS_DOWN, frozenset()
+            )
         return subject, below, False
     if pat.reciprocal:
         if len(sources) >= 2 and not targets:
@@ -583,13 +613,22 @@ def code_trigger(
     resolver: ActorResolver,
     document: Document,
     patterns: Patterns,
+    partners: dict[str, list[Actor]] | None = None,
 ) -> Iterator[Event]:
+    """The events of one trigger; ``partners`` carries each source's partners within the
+    sentence ("After talks with the Russian President, Musharraf signed three agreements")."""
     from detente.codebook.cameo import cameo_info
 
     if trig.verb is not None:
         sources, targets, reciprocal = _verb_roles(trig, resolver, when.value)
     else:
         sources, targets, reciprocal = _noun_roles(trig, resolver, when.value, sent)
+    if partners is not None:
+        if sources and not targets and trig.reciprocal and len(sources) == 1:
+            targets = partners.get(sources[0].country, [])
+        for a in sources:
+            partners.setdefault(a.country, [])
+            partners[a.country] += [t for t in targets if t.country != a.country]
     if not sources or not targets:
         return
     pairs: list[tuple[Actor, Actor]] = []
