@@ -260,11 +260,14 @@ class ActorResolver:
                 for c in group
             ]
         countries = _countries_in(phrase, exclude=tok)
-        if m is None or m.kind != "agent":
-            # "military exercises" is not a military actor: only role nouns and names
-            # take a sector from their modifiers.
-            if tok.pos_ != "PROPN" and tok.lemma_.lower() not in _GROUP_NOUNS:
-                sector = None
+        # "military exercises" is not a military actor: only role nouns and names take a
+        # sector from their modifiers.
+        if (
+            (m is None or m.kind != "agent")
+            and tok.pos_ != "PROPN"
+            and tok.lemma_.lower() not in _GROUP_NOUNS
+        ):
+            sector = None
         person = self._person(tok, date, phrase)
         if person is not None:
             p_code, p_span = person
