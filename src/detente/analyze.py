@@ -16,6 +16,10 @@ class AnalyzeResult:
     documents: list[str] = field(default_factory=list)
     stats: IngestStats = field(default_factory=IngestStats)
     events: list[dict[str, Any]] = field(default_factory=list)
+    #: True when ``should_stop`` ended the run early (after a committed batch).
+    interrupted: bool = False
+    #: Transactions committed by this run.
+    batches: int = 0
 
     def summary(self) -> str:
         s = self.stats
@@ -36,20 +40,31 @@ def analyze(
     batch_size: int = 16,
     problems: Problems | None = None,
     on_document: Callable[[Document], None] | None = None,
+    workers: int = 1,
+    wait: float = 0.0,
+    should_stop: Callable[[], bool] | None = None,
+    on_batch: Callable[[AnalyzeResult], None] | None = None,
 ) -> AnalyzeResult:
     """Extract events from ``paths`` into the store ``db``, one transaction per batch.
 
     Documents already stored unchanged are not parsed again, so a re-run after an
     interruption only does what is left. Returns the stored events of these documents.
+
+    ``workers`` parses in that many processes; ``wait`` seconds to wait for a store held by
+    another process (default: fail at once with ``StoreError``). After each committed
+    batch ``on_batch`` is called and ``should_stop`` consulted: when it returns true the
+    run ends there with ``interrupted`` set — everything committed is complete.
     """
     from detente.extract import extract_documents
     from detente.io import iter_documents
 
     result = AnalyzeResult(db=str(db))
-    with open_store(db) as store:
+    with open_store(db, wait=wait) as store:
 
         def todo() -> Iterator[Document]:
             for document in iter_documents(paths, pubdate=pubdate, glob=glob, problems=problems):
+                if should_stop is not None and should_stop():
+                    return  # read no further; what was read is still finished and stored
                 result.documents.append(document.id)
                 if store.document_status(document) == "same":
                     result.stats.documents_unchanged += 1
@@ -58,17 +73,46 @@ def analyze(
                     continue
                 yield document
 
-        batch: list = []
-        for ex in extract_documents(
-            todo(), model=model, batch_size=batch_size, on_document=on_document
-        ):
-            batch.append((ex.document, ex.sentences, ex.events))
-            if len(batch) >= batch_size:
-                result.stats += store.ingest(batch)
-                batch = []
-        if batch:
+        def commit(batch: list) -> bool:
+            """Store one batch; say whether to go on."""
             result.stats += store.ingest(batch)
+            result.batches += 1
+            if on_batch is not None:
+                on_batch(result)
+            if should_stop is not None and should_stop():
+                result.interrupted = True
+                return False
+            return True
+
+        batch: list = []
+        extractions = extract_documents(
+            todo(),
+            model=model,
+            batch_size=batch_size,
+            on_document=on_document,
+            workers=workers,
+            problems=problems,
+        )
+        try:
+            for ex in extractions:
+                batch.append((ex.document, ex.sentences, ex.events))
+                if len(batch) >= batch_size:
+                    go_on = commit(batch)
+                    batch = []
+                    if not go_on:
+                        break
+            else:
+                if batch:
+                    commit(batch)
+                if should_stop is not None and should_stop():
+                    # Stopped while reading: everything read was stored, but not all input.
+                    result.interrupted = True
+        finally:
+            extractions.close()  # stop worker processes now, not at garbage collection
+        stored = store.stored_ids(result.documents) if result.interrupted else None
         result.events = events_of_documents(store, result.documents)
+        if stored is not None:
+            result.documents = [d for d in result.documents if d in stored]
     return result
 
 

@@ -8,6 +8,8 @@ reported at the end.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -63,6 +65,24 @@ OutOpt = Annotated[
     str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
 DbOpt = Annotated[str, typer.Option("--db", help="The DuckDB store.")]
+WorkersOpt = Annotated[
+    int,
+    typer.Option(
+        "--workers", "-j", help="Parse in this many processes (each loads the model once)."
+    ),
+]
+WaitOpt = Annotated[
+    float,
+    typer.Option(
+        "--wait",
+        help="If another detente process is using the store, wait up to this many seconds.",
+    ),
+]
+
+
+def _check_workers(workers: int) -> None:
+    if workers < 1:
+        raise DetenteError("--workers: must be at least 1")
 
 
 def main() -> None:
@@ -70,14 +90,50 @@ def main() -> None:
     app()
 
 
+@app.callback()
+def _options(
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", help="Show the full traceback of an unexpected error (or DETENTE_DEBUG=1)."
+        ),
+    ] = False,
+) -> None:
+    if debug:
+        os.environ["DETENTE_DEBUG"] = "1"
+
+
+def _debug() -> bool:
+    return os.environ.get("DETENTE_DEBUG", "") not in ("", "0")
+
+
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"detente: error: {message}", markup=False, soft_wrap=True)
+    err.print(f"detente: error: {' '.join(message.split())}", markup=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
+#: The file being read when something unexpected happens, for the one-line message.
+_current: dict[str, str | None] = {"where": None}
+
+
+def _track(advance: Callable[[Any], None]) -> Callable[[Any], None]:
+    """Wrap a progress callback so that it also remembers which file is being processed."""
+
+    def on_document(document: Any) -> None:
+        _current["where"] = getattr(document, "path", None) or getattr(document, "id", None)
+        advance(document)
+
+    return on_document
+
+
 @contextmanager
-def _errors() -> Iterator[None]:
-    """Turn detente's errors into one line on stderr; Ctrl-C into a clean stop."""
+def _errors(where: str | None = None) -> Iterator[None]:
+    """Turn detente's errors into one line on stderr; Ctrl-C into a clean stop.
+
+    Anything unexpected (a bug) also becomes one line naming the file being processed
+    rather than a traceback; ``--debug`` or ``DETENTE_DEBUG=1`` shows the traceback.
+    """
+    _current["where"] = where
     try:
         yield
     except DetenteError as exc:
@@ -87,6 +143,56 @@ def _errors() -> Iterator[None]:
     except BrokenPipeError:  # e.g. `detente extract … | head`
         sys.stderr.close()
         raise typer.Exit(0) from None
+    except (typer.Exit, typer.Abort, SystemExit):
+        raise
+    except Exception as exc:
+        if _debug():
+            raise
+        name = _current["where"] or where or "detente"
+        detail = " ".join(str(exc).split())[:200]
+        _fail(
+            f"{name}: unexpected error ({type(exc).__name__}: {detail}); "
+            "nothing half-written was stored; re-run with --debug to see the traceback"
+        )
+
+
+class _StopFlag:
+    """Set by the first Ctrl-C (SIGINT); long commands check it between batches."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def __call__(self) -> bool:
+        return self.requested
+
+
+@contextmanager
+def _stop_on_sigint(what: str) -> Iterator[_StopFlag]:
+    """First Ctrl-C: finish the current batch, then stop. Second Ctrl-C: stop at once.
+
+    Stopping at once is safe too (a batch is one transaction), it only loses the batch.
+    """
+    flag = _StopFlag()
+
+    def handler(signum: int, frame: Any) -> None:
+        if flag.requested:
+            raise KeyboardInterrupt
+        flag.requested = True
+        err.print(
+            f"detente: interrupted; stopping after the current {what} (Ctrl-C again to stop now)",
+            markup=False,
+            soft_wrap=True,
+        )
+
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread (e.g. embedded): keep the default behaviour
+        yield flag
+        return
+    try:
+        yield flag
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _report_problems(problems: Problems) -> None:
@@ -130,6 +236,7 @@ def extract(
     output: OutOpt = None,
     glob: GlobOpt = None,
     model: ModelOpt = None,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Extract dated, coded events from texts; one event per line, no database needed.
 
@@ -139,16 +246,37 @@ def extract(
     from detente.io import iter_documents, write_records
 
     problems = Problems()
-    with _errors(), _progress("extracting") as advance:
+    where = paths[0] if len(paths) == 1 else None
+    with (
+        _errors(where),
+        _stop_on_sigint("document") as stop,
+        _progress("extracting") as advance,
+    ):
+        _check_workers(workers)
         docs = iter_documents(paths, pubdate=pubdate, glob=glob, problems=problems)
+
+        def until_stopped() -> Iterator[Any]:
+            for document in docs:
+                if stop():
+                    return
+                yield document
+
         records = (
             ev.to_record()
-            for ex in extract_documents(docs, model=model, on_document=advance)
+            for ex in extract_documents(
+                until_stopped(),
+                model=model,
+                on_document=_track(advance),
+                workers=workers,
+                problems=problems,
+            )
             for ev in ex.events
         )
         n = write_records(records, fmt, output, fields=EVENT_FIELDS)
     err.print(f"detente: {n} events", markup=False)
     _report_problems(problems)
+    if stop():
+        _fail("interrupted; the events written are those of complete documents", 130)
 
 
 @app.command()
@@ -159,16 +287,43 @@ def analyze(
     glob: GlobOpt = None,
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(help="Documents per transaction.")] = 16,
+    workers: WorkersOpt = 1,
+    wait: WaitOpt = 0.0,
 ) -> None:
     """Extract, store (idempotently) and print a timeline of each dyad.
 
+    Each batch of documents is one transaction: an interrupted run (Ctrl-C stops after the
+    current batch) keeps every finished batch, and re-running finishes the rest.
+
     Example: detente analyze examples/pakistan-russia.txt --db detente.duckdb
     """
+    from detente.analyze import AnalyzeResult
     from detente.analyze import analyze as run_analyze
     from detente.timeline import format_timeline
 
     problems = Problems()
-    with _errors(), _progress("analyzing") as advance:
+    # DETENTE_LOG_BATCHES=1: one line per committed transaction, for logs of long runs.
+    log_batches = os.environ.get("DETENTE_LOG_BATCHES", "") not in ("", "0")
+
+    def on_batch(partial: AnalyzeResult) -> None:
+        if log_batches:
+            s = partial.stats
+            err.print(
+                f"detente: committed batch {partial.batches} "
+                f"({s.documents_added + s.documents_replaced} document(s) written so far)",
+                markup=False,
+                soft_wrap=True,
+            )
+
+    where = paths[0] if len(paths) == 1 else None
+    with (
+        _errors(where),
+        _stop_on_sigint("batch") as stop,
+        _progress("analyzing") as advance,
+    ):
+        _check_workers(workers)
+        if batch_size < 1:
+            raise DetenteError("--batch-size: must be at least 1")
         result = run_analyze(
             paths,
             db=db,
@@ -177,11 +332,22 @@ def analyze(
             model=model,
             batch_size=batch_size,
             problems=problems,
-            on_document=advance,
+            on_document=_track(advance),
+            workers=workers,
+            wait=wait,
+            should_stop=stop,
+            on_batch=on_batch,
         )
-    Console(highlight=False).print(format_timeline(result.events), markup=False, soft_wrap=True)
-    err.print(result.summary(), markup=False)
+    if not result.interrupted:
+        Console(highlight=False).print(format_timeline(result.events), markup=False, soft_wrap=True)
+    err.print(result.summary(), markup=False, soft_wrap=True)
     _report_problems(problems)
+    if result.interrupted:
+        _fail(
+            f"interrupted after {result.batches} batch(es); every stored document is "
+            "complete; run the same command again to finish the rest",
+            130,
+        )
 
 
 @app.command()
@@ -189,6 +355,7 @@ def export(
     db: DbOpt = "detente.duckdb",
     fmt: FormatOpt = "jsonl",
     output: OutOpt = None,
+    wait: WaitOpt = 0.0,
 ) -> None:
     """Write the stored events (one row per event, with its number of sources).
 
@@ -196,10 +363,10 @@ def export(
     """
     from detente.store import open_store
 
-    with _errors():
+    with _errors(db):
         if not Path(db).exists():
             raise DetenteError(f"{db}: no such store (run `detente analyze` first)")
-        with open_store(db, read_only=True) as store:
+        with open_store(db, read_only=True, wait=wait) as store:
             n = store.export(fmt, output)
     err.print(f"detente: {n} events", markup=False)
 

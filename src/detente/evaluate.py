@@ -131,32 +131,74 @@ def _dyad(g: _Gold, s: _Sys) -> bool:
     return {g.src, g.tgt} == {s.src, s.tgt}
 
 
-def _max_matching(n_gold: int, edges: list[list[int]]) -> dict[int, int]:
-    """Maximum bipartite matching (augmenting paths); returns {gold index: system index}."""
-    match_sys: dict[int, int] = {}
-
-    def augment(g: int, seen: set[int]) -> bool:
-        for s in edges[g]:
-            if s in seen:
-                continue
-            seen.add(s)
-            if s not in match_sys or augment(match_sys[s], seen):
-                match_sys[s] = g
-                return True
-        return False
-
-    for g in range(n_gold):
-        augment(g, set())
-    return {g: s for s, g in match_sys.items()}
+def _assignment(weights: list[list[float]]) -> list[int]:
+    """Maximum-weight assignment of rows to columns (Hungarian method with potentials,
+    Kuhn 1955 / Munkres 1957), for ``len(rows) <= len(columns)``; returns each row's column."""
+    n, m = len(weights), len(weights[0]) if weights else 0
+    inf = float("inf")
+    u = [0.0] * (n + 1)
+    v = [0.0] * (m + 1)
+    owner = [0] * (m + 1)  # owner[j]: the row (1-based) assigned to column j
+    way = [0] * (m + 1)
+    for i in range(1, n + 1):
+        owner[0] = i
+        j0 = 0
+        minv = [inf] * (m + 1)
+        used = [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = owner[j0], inf, 0
+            for j in range(1, m + 1):
+                if used[j]:
+                    continue
+                cur = -weights[i0 - 1][j - 1] - u[i0] - v[j]
+                if cur < minv[j]:
+                    minv[j], way[j] = cur, j0
+                if minv[j] < delta:
+                    delta, j1 = minv[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[owner[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if owner[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            owner[j0] = owner[j1]
+            j0 = j1
+    col = [-1] * n
+    for j in range(1, m + 1):
+        if owner[j]:
+            col[owner[j] - 1] = j - 1
+    return col
 
 
 def _match(
     gold: Sequence[_Gold], system: Sequence[_Sys], same: Callable[[_Gold, _Sys], bool]
 ) -> dict[int, int]:
-    edges = [
-        [j for j, s in enumerate(system) if g.quote in s.sentence and same(g, s)] for g in gold
-    ]
-    return _max_matching(len(gold), edges)
+    """A maximum one-to-one matching; among those, the one with the most date agreement
+    (so that which of two equal candidates is paired never lowers date accuracy)."""
+    edges = {
+        (i, j): 1000.0 + 2.0 * (_year(g.date) == _year(s.date)) + 1.0 * (g.date == s.date)
+        for i, g in enumerate(gold)
+        for j, s in enumerate(system)
+        if g.quote in s.sentence and same(g, s)
+    }
+    if not edges:
+        return {}
+    rows = sorted({i for i, _ in edges})
+    cols = sorted({j for _, j in edges})
+    # Dummy columns make the problem square-or-wide: a row may stay unmatched (weight 0).
+    width = len(cols) + len(rows)
+    w = [[edges.get((i, j), 0.0) for j in cols] + [0.0] * len(rows) for i in rows]
+    out: dict[int, int] = {}
+    for r, c in enumerate(_assignment(w) if width else []):
+        if 0 <= c < len(cols) and (rows[r], cols[c]) in edges:
+            out[rows[r]] = cols[c]
+    return out
 
 
 def _prf(matches: int, n_sys: int, n_gold: int) -> dict[str, float]:

@@ -371,6 +371,11 @@ class Store:
             return "new"
         return "same" if row[0] == doc.content_hash else "changed"
 
+    def stored_ids(self, doc_ids: Iterable[str]) -> set[str]:
+        """Which of these document ids the store holds."""
+        ids = list(doc_ids)
+        return set(self._stored_hashes(ids)) if ids else set()
+
     def iter_events(self) -> Iterator[dict[str, Any]]:
         """Stored events as contract dicts, in the order they were first ingested.
 

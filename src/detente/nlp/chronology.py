@@ -74,39 +74,116 @@ def date_event(
         seen.add(t.i)
         own = [tx for tx, g in governed.items() if g.i == t.i]
         if own:
-            tx = _most_precise(own)
-            return EventDate(tx.value, tx.text, "own")
+            return _event_date(_most_precise(own), timexes, "own")
         if t.head.i == t.i:
             break
         t = t.head
     # 2. A dated expression of the sentence that governs no other act.
     free = [tx for tx, g in governed.items() if g.i not in triggers]
     if free:
-        tx = _most_precise(free)
-        return EventDate(tx.value, tx.text, "own")
+        return _event_date(_most_precise(free), timexes, "own")
+    # An undated time of its own ("during the Cold War", "in the post-war era", "in
+    # recent years") leaves the act undated rather than inheriting the narrative's time.
+    if _vague_time(trigger, sent, timexes):
+        return NO_DATE
     # 3. The narrative reference time in force.
     ref = reference_time(timexes, sent.start_char)
     if ref is not None:
-        return EventDate(ref.value, ref.text, "inherited")
+        when = _event_date(ref, timexes, "inherited")
+        if when.value and len(when.value) > 4 and not _close_by(ref, sent):
+            # A month or day carries over to the next sentence of the same paragraph; beyond
+            # that only the year is safe ("In July 2004 X visited. ... Y showed interest").
+            when = EventDate(when.value[:4], when.text, when.source)
+        return when
     # 4. The publication date, only for acts told in the present or future tense.
     if pubdate and _present_tense(trigger):
         return EventDate(pubdate, None, "pubdate")
     return NO_DATE
 
 
-def reference_time(timexes: Sequence[Timex], offset: int) -> Timex | None:
-    """The last dated expression with a year before ``offset``."""
-    try:
-        from detente.nlp.timex import reference_time_at
-    except ImportError:  # pragma: no cover - the tagger is part of the package
-        reference_time_at = None
-    if reference_time_at is not None:
-        return reference_time_at(list(timexes), offset)
-    best = None
-    for tx in _dated(timexes):
-        if tx.end <= offset:
-            best = tx
-    return best
+#: Single years standing for vague parts of a decade (GUIDE R7: "the best single year").
+_DECADE_YEAR = {"START": "2", "MID": "5", "END": "7"}
+
+
+def _event_date(tx: Timex, timexes: Sequence[Timex], source: str) -> EventDate:
+    """An event date (ISO partial) from a time expression: a range gives its start
+    ("from 1979 to 1989" → 1979), a decade its best single year ("the late 1990s" → 1997)."""
+    start = _range_start(tx, timexes)
+    if start is not None:
+        tx = start
+    value = tx.value or ""
+    if len(value) == 3 and value.isdigit():
+        value = value + _DECADE_YEAR.get(tx.mod or "", "5")
+    if not (len(value) >= 4 and value[:4].isdigit()):
+        return EventDate(None, tx.text, None)
+    return EventDate(value[:10], tx.text, source)
+
+
+def _range_start(tx: Timex, timexes: Sequence[Timex]) -> Timex | None:
+    """The first end of a range whose second end is ``tx`` ("from 1979 to 1989")."""
+    for other in timexes:
+        if other.end_value == tx.value and other.end <= tx.start <= other.end + 12:
+            return other
+    return None
+
+
+def _close_by(ref: Timex, sent: Span) -> bool:
+    """Is ``ref`` in this sentence or the one before it, within the same paragraph?"""
+    doc = sent.doc
+    if ref.start < paragraph_start(doc.text, sent.start_char):
+        return False
+    prev_start = doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+    return ref.start >= prev_start
+
+
+_VAGUE_PERIODS = {"era", "period", "times", "days", "age", "epoch", "years", "decades"}
+
+
+def _vague_time(trigger: Token, sent: Span, timexes: Sequence[Timex]) -> bool:
+    """Does the sentence place its act in a period with no date ("the post-cold war era")?"""
+    for tx in timexes:
+        if sent.start_char <= tx.start < sent.end_char and tx.type == "DATE":
+            if tx.value and not tx.value[:1].isdigit():
+                return True  # PAST_REF, PRESENT_REF: "recently", "in recent years"
+    for tok in sent:
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in {"in", "during", "throughout"}
+            and tok.lemma_.lower() in _VAGUE_PERIODS
+            and not any(c.like_num or c.ent_type_ == "DATE" for c in tok.subtree if c.i != tok.i)
+        ):
+            return True
+    return False
+
+
+def paragraph_start(text: str, offset: int) -> int:
+    """Where the paragraph holding ``offset`` begins (a blank line separates paragraphs)."""
+    i = text.rfind("\n\n", 0, offset)
+    if i < 0:
+        return 0
+    while i + 1 < len(text) and text[i + 1] in " \t\r\n":
+        i += 1
+    return i + 1
+
+
+def _is_heading(text: str, tx: Timex) -> bool:
+    """A short line of its own ("1987:", "1999 - A THAW") heads the paragraphs below it."""
+    line_start = text.rfind("\n", 0, tx.start) + 1
+    line_end = text.find("\n", tx.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    return 0 < len(line) <= 60 and not line.endswith((".", "?", "!"))
+
+
+def reference_time(timexes: Sequence[Timex], offset: int, text: str | None = None) -> Timex | None:
+    """The dated expression governing ``offset``: the last one with a year before it in the
+    same paragraph, or else the last heading above it. Without ``text``, no paragraph limit."""
+    from detente.nlp.timex import reference_time_at
+
+    ref = reference_time_at(list(timexes), offset)
+    if ref is None or text is None or ref.start >= paragraph_start(text, offset):
+        return ref
+    headings = [tx for tx in _dated(timexes) if tx.end <= offset and _is_heading(text, tx)]
+    return headings[-1] if headings else None
 
 
 def _most_precise(txs: Sequence[Timex]) -> Timex:

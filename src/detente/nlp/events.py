@@ -159,7 +159,9 @@ def _date_from_referenced_act(trig: Trigger, act_dates: dict[str, str]) -> Event
     """ "India objected to the joint exercises": a reaction to an act already told in the text
     takes that act's year when the reaction has no date of its own."""
     for c in trig.tok.children:
-        if c.dep_ not in {"dobj", "prep", "pobj"}:
+        if c.dep_ not in {"dobj", "prep", "pobj"} or (
+            c.dep_ == "prep" and c.lower_ not in _ARGUMENT_PREPS
+        ):
             continue
         for t in c.subtree:
             date = act_dates.get(t.lemma_.lower())
@@ -636,7 +638,18 @@ def code_trigger(
         pairs = [(a, b) for a in sources for b in targets if a.country != b.country]
     else:
         pairs = [(a, b) for a in sources for b in targets if a.country != b.country]
-    info = cameo_info(trig.code)
+    try:
+        info = cameo_info(trig.code)
+    except KeyError:
+        # A code from a user's dictionary that CAMEO lacks (WEIS-style "174K", a paired
+        # "032:033"): keep it as written, neutral, with the quad of its root if it has one.
+        from detente.codebook.cameo import CameoInfo, quad_class
+
+        try:
+            quad = quad_class(trig.code[:2])
+        except (KeyError, ValueError):
+            quad = 0
+        info = CameoInfo(trig.code, trig.code[:2], "", 0.0, quad, None, exact=False)
     doc = sent.doc
     for src, tgt in pairs:
         s_code = _with_sector(src.code, trig.sector)

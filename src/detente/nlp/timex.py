@@ -756,6 +756,7 @@ def _r_year_pair(m: re.Match[str], st: _State) -> list[_R] | None:
 @rule(
     "decade",
     r"(?<![\w'-])(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[- ]?)?(?P<c>1[0-9]|20|')?(?P<d>[0-9])0'?s(?![\w'])",
+    mods=True,
 )
 def _r_decade(m: re.Match[str], st: _State) -> list[_R] | None:
     c = m["c"]

@@ -1,0 +1,391 @@
+"""Read PETRARCH-1 (TABARI-style) verb dictionaries into detente's event :class:`Patterns`.
+
+The format, as documented in the headers of the dictionary files and in PETRARCH's
+``dictionaries.rst`` (derived from the TABARI manual):
+
+* Comments: ``# ...`` to the end of the line and ``<!-- ... -->`` (also over several lines).
+* Synsets: a line ``&NAME`` followed by ``+item`` lines; an item may be several words
+  (``+SWISS FRANCS``) or another synset (``+&TIETYPES``).
+* Verb blocks: a header ``--- VERB [code] ---`` giving the block's default code, then the
+  verb forms: the primary verb (``BREAK { BROKE BROKEN }``: irregular forms in braces),
+  synonyms ``+VERB``, and verbs with a code of their own (``DOWNPLAY [014]``). Multi-word
+  verbs join words with ``_``; a ``+`` inside marks the word that is conjugated
+  (``WIRE_+TAP``), otherwise it is the first word (``+CORDON_OFF``).
+* Patterns: ``- lower * upper [code]`` where ``*`` is the verb, ``$`` the source, ``+`` the
+  target, ``%`` a compound actor taking both roles, ``^`` a skipped noun phrase, ``&NAME``
+  a synset, and ``_`` joins words that must be consecutive.
+* Codes: ``[---]`` is the null code (the verb or pattern codes nothing); ``[A:B]`` is a
+  *paired* event: source→target coded A and target→source coded B ("X left for Y" gives
+  X→Y 032 and Y→X 033). Codes are kept as written (the validation dictionary uses WEIS-style
+  and made-up codes such as ``174K``).
+
+detente's verb patterns are keyed by lemma and condition on the verb's object and
+prepositions, so the conversion is an approximation, made explicit here:
+
+* each verb form is lemmatised; when a base form and an inflected form have blocks of their
+  own (``MEET`` and ``MET``), the base form's default wins and the patterns are merged;
+* a pattern's words after ``*`` become conditions: a leading preposition becomes ``preps``,
+  the last word of the rest (the head of an English noun phrase) becomes ``objects``
+  (every item's last word for a synset);
+* patterns that need words before the verb (``SAID *``, ``NOT *``), a particle after it
+  (``* DOWN``), or that swap the roles (``+ * FROM $``) cannot be expressed and are
+  skipped — :attr:`VerbDictionary.skipped` counts them;
+* ``% *`` (a compound subject) becomes a reciprocal pattern;
+* a paired code ``A:B`` is carried as the code string ``"A:B"``; :func:`expand_paired`
+  turns each coded triple into its two directed events.
+
+Nothing here is PETRARCH code; the format was read from the data files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from detente.codebook.petrarch import _strip_comments
+from detente.nlp.patterns import Patterns, VerbPattern
+
+__all__ = [
+    "NULL_CODE",
+    "PetrarchPattern",
+    "PetrarchVerb",
+    "VerbDictionary",
+    "expand_paired",
+    "load_verb_dictionary",
+    "parse_verb_dictionary",
+    "to_patterns",
+]
+
+NULL_CODE = "---"
+
+#: A function ``(word, pos) -> lemma`` where pos is "VERB" or "NOUN".
+Lemmatizer = Callable[[str, str], str]
+
+_HEADER_RE = re.compile(r"^---\s*(?P<words>.*?)\s*(?P<codes>(?:\[[^\]]*\]\s*)*)-*\s*$")
+_CODE_RE = re.compile(r"\[([^\]]*)\]")
+_FORMS_RE = re.compile(r"\{([^}]*)\}")
+
+#: Words that, first after the verb, introduce a prepositional complement.
+_PREPOSITIONS = frozenset(
+    [
+        "about",
+        "against",
+        "among",
+        "at",
+        "between",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "over",
+        "to",
+        "toward",
+        "towards",
+        "upon",
+        "with",
+        "within",
+        "without",
+        "across",
+        "through",
+    ]
+)
+#: Verb particles: "back down", "cordon off" — detente's patterns cannot require them.
+_PARTICLES = frozenset(["off", "down", "out", "up", "back", "away"])
+_MARKERS = frozenset("$+%^")
+
+
+@dataclass(frozen=True, slots=True)
+class PetrarchPattern:
+    """One pattern line: the words before and after the verb, and its code."""
+
+    lower: tuple[str, ...]  # words (lowercase) and markers before "*", in order
+    upper: tuple[str, ...]  # after "*"
+    code: str
+    line: int = 0
+
+    @property
+    def text(self) -> str:
+        return " ".join([*self.lower, "*", *self.upper])
+
+
+@dataclass(slots=True)
+class PetrarchVerb:
+    """One verb form of a block: its words, which one is the verb, and its default code."""
+
+    words: tuple[str, ...]  # lowercase, e.g. ("wire", "tap")
+    head: int  # index of the conjugated word in ``words``
+    code: str | None  # the default code (None: no default, only patterns code)
+    forms: tuple[str, ...] = ()  # irregular forms of the head word, lowercase
+    block: int = 0  # index of the block in the file
+
+    @property
+    def verb(self) -> str:
+        return self.words[self.head]
+
+
+@dataclass(slots=True)
+class VerbDictionary:
+    """A parsed verb dictionary: synsets, verb forms and the patterns of each block."""
+
+    synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    verbs: list[PetrarchVerb] = field(default_factory=list)
+    patterns: dict[int, list[PetrarchPattern]] = field(default_factory=dict)  # by block
+    skipped: dict[str, int] = field(default_factory=dict)  # why a pattern was dropped → count
+
+    def expand(self, word: str, depth: int = 0) -> list[tuple[str, ...]]:
+        """The phrases a pattern word stands for: itself, or a synset's items (recursively)."""
+        if not word.startswith("&"):
+            return [(word,)]
+        name = word[1:].upper().rstrip("_")
+        out: list[tuple[str, ...]] = []
+        for item in self.synsets.get(name, ()):
+            if len(item) == 1 and item[0].startswith("&") and depth < 5:
+                out += self.expand(item[0], depth + 1)
+            else:
+                out.append(item)
+        return out
+
+
+def _words(text: str) -> list[str]:
+    """Split a phrase on blanks and ``_`` (consecutiveness is not kept)."""
+    return [w for w in re.split(r"[\s_]+", text.strip().lower()) if w]
+
+
+def _verb_form(text: str) -> tuple[tuple[str, ...], int] | None:
+    """``"WIRE_+TAP"`` → (("wire", "tap"), 1); ``"+CORDON_OFF"`` → (("cordon", "off"), 0)."""
+    text = text.strip().lstrip("+")
+    if not text:
+        return None
+    parts = [p for p in re.split(r"[\s_]+", text) if p]
+    head = 0
+    words: list[str] = []
+    for i, p in enumerate(parts):
+        if p.startswith("+"):
+            head = i
+        words.append(p.lstrip("+").lower())
+    words = [w for w in words if w]
+    if not words:
+        return None
+    return tuple(words), min(head, len(words) - 1)
+
+
+_HASH = "\x00"
+
+
+def _protect_codes(lines: Iterable[str]) -> Iterable[str]:
+    """Hide ``#`` inside code brackets (``[###]``, TABARI's discard code) from the comment
+    stripper, which would otherwise cut the line there."""
+    for line in lines:
+        yield re.sub(r"\[[^\]]*\]", lambda m: m[0].replace("#", _HASH), line)
+
+
+def parse_verb_dictionary(lines: Iterable[str], name: str = "<verbs>") -> VerbDictionary:
+    """Parse the lines of a PETRARCH-1 verb dictionary (see the module docstring).
+
+    Raises:
+        ValueError: a pattern line outside any verb block, naming the file and line.
+    """
+    d = VerbDictionary()
+    block = -1
+    block_code: str | None = None
+    synset: str | None = None
+    for n, line, _note in _strip_comments(_protect_codes(lines)):
+        s = line.strip().replace(_HASH, "#")
+        if not s:
+            synset = None
+            continue
+        if s.startswith("---"):
+            m = _HEADER_RE.match(s)
+            codes = _CODE_RE.findall(m["codes"]) if m else _CODE_RE.findall(s)
+            block += 1
+            code = codes[0].strip().upper() if codes else NULL_CODE
+            block_code = None if code in {NULL_CODE, ""} else code
+            d.patterns[block] = []
+            synset = None
+            continue
+        if s.startswith("&"):
+            synset = s[1:].split()[0].upper().rstrip("_")
+            d.synsets[synset] = ()
+            continue
+        if synset is not None and s.startswith("+"):
+            item = tuple(_words(s[1:]))
+            if item:
+                d.synsets[synset] = (*d.synsets[synset], item)
+            continue
+        synset = None
+        if s.startswith("-"):
+            if block < 0:
+                raise ValueError(f"{name}:{n}: pattern outside a verb block")
+            codes = _CODE_RE.findall(s)
+            body = _CODE_RE.sub(" ", s[1:])
+            code = codes[0].replace(" ", "").upper() if codes else (block_code or NULL_CODE)
+            toks = _words(body.replace("*", " * "))
+            if "*" not in toks:
+                d.skipped["no verb marker"] = d.skipped.get("no verb marker", 0) + 1
+                continue
+            i = toks.index("*")
+            d.patterns[block].append(
+                PetrarchPattern(tuple(toks[:i]), tuple(toks[i + 1 :]), code, n)
+            )
+            continue
+        if block < 0:
+            continue
+        # A verb form: primary, "+synonym", or "WORD [code]" with a code of its own.
+        codes = _CODE_RE.findall(s)
+        forms = _FORMS_RE.findall(s)
+        head_text = _FORMS_RE.sub(" ", _CODE_RE.sub(" ", s))
+        vf = _verb_form(head_text)
+        if vf is None:
+            continue
+        words, head = vf
+        own = codes[0].replace(" ", "").upper() if codes else None
+        code = own if own is not None else block_code
+        if code == NULL_CODE:
+            code = None
+        irregular: list[str] = []
+        for group in forms:
+            for f in group.split():
+                fv = _verb_form(f)
+                if fv is not None:
+                    irregular.append(fv[0][min(fv[1], len(fv[0]) - 1)])
+        d.verbs.append(PetrarchVerb(words, head, code, tuple(irregular), block))
+    return d
+
+
+def load_verb_dictionary(path: str | Path) -> VerbDictionary:
+    """Parse a PETRARCH-1 verb dictionary file."""
+    path = Path(path)
+    with path.open(encoding="utf-8", errors="replace") as f:
+        return parse_verb_dictionary(f, path.name)
+
+
+# --------------------------------------------------------------------- to detente patterns
+
+
+def spacy_lemmatizer(nlp: object | None = None) -> Lemmatizer:
+    """A ``(word, pos) -> lemma`` function from a spaCy pipeline's rule lemmatizer."""
+    from spacy.tokens import Doc
+
+    if nlp is None:
+        from detente.nlp.pipeline import load_pipeline
+
+        nlp = load_pipeline()
+    lem = nlp.get_pipe("lemmatizer")  # type: ignore[attr-defined]
+    cache: dict[tuple[str, str], str] = {}
+
+    def lemmatize(word: str, pos: str) -> str:
+        key = (word, pos)
+        if key not in cache:
+            doc = Doc(nlp.vocab, words=[word])  # type: ignore[attr-defined]
+            doc[0].pos_ = pos
+            found = lem.rule_lemmatize(doc[0])
+            cache[key] = (found[0] if found else word).lower()
+        return cache[key]
+
+    return lemmatize
+
+
+def _convert(
+    pat: PetrarchPattern, d: VerbDictionary, lemmatize: Lemmatizer
+) -> tuple[VerbPattern | None, str | None]:
+    """A pattern as a detente VerbPattern, or None and the reason it cannot be expressed."""
+    lower = [w for w in pat.lower]
+    upper = [w for w in pat.upper]
+    if any(w not in _MARKERS for w in lower):
+        return None, "words before the verb"
+    # Role swaps: a target before the verb, or a source after it.
+    if "+" in lower or "$" in upper:
+        return None, "swapped source/target"
+    reciprocal = "%" in lower
+    content = [w for w in upper if w not in _MARKERS]
+    preps: frozenset[str] | None = None
+    objects: frozenset[str] | None = None
+    if content and content[0] in _PARTICLES:
+        return None, "verb particle"
+    if content and content[0] in _PREPOSITIONS:
+        preps = frozenset({content[0]})
+        content = content[1:]
+        # "* AT ^ WITH +": the preposition that introduces the target is the one that counts.
+        later = [w for w in content if w in _PREPOSITIONS]
+        if later and not [w for w in content if w not in _PREPOSITIONS]:
+            preps = frozenset({later[-1]})
+            content = []
+    # The head of the object phrase: the last word before any further preposition.
+    nouns: list[str] = []
+    for w in content:
+        if w in _PREPOSITIONS:
+            break
+        nouns.append(w)
+    if nouns:
+        heads = {item[-1] for item in d.expand(nouns[-1])}
+        objects = frozenset(lemmatize(h, "NOUN") for h in heads) | frozenset(heads)
+    code = pat.code
+    if reciprocal and ":" in code:
+        code = code.split(":", 1)[0]
+    return (
+        VerbPattern(code=code, objects=objects, preps=preps, reciprocal=reciprocal),
+        None,
+    )
+
+
+def to_patterns(d: VerbDictionary, lemmatize: Lemmatizer | None = None) -> Patterns:
+    """detente :class:`Patterns` from a parsed verb dictionary (see the module docstring).
+
+    For each verb lemma the alternatives are the block's expressible patterns, longest
+    first (PETRARCH prefers longer patterns), then the verb's default code. A null default
+    (``[---]``) adds no default: the verb codes only through its patterns. Null-coded
+    patterns are kept with the code ``"---"`` so that they shadow the default, as in
+    PETRARCH; events with that code are meant to be dropped by the caller.
+    """
+    lemmatize = lemmatize or spacy_lemmatizer()
+    by_lemma: dict[str, dict[str, object]] = {}
+    converted: dict[int, list[VerbPattern]] = {}
+    for block, pats in d.patterns.items():
+        out: list[tuple[int, VerbPattern]] = []
+        for p in pats:
+            vp, why = _convert(p, d, lemmatize)
+            if vp is None:
+                d.skipped[why or "?"] = d.skipped.get(why or "?", 0) + 1
+                continue
+            out.append((len([w for w in p.upper if w not in _MARKERS]), vp))
+        out.sort(key=lambda x: -x[0])  # stable: file order among equals
+        converted[block] = [vp for _, vp in out]
+    for v in d.verbs:
+        lemmas = [lemmatize(v.verb, "VERB")] + [lemmatize(f, "VERB") for f in v.forms]
+        base = lemmas[0] == v.verb  # the block is headed by the lemma itself
+        for lemma in dict.fromkeys(lemmas):
+            entry = by_lemma.setdefault(lemma, {"default": None, "base": False, "pats": []})
+            pats: list[VerbPattern] = entry["pats"]  # type: ignore[assignment]
+            for vp in converted.get(v.block, []):
+                if vp not in pats:
+                    pats.append(vp)
+            if v.code is not None and (entry["default"] is None or (base and not entry["base"])):
+                entry["default"] = v.code
+                entry["base"] = base
+    verbs: dict[str, tuple[VerbPattern, ...]] = {}
+    for lemma, entry in by_lemma.items():
+        alts = list(entry["pats"])  # type: ignore[arg-type]
+        if entry["default"] is not None:
+            alts.append(VerbPattern(code=str(entry["default"])))
+        if alts:
+            verbs[lemma] = tuple(alts)
+    return Patterns(verbs=verbs, nouns={}, domains={})
+
+
+def expand_paired(source: str, target: str, code: str) -> list[tuple[str, str, str]]:
+    """A coded triple as PETRARCH reports it: ``A:B`` gives source→target A and
+    target→source B; a null code (``---``) gives nothing."""
+    if ":" in code:
+        a, b = code.split(":", 1)
+        out = []
+        if a and a != NULL_CODE:
+            out.append((source, target, a))
+        if b and b != NULL_CODE:
+            out.append((target, source, b))
+        return out
+    return [] if code == NULL_CODE else [(source, target, code)]
