@@ -23,7 +23,9 @@ detente's verb patterns are keyed by lemma and condition on the verb's object an
 prepositions, so the conversion is an approximation, made explicit here:
 
 * each verb form is lemmatised; when a base form and an inflected form have blocks of their
-  own (``MEET`` and ``MET``), the base form's default wins and the patterns are merged;
+  own (``MEET`` and ``MET``), the base form's default wins and the patterns are merged
+  under the lemma, and the inflected form's block is also keyed by the form itself
+  (``"met"``) for a coder that looks a word up as written before its lemma;
 * a pattern's words after ``*`` become conditions: a leading preposition becomes ``preps``,
   the last word of the rest (the head of an English noun phrase) becomes ``objects``
   (every item's last word for a synset);
@@ -367,6 +369,15 @@ def to_patterns(d: VerbDictionary, lemmatize: Lemmatizer | None = None) -> Patte
             if v.code is not None and (entry["default"] is None or (base and not entry["base"])):
                 entry["default"] = v.code
                 entry["base"] = base
+    for v in d.verbs:
+        # A block headed by an inflected form ("MET", "LEFT") is also keyed by that form,
+        # so that a coder looking up the word as written before its lemma finds it.
+        if lemmatize(v.verb, "VERB") != v.verb and v.verb not in by_lemma:
+            by_lemma[v.verb] = {
+                "default": v.code,
+                "base": True,
+                "pats": list(converted.get(v.block, [])),
+            }
     verbs: dict[str, tuple[VerbPattern, ...]] = {}
     for lemma, entry in by_lemma.items():
         alts = list(entry["pats"])  # type: ignore[arg-type]

@@ -232,6 +232,23 @@ def _detect_encoding(data: bytes) -> str | None:
     return best.encoding
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` when ``data`` looks like UTF-16 written without a BOM.
+
+    Windows tools sometimes write such files. Mostly-Latin UTF-16 has a NUL in every
+    second byte and almost none in the others; binary data does not look like that.
+    """
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.8 * len(odd) and even.count(0) <= 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.8 * len(even) and odd.count(0) <= 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode_bytes(data: bytes, *, html: bool = False) -> str:
     """Decode a whole file's bytes to text, as described in the module docstring.
 
@@ -247,10 +264,16 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
             except UnicodeDecodeError:
                 raise ValueError(f"undecodable text (invalid {enc.upper()[:6]})") from None
             break
-    if text is None:
-        if b"\x00" in data:
+    if text is None and b"\x00" in data:
+        wide = _bomless_utf16(data)
+        if wide is None:
             # NUL never occurs in 8-bit text; without a UTF-16/32 BOM it means binary.
             raise ValueError("binary file, not text")
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError:
+            raise ValueError(f"undecodable text (invalid {wide.upper()[:6]})") from None
+    if text is None:
         body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
         try:
             text = body.decode("utf-8")
@@ -290,6 +313,26 @@ def _looks_like_html(data: bytes | str) -> bool:
     return _HTML_START.match(head) is not None
 
 
+_NOT_TEXT = re.compile(
+    r"<(script|style|noscript|template|svg)\b.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)", re.I | re.S
+)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+_BLANKS = re.compile(r"[ \t\r\f\v]+")
+_BLANK_LINES = re.compile(r"\n\s*\n\s*")
+
+
+def _strip_markup(html: str) -> str:
+    """The words of a page that HTML parsers refuse: no scripts, styles, comments or tags."""
+    import html as htmllib
+
+    text = _NOT_TEXT.sub(" ", html)
+    text = _BLOCK_TAG.sub("\n\n", text)
+    text = htmllib.unescape(_ANY_TAG.sub(" ", text))
+    text = _BLANK_LINES.sub("\n\n", _BLANKS.sub(" ", text))
+    return "\n\n".join(p.strip() for p in text.split("\n\n") if p.strip())
+
+
 def _html_document(
     html: str, doc_id: str, path: str, pubdate: str | None, problems: Problems
 ) -> Document:
@@ -302,8 +345,12 @@ def _html_document(
             # trafilatura refuses pages that do not look like articles (e.g. one short
             # paragraph); fall back to its plain text conversion before giving up.
             text = trafilatura.html2txt(html)
-    except Exception as err:  # lxml/trafilatura failures on broken markup: this file only
-        raise _Unreadable(f"HTML could not be parsed ({type(err).__name__})") from None
+    except Exception:  # lxml/trafilatura failures on broken markup: this file only
+        text = None
+    if not text or not text.strip():
+        # lxml gives up on some broken pages (e.g. nesting deeper than libxml2's limit):
+        # their words are still worth reading, minus scripts, styles and tags.
+        text = _strip_markup(html)
     if not text or not text.strip():
         raise _Unreadable("no text found in HTML")
     title: str | None = None
@@ -367,14 +414,18 @@ class _Lines:
         self.bad_lines: set[int] = set()
         head = fh.read(_SNIFF_BYTES)
         self.wide: str | None = None
+        self.bom_len = 0
         for bom, enc in _BOMS_UTF32 + _BOMS_UTF16:
             if head.startswith(bom):
                 self.wide = enc
+                self.bom_len = len(bom)
                 break
         self.encoding = "utf-8"
-        if self.wide is None:
-            if b"\x00" in head:
+        if self.wide is None and b"\x00" in head:
+            self.wide = _bomless_utf16(head)
+            if self.wide is None:
                 raise _Unreadable("binary file, not text")
+        if self.wide is None:
             body = head.removeprefix(codecs.BOM_UTF8)
             if not _valid_utf8_prefix(body):
                 guess = _detect_encoding(body)
@@ -390,8 +441,7 @@ class _Lines:
     def __iter__(self) -> Iterator[tuple[int, str]]:
         if self.wide is not None:
             # UTF-16/32 cannot be split on b"\n"; decode the stream as a whole.
-            bom_len = 4 if "32" in self.wide else 2
-            raw = io.BufferedReader(_Chain(self.head[bom_len:], self.fh))
+            raw = io.BufferedReader(_Chain(self.head[self.bom_len :], self.fh))
             text = io.TextIOWrapper(raw, encoding=self.wide, newline="")
             try:
                 for n, line in enumerate(text, start=1):
@@ -432,18 +482,25 @@ class _Chain(io.RawIOBase):
 
 
 def _chain_lines(head: bytes, fh: BinaryIO) -> Iterator[bytes]:
-    """Lines (keeping their ending) of ``head`` followed by the rest of ``fh``."""
-    pending = b""
+    """Lines (keeping their ending) of ``head`` followed by the rest of ``fh``.
+
+    The pieces of a line are collected in a list and joined once, so a 50 MB single-line
+    record costs linear time (growing one bytes object chunk by chunk is quadratic).
+    """
+    parts: list[bytes] = []
     chunk = head
     while chunk:
-        pending += chunk
-        parts = pending.split(b"\n")
-        pending = parts.pop()
-        for part in parts:
-            yield part + b"\n"
+        start = 0
+        while (i := chunk.find(b"\n", start)) >= 0:
+            parts.append(chunk[start : i + 1])
+            yield b"".join(parts)
+            parts = []
+            start = i + 1
+        if start < len(chunk):
+            parts.append(chunk[start:])
         chunk = fh.read(_SNIFF_BYTES)
-    if pending:
-        yield pending
+    if parts:
+        yield b"".join(parts)
 
 
 def _valid_utf8_prefix(data: bytes) -> bool:

@@ -142,9 +142,9 @@ _VAGUE_PERIODS = {"era", "period", "times", "days", "age", "epoch", "years", "de
 def _vague_time(trigger: Token, sent: Span, timexes: Sequence[Timex]) -> bool:
     """Does the sentence place its act in a period with no date ("the post-cold war era")?"""
     for tx in timexes:
-        if sent.start_char <= tx.start < sent.end_char and tx.type == "DATE":
-            if tx.value and not tx.value[:1].isdigit():
-                return True  # PAST_REF, PRESENT_REF: "recently", "in recent years"
+        in_sentence = sent.start_char <= tx.start < sent.end_char
+        if in_sentence and tx.type == "DATE" and tx.value and not tx.value[:1].isdigit():
+            return True  # PAST_REF, PRESENT_REF: "recently", "in recent years"
     for tok in sent:
         if (
             tok.dep_ == "pobj"
