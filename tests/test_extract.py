@@ -119,3 +119,44 @@ def test_deictic_date_uses_the_publication_date():
         "Japan's foreign minister met his Chinese counterpart on Tuesday.", pubdate="2019-03-14"
     )
     assert evs and evs[0].date == "2019-03-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Australia recalled its ambassador from France in September 2021.",
+            {("AUS", "FRA", "161")},
+        ),
+        (
+            "Indian and Pakistani troops exchanged fire across the border in 2019.",
+            {("INDMIL", "PAKMIL", "190"), ("PAKMIL", "INDMIL", "190")},
+        ),
+        ("In 2021, China threatened to retaliate against Lithuania.", {("CHN", "LTU", "130")}),
+        (
+            "Washington and Hanoi established diplomatic relations in 1995.",
+            {("USA", "VNM", "054"), ("VNM", "USA", "054")},
+        ),
+        (
+            "Egypt mediated talks between Israel and Jordan in 1993.",
+            {("EGY", "ISR", "045"), ("EGY", "JOR", "045")},
+        ),
+        (
+            "In 1997, the United States delivered F-16 fighter jets to Taiwan.",
+            {("USA", "TWN", "072")},
+        ),
+        ("Russian forces occupied Crimea in February 2014.", {("RUSMIL", "UKR", "192")}),
+        ("In 2020, the European Union imposed sanctions on Belarus.", {("IGOEU", "BLR", "163")}),
+    ],
+)
+def test_varied_acts_between_states(text, expected):
+    assert triples(extract_text(text)) == expected
+
+
+def test_counterpart_is_the_other_side_with_the_same_role():
+    evs = extract_text(
+        "In 2018, the Indian foreign minister met his Chinese counterpart in Moscow."
+    )
+    assert ("INDGOV", "CHNGOV", "044") in triples(evs) or ("INDGOV", "CHNGOV", "040") in triples(
+        evs
+    )

@@ -124,9 +124,9 @@ def parse_records(path: str | Path) -> list[PetrarchRecord]:
     try:
         root = ET.parse(path).getroot()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(str(path), "no such file") from None
     except ET.ParseError as exc:
-        raise InputError(f"{path}: not well-formed XML ({exc})") from None
+        raise InputError(str(path), f"not well-formed XML ({exc})") from None
     out: list[PetrarchRecord] = []
     seen: Counter[str] = Counter()
     for n, s in enumerate(root.iter("Sentence"), 1):
@@ -250,13 +250,13 @@ def load_petrarch_dictionaries(
     """
     directory = Path(directory)
     if not directory.is_dir():
-        raise InputError(f"{directory}: no such dictionary folder")
+        raise InputError(str(directory), "no such dictionary folder")
     files = files or {}
     paths = {
         k: _find(directory, k, files.get(k)) for k in ("actors", "agents", "discards", "verbs")
     }
     if paths["actors"] is None:
-        raise InputError(f"{directory}: no actor dictionary (*actors*) found")
+        raise InputError(str(directory), "no actor dictionary (*actors*) found")
     d = PetrarchDictionaries(actors=load_actor_dictionary(paths["actors"]))
     if paths["agents"] is not None:
         d.agents = load_agent_dictionary(paths["agents"])
@@ -301,11 +301,14 @@ def actor_lexicon(
     return tuple(items)
 
 
+_WORD_RE = re.compile(r"[\w'-]+")
+
+
 def discarded(text: str, discards: Sequence[Discard]) -> Discard | None:
     """The first discard phrase that occurs in ``text`` as whole words, if any."""
-    low = " " + " ".join(re.findall(r"[\w'.-]+", text.lower())) + " "
+    low = " " + " ".join(_WORD_RE.findall(text.lower())) + " "
     for dc in discards:
-        phrase = normalise_phrase(dc.phrase)
+        phrase = " ".join(_WORD_RE.findall(normalise_phrase(dc.phrase)))
         if phrase and f" {phrase} " in low:
             return dc
     return None
@@ -329,18 +332,15 @@ class _StoryDateResolver(ActorResolver):
 
 
 def _triples(events: Iterable[Any]) -> set[Triple]:
+    """Coded triples as PETRARCH reports them: paired codes give two, null codes none, and
+    a compound actor code ("FRO/BIL/SAM") one triple per actor."""
     out: set[Triple] = set()
     for ev in events:
         for s, t, c in expand_paired(ev.source, ev.target, ev.cameo):
-            for s1 in s.split("/") if "/" in s else [s]:
-                for t1 in t.split("/") if "/" in t else [t]:
-                    out.add((_rejoin(s, s1), _rejoin(t, t1), c))
+            for s1 in s.split("/"):
+                for t1 in t.split("/"):
+                    out.add((s1, t1, c))
     return out
-
-
-def _rejoin(full: str, part: str) -> str:
-    """ "FRO/BIL/SAM" + a sector would be split wrongly; keep whole parts as written."""
-    return part if "/" in full else full
 
 
 def code_records(

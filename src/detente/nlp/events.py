@@ -428,16 +428,22 @@ def _actors_below(
     skip: set[int],
     deps: set[str],
     adjunct: frozenset[str] | set[str] = frozenset(_ADJUNCT_PREPS),
+    exclude: frozenset[str] | set[str] = frozenset(),
 ) -> list[Actor]:
-    """The first actor found breadth-first among ``tok``'s complements (and hyphen partners)."""
-    queue = [c for c in tok.children if c.dep_ in deps and c.i not in skip]
+    """The first actor found breadth-first among ``tok``'s complements (and hyphen partners).
+
+    Actors of the ``exclude`` countries are passed over ("Australia recalled its ambassador
+    from France": the ambassador is Australia's own, the target is France); an infinitive
+    complement is searched too ("threatened to retaliate against Lithuania").
+    """
+    queue = [c for c in tok.children if (c.dep_ in deps or c.dep_ == "xcomp") and c.i not in skip]
     seen = set()
     while queue:
         c = queue.pop(0)
         if c.i in seen or c.i in skip:
             continue
         seen.add(c.i)
-        if c.pos_ in {"VERB", "AUX"} and c.dep_ not in {"pcomp"}:
+        if c.pos_ in {"VERB", "AUX"} and c.dep_ not in {"pcomp", "xcomp"}:
             continue
         if c.ent_type_ in {"DATE", "TIME"} and mention_at(c) is None:
             continue
@@ -447,7 +453,8 @@ def _actors_below(
             continue
         if c.lemma_.lower() in _THIRD_PLACE:
             continue
-        actors = resolver.resolve(c, date)
+        actors = [] if c.pos_ in {"VERB", "AUX"} else resolver.resolve(c, date)
+        actors = [a for a in actors if a.country not in exclude]
         if actors:
             return _with_hyphen_partners(c, actors, resolver, date)
         queue.extend(x for x in c.children if x.dep_ in _NOUN_DEPS_DOWN or x.dep_ in deps)
@@ -510,7 +517,8 @@ def _verb_roles(
         # Reciprocal acts take their partner from the object or "with" only: "X met Y",
         # "X signed an agreement with Y"; "X and Y cooperated on Afghanistan" is mutual.
         adjunct |= {"on", "for", "about", "over", "of", "to", "against", "from"}
-    targets = _actors_below(verb, resolver, date, skip, _TARGET_DEPS, adjunct)
+    own = frozenset(a.country for a in sources)
+    targets = _actors_below(verb, resolver, date, skip, _TARGET_DEPS, adjunct, own)
     if trig.reciprocal and len(sources) >= 2 and not targets:
         return sources, sources, True
     return sources, targets, False
