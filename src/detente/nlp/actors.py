@@ -342,9 +342,11 @@ class ActorResolver:
     def _group(self, tok: Token, phrase: list[Token]) -> list[str] | None:
         """The dyad in focus when the phrase is "both countries" or "X of both countries"."""
         for t in [tok, *(p for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ == "of")]:
-            if t.lemma_.lower() in _GROUP_NOUNS and any(
-                c.lower_ in _GROUP_DETS for c in t.children
-            ):
+            # "both countries", "the two sides", and roles: "the two leaders", "both ministers".
+            groupish = t.lemma_.lower() in _GROUP_NOUNS or (
+                t.i == tok.i and mention_at(t) is not None and mention_at(t).kind == "agent"
+            )
+            if groupish and any(c.lower_ in _GROUP_DETS for c in t.children):
                 dyad = self.dyad_in_focus()
                 return dyad if len(dyad) == 2 else None
         return None

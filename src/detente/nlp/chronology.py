@@ -18,6 +18,7 @@ from detente.model import Timex
 
 _DATE_TYPES = {"DATE", "TIME"}
 _PRESENT_TAGS = {"VBZ", "VBP"}
+_CLAUSE_BOUNDARIES = {"advcl", "relcl", "ccomp", "pcomp", "acl", "csubj"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,9 @@ def date_event(
         own = [tx for tx, g in governed.items() if g.i == t.i]
         if own:
             return _event_date(_most_precise(own), timexes, "own")
-        if t.head.i == t.i:
+        if t.head.i == t.i or t.dep_ in _CLAUSE_BOUNDARIES:
+            # A subordinate clause keeps its own time: "restored ties on Thursday, a year
+            # after Nairobi cut them" does not date the cutting to Thursday.
             break
         t = t.head
     # 2. A dated expression of the sentence that governs no other act.

@@ -405,6 +405,14 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             if obj:
                 return obj, False
         return _subject_tokens(head)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        governor = head.head
+        obj = [c for c in governor.children if c.dep_ == "dobj"]
+        if head.lower_ in {"for", "of"} and obj:
+            # "criticised the United States for selling weapons": the object did it.
+            return obj, False
+        # "responded by boycotting the Olympics": the subject of the main verb did it.
+        return _subject_tokens(governor) if governor.pos_ in {"VERB", "AUX"} else ([], False)
     if verb.dep_ in {"conj", "advcl", "pcomp"}:
         return _subject_tokens(head)
     if verb.dep_ in {"relcl", "acl"}:
