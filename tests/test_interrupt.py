@@ -72,8 +72,10 @@ def _start_writer(corpus: Path, db: Path, *extra: str) -> subprocess.Popen[str]:
     env = dict(os.environ, DETENTE_LOG_BATCHES="1", PYTHONUNBUFFERED="1")
     env.pop("DETENTE_DEBUG", None)
     return subprocess.Popen(
-        [sys.executable, "-m", "detente.cli", "analyze", str(corpus), "--db", str(db)]
-        + ["--batch-size", "1", *extra],
+        [
+            *(sys.executable, "-m", "detente.cli", "analyze", str(corpus)),
+            *("--db", str(db), "--batch-size", "1", *extra),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

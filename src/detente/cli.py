@@ -484,5 +484,41 @@ def eval_timex(
         Console(highlight=False).print(format_timex_scores(result), markup=False)
 
 
+@app.command("eval-petrarch")
+def eval_petrarch(
+    records: Annotated[str, typer.Argument(help="PETRARCH validation records (XML).")],
+    dictionaries: Annotated[
+        str | None,
+        typer.Option(
+            "--dictionaries",
+            "-d",
+            help="Folder of PETRARCH actor/agent/discard/verb dictionaries "
+            "(default: ../dictionaries next to RECORDS' folder).",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    show_errors: Annotated[
+        bool, typer.Option("--errors", help="List the sentences not coded exactly.")
+    ] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Score detente's coder on PETRARCH unit-test records with PETRARCH-format dictionaries.
+
+    Example: detente eval-petrarch ../shared/data/peers/petrarch2/text/PETR.UnitTest.records.xml --dictionaries ../shared/data/peers/petrarch2/dictionaries
+    """
+    from detente.petrarch_eval import evaluate_petrarch, format_petrarch_scores
+
+    with _errors():
+        result = evaluate_petrarch(records, dictionaries, model=model)
+    if as_json:
+        if not show_errors:
+            result = {k: v for k, v in result.items() if k != "failures"}
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    Console(highlight=False).print(
+        format_petrarch_scores(result, failures=show_errors), markup=False
+    )
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

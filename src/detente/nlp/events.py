@@ -129,18 +129,25 @@ def extract_events(
     out: list[Event] = []
     seen: dict[tuple, set[str]] = {}
     act_dates: dict[str, str] = {}  # trigger lemma → date of the last act coded with it
+    agents: dict[str, list[Actor]] = {}  # act (verb lemma) → who did it last
     for sent in doc.sents:
         resolver.observe_sentence(sent)
         triggers = _drop_nested(list(find_triggers(sent, patterns)))
         trig_idx = {t.tok.i for t in triggers}
         heads = timex_heads(doc, sent, timexes)
         partners: dict[str, list[Actor]] = {}  # source country → its partners in this sentence
+        _remember_unilateral_acts(sent, resolver, patterns, agents)
         for trig in triggers:
             when = date_event(trig.tok, sent, heads, trig_idx, timexes, document.pubdate)
             if when.source != "own":
                 when = _date_from_referenced_act(trig, act_dates) or when
             lemma = trig.tok.lemma_.lower()
-            for ev in code_trigger(trig, sent, when, resolver, document, patterns, partners):
+            coded = list(
+                code_trigger(trig, sent, when, resolver, document, patterns, partners, agents)
+            )
+            if coded:
+                agents[patterns.act_lemma(lemma)] = _sources_of(coded)
+            for ev in coded:
                 # One event per act within a document (GUIDE R3): a nominal mention of an act
                 # already coded ("the visit", "the agreement") is not a new act.
                 key = (ev.source, ev.target, ev.cameo, ev.date, ev.negated)
@@ -153,6 +160,45 @@ def extract_events(
                 if ev.date:
                     act_dates[lemma] = ev.date
     return out
+
+
+def _sources_of(events: list[Event]) -> list[Actor]:
+    out: list[Actor] = []
+    for ev in events:
+        if ev.source not in {a.code for a in out}:
+            out.append(Actor(ev.source, ev.source_text))
+    return out
+
+
+def _remember_unilateral_acts(
+    sent: Span, resolver: ActorResolver, patterns: Patterns, agents: dict[str, list[Actor]]
+) -> None:
+    """Record who tested, launched, deployed ...: acts that later reactions may name."""
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in patterns.unilateral:
+            subj, passive = _subject_tokens(tok)
+            found = [a for s in subj for a in resolver.resolve(s)] if not passive else []
+            if found:
+                agents[tok.lemma_.lower()] = found
+
+
+def _targets_from_referenced_act(
+    verb: Token, sources: list[Actor], patterns: Patterns, agents: dict[str, list[Actor]]
+) -> list[Actor]:
+    """ "The United States condemned the invasion": the target is whoever invaded."""
+    own = {a.country for a in sources}
+    for c in verb.children:
+        objs = [c] if c.dep_ == "dobj" else []
+        if c.dep_ == "prep" and c.lower_ in _ARGUMENT_PREPS:
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+        for o in objs:
+            if o.pos_ != "NOUN":
+                continue
+            found = agents.get(patterns.act_lemma(o.lemma_.lower()), [])
+            found = [a for a in found if a.country not in own]
+            if found:
+                return found
+    return []
 
 
 def _date_from_referenced_act(trig: Trigger, act_dates: dict[str, str]) -> EventDate | None:
@@ -632,6 +678,7 @@ def code_trigger(
     document: Document,
     patterns: Patterns,
     partners: dict[str, list[Actor]] | None = None,
+    agents: dict[str, list[Actor]] | None = None,
 ) -> Iterator[Event]:
     """The events of one trigger; ``partners`` carries each source's partners within the
     sentence ("After talks with the Russian President, Musharraf signed three agreements")."""
@@ -641,6 +688,8 @@ def code_trigger(
         sources, targets, reciprocal = _verb_roles(trig, resolver, when.value)
     else:
         sources, targets, reciprocal = _noun_roles(trig, resolver, when.value, sent)
+    if sources and not targets and agents and trig.verb is not None:
+        targets = _targets_from_referenced_act(trig.tok, sources, patterns, agents)
     if partners is not None:
         if sources and not targets and trig.reciprocal and len(sources) == 1:
             targets = partners.get(sources[0].country, [])

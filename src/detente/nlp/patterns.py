@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -45,6 +45,12 @@ class Patterns:
     verbs: dict[str, tuple[VerbPattern, ...]]
     nouns: dict[str, NounPattern]
     domains: dict[str, frozenset[str]]
+    nominalizations: dict[str, str] = field(default_factory=dict)
+    unilateral: frozenset[str] = frozenset()
+
+    def act_lemma(self, lemma: str) -> str:
+        """The verb a noun names ("invasion" → "invade"); a verb is its own act."""
+        return self.nominalizations.get(lemma, lemma)
 
 
 def _words(value: object, named: dict[str, frozenset[str]]) -> frozenset[str] | None:
@@ -100,7 +106,13 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
             plural_only=bool(a.get("plural_only", False)),
             needs_participants=bool(a.get("needs_participants", False)),
         )
-    return Patterns(verbs, nouns, domains)
+    return Patterns(
+        verbs,
+        nouns,
+        domains,
+        {str(k): str(v) for k, v in (raw.get("nominalizations") or {}).items()},
+        frozenset(raw.get("unilateral") or ()),
+    )
 
 
 @cache
