@@ -371,7 +371,9 @@ def code_records(
         doc = nlp(rec.text)
         document = Document(id=rec.id, text=rec.text, pubdate=rec.date)
         resolver = _StoryDateResolver(people_index=people, story_date=rec.date)
-        events = extract_events(doc, document, resolver=resolver, patterns=patterns)
+        events = extract_events(
+            doc, document, resolver=resolver, patterns=patterns, realis_only=False
+        )
         out[rec.id] = _triples(events)
     return out
 

@@ -93,6 +93,7 @@ class _Matchers:
     exact: PhraseMatcher
     lower: PhraseMatcher
     items: dict[int, LexItem]
+    lexicon: tuple[LexItem, ...]  # held so that its id() is never reused while cached
 
 
 _MATCHERS: dict[tuple[int, int], _Matchers] = {}
@@ -115,7 +116,7 @@ def _matchers(nlp: Language, items: tuple[LexItem, ...]) -> _Matchers:
             # Headline case and all-caps forms of names ("RUSSIA", "Foreign Ministry").
             variants |= {item.text.upper()}
         (exact if sensitive else lower).add(label, [nlp.make_doc(v) for v in variants])
-    m = _Matchers(exact, lower, by_label)
+    m = _Matchers(exact, lower, by_label, items)
     _MATCHERS[key] = m
     return m
 
@@ -205,6 +206,7 @@ class ActorResolver:
     last_person: Actor | None = None
     last_country_subject: Actor | None = None
     people: dict[str, str] = field(default_factory=dict)
+    reference_date: str | None = None  # for officials when an act has no date (story date)
 
     # -- discourse bookkeeping ------------------------------------------------
     def observe_sentence(self, sent: Span) -> None:
@@ -223,6 +225,7 @@ class ActorResolver:
     # -- resolution -----------------------------------------------------------
     def resolve(self, tok: Token, date: str | None = None) -> list[Actor]:
         """Actors named by the noun phrase headed by ``tok`` (coordination expanded)."""
+        date = date or self.reference_date
         out: list[Actor] = []
         for head in [tok, *_noun_conjuncts(tok)]:
             found = self._resolve_head(head, date)
@@ -250,8 +253,13 @@ class ActorResolver:
         if m is not None and (m.is_country or m.kind == "igo") and m.code:
             if m.kind == "demonym" and tok.pos_ == "ADJ":
                 return []  # "Russian" alone is a modifier, not an actor
-            code = m.code if m.kind == "igo" else m.code + (m.sector or "")
-            return [_actor(doc, m.start, m.end, code)]
+            if m.kind == "igo":
+                return [_actor(doc, m.start, m.end, m.code)]
+            # "Bree Prime Minister Romendacil" read with Bree as head: the role still counts.
+            role = m.sector or _sector_of(
+                [t for t in phrase if t.i < m.start or t.i >= m.end], None
+            )
+            return [_actor(doc, m.start, m.end, m.code + (role or ""))]
         # A group reference: "both countries", "the two sides", "presidents of both countries".
         group = self._group(tok, phrase)
         if group is not None:
@@ -402,7 +410,7 @@ def _lookup_person(
                 return code
     from detente.nlp.people import surname_index
 
-    found = [e for e in surname_index().get(words[-1], ()) if e.code_at(date)]  # type: ignore[attr-defined]
+    found = [e for e in surname_index(index).get(words[-1], ()) if e.code_at(date)]  # type: ignore[attr-defined]
     codes = {e.code_at(date) for e in found}  # type: ignore[attr-defined]
     # A bare surname is trusted only when every person of that name has the same code.
     if len(codes) == 1 and (len(words) == 1 or any(words[0] in e.names[0] for e in found)):  # type: ignore[attr-defined]

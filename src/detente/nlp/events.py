@@ -121,8 +121,13 @@ def extract_events(
     document: Document,
     resolver: ActorResolver | None = None,
     patterns: Patterns | None = None,
+    *,
+    realis_only: bool = True,
 ) -> list[Event]:
-    """All events of a parsed document, dated and de-duplicated within the document."""
+    """All events of a parsed document, dated and de-duplicated within the document.
+
+    ``realis_only=False`` also codes future, modal and conditional acts, as PETRARCH does.
+    """
     patterns = patterns or default_patterns()
     resolver = resolver or ActorResolver(people_index=_people_index())
     timexes: list[Timex] = list(getattr(doc._, "timexes", None) or [])
@@ -132,7 +137,7 @@ def extract_events(
     agents: dict[str, list[Actor]] = {}  # act (verb lemma) → who did it last
     for sent in doc.sents:
         resolver.observe_sentence(sent)
-        triggers = _drop_nested(list(find_triggers(sent, patterns)))
+        triggers = _drop_nested(list(find_triggers(sent, patterns, realis_only=realis_only)))
         trig_idx = {t.tok.i for t in triggers}
         heads = timex_heads(doc, sent, timexes)
         partners: dict[str, list[Actor]] = {}  # source country → its partners in this sentence
@@ -246,12 +251,14 @@ def _people_index() -> object | None:
 # --------------------------------------------------------------------------- triggers
 
 
-def find_triggers(sent: Span, patterns: Patterns) -> Iterator[Trigger]:
+def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -> Iterator[Trigger]:
+    """The words of a sentence that express an act listed in ``patterns``."""
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ in {"VERB", "AUX"} or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
-            alts = patterns.verbs.get(lemma)
-            if not alts or _irrealis(tok) or _ongoing(tok):
+            # The written form first: dictionaries may key irregular forms ("left", "met").
+            alts = patterns.verbs.get(tok.lower_) or patterns.verbs.get(lemma)
+            if not alts or (realis_only and (_irrealis(tok) or _ongoing(tok))):
                 continue
             vp = _choose_verb_pattern(tok, alts)
             if vp is None:
@@ -278,7 +285,7 @@ def find_triggers(sent: Span, patterns: Patterns) -> Iterator[Trigger]:
                 continue
             if np_.objects is not None and not (_object_words(tok) & np_.objects):
                 continue
-            if _restatement(tok) or _noun_irrealis(tok):
+            if _restatement(tok) or (realis_only and _noun_irrealis(tok)):
                 continue
             code = np_.code
             if code == "040" and _at_third_place(tok):
@@ -444,6 +451,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     head = verb.head
     if head.i == verb.i:
         return [], False
+    if verb.dep_ == "xcomp" and head.dep_ == "acomp":
+        # "Arnor is about to restore ties", "X is ready to sign": the subject of "is".
+        return _subject_tokens(head.head)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ in {"xcomp", "advcl"} and (infinitive or verb.dep_ == "xcomp"):
         if head.lemma_.lower() in _OBJECT_CONTROL:

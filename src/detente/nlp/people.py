@@ -26,15 +26,21 @@ def people_index() -> ActorIndex:
     return index
 
 
-@cache
-def surname_index() -> dict[str, tuple[object, ...]]:
-    """Person entries by the last word of each multi-word name ("musharraf" → Pervez Musharraf).
+_SURNAMES: dict[int, tuple[ActorIndex, dict[str, tuple[object, ...]]]] = {}
+
+
+def surname_index(index: ActorIndex | None = None) -> dict[str, tuple[object, ...]]:
+    """Person entries of ``index`` (default: the packaged one) by the last word of each
+    multi-word name ("musharraf" → Pervez Musharraf).
 
     Texts name officials by surname after the first mention ("President Musharraf"); the
     dictionaries list full names. Only names of two or more words count, so that one-word
     entries (places, groups) never pose as surnames.
     """
-    index = people_index()
+    index = index if index is not None else people_index()
+    cached = _SURNAMES.get(id(index))
+    if cached is not None and cached[0] is index:
+        return cached[1]
     by_last: dict[str, list[object]] = {}
     for bucket in index._by_first.values():
         for key, entries in bucket.items():
@@ -44,4 +50,6 @@ def surname_index() -> dict[str, tuple[object, ...]]:
                 found = by_last.setdefault(key[-1], [])
                 if e not in found:
                     found.append(e)
-    return {k: tuple(v) for k, v in by_last.items()}
+    result = {k: tuple(v) for k, v in by_last.items()}
+    _SURNAMES[id(index)] = (index, result)
+    return result
