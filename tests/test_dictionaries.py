@@ -64,7 +64,7 @@ def test_yaml_mapping_and_petrarch_format(tmp_path):
 def test_bad_dictionary_is_a_one_line_error_naming_the_file(tmp_path):
     f = tmp_path / "bad.csv"
     f.write_text("name,value\nX,Y\n", encoding="utf-8")
-    with pytest.raises(InputError, match="bad.csv"):
+    with pytest.raises(InputError, match=r"bad\.csv"):
         load_actors(f)
-    with pytest.raises(InputError, match="missing.yaml"):
+    with pytest.raises(InputError, match=r"missing\.yaml"):
         load_actors(tmp_path / "missing.yaml")
