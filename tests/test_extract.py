@@ -160,3 +160,31 @@ def test_counterpart_is_the_other_side_with_the_same_role():
     assert ("INDGOV", "CHNGOV", "044") in triples(evs) or ("INDGOV", "CHNGOV", "040") in triples(
         evs
     )
+
+
+def test_headings_date_the_events_under_them():
+    text = (
+        "1987:\nIn March, Iran attacked Iraqi oil tankers.\n\n"
+        "1988 - A CEASEFIRE\nIran and Iraq signed a ceasefire agreement in August.\n"
+    )
+    dates = {(e.source, e.cameo): e.date for e in extract_text(text)}
+    assert dates[("IRN", "190")] == "1987-03"
+    assert dates[("IRN", "057")] == dates[("IRQ", "057")] == "1988-08"
+
+
+def test_yearless_chronology_entries_take_their_year_from_order_and_pubdate():
+    text = (
+        "Oct. 30 -- India recalled its envoy from Pakistan.\n"
+        "Nov. 2 -- Pakistan expelled two Indian diplomats.\n"
+        "Jan. 4 -- The two countries resumed talks.\n"
+    )
+    evs = extract_text(text, pubdate="2002-01-10")
+    dates = {(e.source[:3], e.target[:3], e.cameo): e.date for e in evs}
+    assert dates[("IND", "PAK", "161")] == "2001-10-30"
+    assert dates[("PAK", "IND", "161")] == "2001-11-02"
+    assert dates[("IND", "PAK", "046")] == "2002-01-04"
+
+
+def test_reaction_to_an_earlier_act_targets_its_agent():
+    text = "In May 1998, India tested five nuclear devices. Pakistan condemned the tests."
+    assert ("PAK", "IND", "111") in triples(extract_text(text))
