@@ -12,15 +12,12 @@ event are left out of precision. Date accuracy is measured on the strict matches
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from detente.errors import InputError
 
 Record = Mapping[str, Any]
 
@@ -52,25 +49,9 @@ def quad_of(root: str) -> int:
 
 def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
     """Read a JSONL file of records; a bad line is a fatal error naming file and line."""
-    out: list[dict[str, Any]] = []
-    p = Path(path)
-    try:
-        lines = p.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read: {exc}") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{n}", f"invalid JSON ({exc.msg})") from None
-        if not isinstance(rec, dict):
-            raise InputError(f"{path}:{n}", "not a JSON object")
-        out.append(rec)
-    return out
+    from detente.io import read_records
+
+    return list(read_records(path))
 
 
 @dataclass(frozen=True)
