@@ -14,7 +14,7 @@ _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#222;padding:0 1rem}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2.2rem;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;width:100%;margin:.6rem 0}td,th{padding:.25rem .5rem;text-align:left;
-border-bottom:1px solid #eee;vertical-align:top}th{background:#f6f6f6}.num{text-align:right}
+border-bottom:1px solid #eee;vertical-align:top}td:first-child{white-space:nowrap}th{background:#f6f6f6}.num{text-align:right}
 .coop{color:#1a7f37}.conf{color:#b42318}.neg{color:#888;font-style:italic}.sent{color:#555;font-size:.9em}
 svg{background:#fafafa;border:1px solid #eee}
 """
@@ -25,13 +25,22 @@ def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def _as_number(period: str) -> float:
+    """ "1999" → 1999.0, "1999-07" → 1999.5, "1990s" → 1990.0."""
+    year = float(period[:4].rstrip("s") or 0)
+    month = int(period[5:7]) if len(period) >= 7 and period[5:7].isdigit() else 1
+    return year + (month - 1) / 12
+
+
 def _chart(series: list[DyadPeriod], width: int = 640, height: int = 160) -> str:
     """An inline SVG line of the index per period (no scripts, no CDN)."""
     if not series:
         return "<p class='neg'>No dated events.</p>"
     pad = 30
-    n = len(series)
-    xs = [pad + (width - 2 * pad) * (i / (n - 1) if n > 1 else 0.5) for i in range(n)]
+    # Periods are placed in proportion to time, so that gaps in the record show as gaps.
+    t = [_as_number(p.period) for p in series]
+    lo, hi = min(t), max(t)
+    xs = [pad + (width - 2 * pad) * ((v - lo) / (hi - lo) if hi > lo else 0.5) for v in t]
 
     def y(v: float) -> float:
         return pad + (height - 2 * pad) * (10 - v) / 20
@@ -42,9 +51,13 @@ def _chart(series: list[DyadPeriod], width: int = 640, height: int = 160) -> str
         f"<title>{_e(p.period)}: index {p.index:+.1f} ({p.events} events)</title></circle>"
         for x, p in zip(xs, series, strict=True)
     )
+    shown: list[tuple[float, str]] = []
+    for x, p in zip(xs, series, strict=True):
+        if not shown or x - shown[-1][0] >= 30:  # keep labels from overlapping
+            shown.append((x, p.period))
     labels = "".join(
-        f"<text x='{x:.1f}' y='{height - 8}' font-size='10' text-anchor='middle'>{_e(p.period)}</text>"
-        for x, p in zip(xs, series, strict=True)
+        f"<text x='{x:.1f}' y='{height - 8}' font-size='10' text-anchor='middle'>{_e(label)}</text>"
+        for x, label in shown
     )
     return (
         f"<svg role='img' aria-label='cooperation–conflict index' width='{width}' height='{height}'>"
