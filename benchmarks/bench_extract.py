@@ -76,10 +76,16 @@ def build_corpus(path: Path, *, words: int | None = None, sentences: int | None 
     return {"documents": len(out), "words": n_words}
 
 
-def _peak_mb() -> float:
+def _peak_mb(workers: int) -> float:
+    """Peak resident memory of the run: this process plus its workers.
+
+    ``ru_maxrss`` of the children is the largest single child, so with workers the total
+    is bounded by own + workers × largest (their peaks need not coincide, so it is an
+    upper bound). Linux reports KiB.
+    """
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, kids) / 1024  # Linux reports KiB
+    return (own + (workers * kids if workers > 1 else 0)) / 1024
 
 
 def run_one(mode: str, corpus: Path, workers: int) -> dict:
@@ -131,7 +137,7 @@ def run_one(mode: str, corpus: Path, workers: int) -> dict:
         "words": words,
         "sent_per_s": round(sentences / seconds, 1),
         "words_per_s": round(words / seconds, 1),
-        "peak_mb": round(_peak_mb(), 1),
+        "peak_mb": round(_peak_mb(workers), 1),
     }
     if mode != "bare":
         result["events"] = events

@@ -125,20 +125,56 @@ def test_verb_patterns_become_detente_conditions(lemmatize) -> None:
     d = parse_verb_dictionary(VERBS.splitlines(keepends=True))
     p = to_patterns(d, lemmatize)
     donate = p.verbs["donate"]
-    # Patterns first, longest first, then the default; a synset gives every item's head noun.
-    assert donate[0].code == "073" and donate[0].preps == frozenset({"to"})
-    assert donate[1].code == "071" and {"crown", "mark"} <= set(donate[1].objects or ())
-    assert donate[-1].code == "070" and donate[-1].objects is None
-    assert len(donate) == 3  # "SAID *", "+ * FROM $" and "* BACK" cannot be expressed
-    assert d.skipped == {"words before the verb": 1, "swapped source/target": 1, "verb particle": 1}
+    # Every pattern is kept, most word slots first, then the default.
+    assert [vp.code for vp in donate] == ["073", "071", "099", "066", "065", "070"]
+    to_hosp, money, said, swapped, back, default = donate
+    # "* TO_HOSPITALS": "to" anywhere after the verb, "hospitals" right after it.
+    assert to_hosp.after is not None and to_hosp.after.tight == (False, True)
+    assert to_hosp.arg_preps == frozenset({"to"})
+    assert to_hosp.after.matches([("to", "to"), ("hospitals", "hospital")])
+    assert not to_hosp.after.matches([("to", "to"), ("the", "the"), ("hospitals", "hospital")])
+    # A synset gives alternative phrases; written forms only.
+    assert {("crowns",), ("silver", "marks")} <= set(money.after.slots[0])
+    assert money.after.matches([("ten", "ten"), ("silver", "silver"), ("marks", "mark")])
+    assert not money.after.matches([("crown", "crown")])
+    # "SAID *": a word before the verb; "+ * FROM $": roles swapped, "from" an argument.
+    assert said.before is not None and said.before.matches([("it", "it"), ("said", "say")])
+    assert swapped.swap and swapped.arg_preps == frozenset({"from"})
+    assert back.after is not None and back.after.matches([("back", "back")])
+    assert default.before is None and default.after is None
+    assert d.skipped == {}
     assert [vp.code for vp in p.verbs["sever"]] == ["161", "###"]  # no default code
     assert p.verbs["visit"][-1].code == "032:033"
     # MEET's own default wins for the lemma; MET is also keyed by its written form.
     assert p.verbs["meet"][-1].code == "031:031"
     assert p.verbs["meet"][0].reciprocal and p.verbs["meet"][0].code == "036"
     assert p.verbs["met"][-1].code == "031:032"
-    assert p.verbs["tap"][-1].code == "1711"
+    # A multi-word verb needs its other words right next to it: "wire tap".
+    tap = p.verbs["tap"][0]
+    assert tap.code == "1711" and tap.before is not None
+    assert tap.before.matches([("wire", "wire"), ("will", "will")])
+    assert not tap.before.matches([("not", "not"), ("wire", "wire")])
     assert p.nouns == {}
+
+
+def test_pattern_words_joined_and_spaced(lemmatize) -> None:
+    """``_`` demands adjacent words, a blank allows words between (TABARI/PETRARCH)."""
+    text = (
+        "&NEG\n+DID N'T\n+WILL NOT\n\n--- CLASH [223] ---\nCLASH\n"
+        "- MOST_CERTAINLY_&NEG_EVER * [907]\n- &NEG EVER * [905]\n- &NEG * [904]\n"
+    )
+    p = to_patterns(parse_verb_dictionary(text.splitlines(keepends=True)), lemmatize)
+    alts = p.verbs["clash"]
+
+    def code(before_verb: str) -> str:
+        words = [(w, w) for w in reversed(before_verb.lower().split())]
+        return next(vp.code for vp in alts if vp.before is None or vp.before.matches(words))
+
+    assert code("they most certainly did n't ever") == "907"
+    assert code("they most certainly really did n't ever") == "905"  # not adjacent
+    assert code("it will not now ever") == "905"
+    assert code("it did n't") == "904"
+    assert code("it did") == "223"
 
 
 def test_load_verb_dictionary_from_file(tmp_path: Path, lemmatize) -> None:

@@ -476,3 +476,33 @@ def test_markup_and_sql_in_text_are_stored_and_exported_verbatim(tmp_path: Path)
             if r["id"] in by_doc:
                 assert by_doc[r["id"]]["sentence"] == r["text"]
         assert any(r["id"] in by_doc for r in records)
+
+
+# -- workers ---------------------------------------------------------------------------------
+
+
+def test_two_workers_give_the_same_events_in_the_same_order() -> None:
+    docs = [
+        Document(id=f"d{i}", text=f"{SENTENCES[i % 5]} {SENTENCES[(i + 2) % 5]}") for i in range(7)
+    ]
+
+    def run(workers: int) -> tuple[list, Problems]:
+        problems = Problems()
+        seen: list[str] = []
+        out = [
+            (ex.document.id, [e.to_record() for e in ex.events], ex.sentences)
+            for ex in extract_documents(
+                docs,
+                batch_size=2,
+                workers=workers,
+                problems=problems,
+                on_document=lambda d: seen.append(d.id),
+            )
+        ]
+        assert seen == [d.id for d in docs]
+        return out, problems
+
+    serial, _ = run(1)
+    parallel, problems = run(2)
+    assert parallel == serial and not problems
+    assert sum(len(events) for _, events, _ in serial) >= 5

@@ -372,7 +372,13 @@ def code_records(
         document = Document(id=rec.id, text=rec.text, pubdate=rec.date)
         resolver = _StoryDateResolver(people_index=people, story_date=rec.date)
         events = extract_events(
-            doc, document, resolver=resolver, patterns=patterns, realis_only=False
+            doc,
+            document,
+            resolver=resolver,
+            patterns=patterns,
+            realis_only=False,
+            clausal_targets=True,
+            passive_subject_as_source=True,
         )
         out[rec.id] = _triples(events)
     return out

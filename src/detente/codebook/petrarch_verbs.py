@@ -43,11 +43,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from detente.codebook.petrarch import _strip_comments
-from detente.nlp.patterns import Patterns, VerbPattern
+from detente.nlp.patterns import Patterns, VerbPattern, WordSeq
 
 __all__ = [
     "NULL_CODE",
@@ -109,6 +109,7 @@ class PetrarchPattern:
     upper: tuple[str, ...]  # after "*"
     code: str
     line: int = 0
+    body: str = ""  # the pattern as written, "_" joins kept ("MOST_CERTAINLY_&NEG *")
 
     @property
     def text(self) -> str:
@@ -232,7 +233,9 @@ def parse_verb_dictionary(lines: Iterable[str], name: str = "<verbs>") -> VerbDi
                 continue
             i = toks.index("*")
             d.patterns[block].append(
-                PetrarchPattern(tuple(toks[:i]), tuple(toks[i + 1 :]), code, n)
+                PetrarchPattern(
+                    tuple(toks[:i]), tuple(toks[i + 1 :]), code, n, " ".join(body.split())
+                )
             )
             continue
         if block < 0:
@@ -292,95 +295,184 @@ def spacy_lemmatizer(nlp: object | None = None) -> Lemmatizer:
     return lemmatize
 
 
-def _convert(
-    pat: PetrarchPattern, d: VerbDictionary, lemmatize: Lemmatizer
-) -> tuple[VerbPattern | None, str | None]:
-    """A pattern as a detente VerbPattern, or None and the reason it cannot be expressed."""
-    lower = [w for w in pat.lower]
-    upper = [w for w in pat.upper]
-    if any(w not in _MARKERS for w in lower):
-        return None, "words before the verb"
-    # Role swaps: a target before the verb, or a source after it.
-    if "+" in lower or "$" in upper:
-        return None, "swapped source/target"
-    reciprocal = "%" in lower
-    content = [w for w in upper if w not in _MARKERS]
-    preps: frozenset[str] | None = None
-    objects: frozenset[str] | None = None
-    if content and content[0] in _PARTICLES:
-        return None, "verb particle"
-    if content and content[0] in _PREPOSITIONS:
-        preps = frozenset({content[0]})
-        content = content[1:]
-        # "* AT ^ WITH +": the preposition that introduces the target is the one that counts.
-        later = [w for w in content if w in _PREPOSITIONS]
-        if later and not [w for w in content if w not in _PREPOSITIONS]:
-            preps = frozenset({later[-1]})
-            content = []
-    # The head of the object phrase: the last word before any further preposition.
-    nouns: list[str] = []
-    for w in content:
-        if w in _PREPOSITIONS:
-            break
-        nouns.append(w)
-    if nouns:
-        heads = {item[-1] for item in d.expand(nouns[-1])}
-        objects = frozenset(lemmatize(h, "NOUN") for h in heads) | frozenset(heads)
+_CONTRACTION_RE = re.compile(r"^(\w+)(n't)$")
+
+
+def _pattern_items(body: str) -> list[tuple[str, bool]]:
+    """The words and markers of a pattern with, for each, whether it is joined to the one
+    before it by ``_`` (must be adjacent) rather than by a blank (other words may come
+    between). ``"SAID WOULD_*_TALKS"`` → said, would, *(joined), talks(joined)."""
+    out: list[tuple[str, bool]] = []
+    sep = ""
+    for m in re.finditer(r"[\s_]+|\*|[^\s_*]+", body):
+        tok = m.group(0)
+        if not tok.strip(" \t_"):
+            sep += tok
+            continue
+        joined = bool(out) and "_" in sep and not any(ch.isspace() for ch in sep)
+        out.append((tok.lower(), joined))
+        sep = ""
+    return out
+
+
+def _side(items: list[tuple[str, bool]], d: VerbDictionary, *, reverse: bool) -> WordSeq | None:
+    """The words on one side of ``*`` (given outward from the verb, each with its join to
+    the item nearer the verb) as a :class:`WordSeq`; markers only open a gap."""
+    slots: list[tuple[tuple[str, ...], ...]] = []
+    tight: list[bool] = []
+    gap = False
+    for word, joined in items:
+        if word in _MARKERS:
+            gap = True
+            continue
+        phrases: list[tuple[str, ...]] = []
+        for item in d.expand(word.rstrip("_") if word.startswith("&") else word):
+            words: list[str] = []
+            for w in item:
+                w = w.strip("_")
+                m = _CONTRACTION_RE.match(w)
+                words += [m.group(1), m.group(2)] if m else [w]  # TreeBank: "do n't"
+            words = [w for w in words if w]
+            if words:
+                phrases.append(tuple(reversed(words)) if reverse else tuple(words))
+        if not phrases:
+            return None  # an empty or unknown synset: the pattern can never match
+        slots.append(tuple(dict.fromkeys(phrases)))
+        tight.append(joined and not gap)
+        gap = False
+    return WordSeq(tuple(slots), tuple(tight)) if slots else None
+
+
+def _convert(pat: PetrarchPattern, d: VerbDictionary) -> tuple[VerbPattern | None, str | None]:
+    """A pattern as a detente VerbPattern, or None and the reason it cannot be expressed.
+
+    The words before and after ``*`` become :class:`WordSeq` conditions; ``%`` before the
+    verb makes the pattern reciprocal; a target before the verb or a source after it
+    (``+ * FROM $``) swaps the roles; the preposition right before a ``$``/``+`` after the
+    verb, and a leading one, introduce arguments rather than circumstances.
+    """
+    items = _pattern_items(pat.body or pat.text)
+    if sum(1 for w, _ in items if w == "*") != 1:
+        return None, "no verb marker"
+    star = next(i for i, (w, _) in enumerate(items) if w == "*")
+    lower, upper = items[:star], items[star + 1 :]
+    # Outward from the verb, each item carrying its join to the item nearer the verb.
+    before_items = [(lower[k][0], (items[k + 1][1])) for k in range(len(lower) - 1, -1, -1)]
+    after_items = list(upper)
+    before = _side(before_items, d, reverse=True) if lower else None
+    after = _side(after_items, d, reverse=False) if upper else None
+    if (lower and before is None and any(w not in _MARKERS for w, _ in lower)) or (
+        upper and after is None and any(w not in _MARKERS for w, _ in upper)
+    ):
+        return None, "unknown synset"
+    low_marks = [w for w, _ in lower if w in _MARKERS]
+    up_marks = [w for w, _ in upper if w in _MARKERS]
+    swap = ("+" in low_marks and "$" not in low_marks) or ("$" in up_marks and "+" not in up_marks)
+    # "% *": the subject is a compound actor whose members act on each other.
+    reciprocal = "%" in low_marks
+    arg_preps: set[str] = set()
+    up_words = [w for w, _ in upper]
+    if up_words and up_words[0] in _PREPOSITIONS:
+        arg_preps.add(up_words[0])
+    for k, w in enumerate(up_words):
+        if w in {"$", "+"} and k > 0 and up_words[k - 1].rstrip("_") in _PREPOSITIONS:
+            arg_preps.add(up_words[k - 1].rstrip("_"))
     code = pat.code
     if reciprocal and ":" in code:
         code = code.split(":", 1)[0]
     return (
-        VerbPattern(code=code, objects=objects, preps=preps, reciprocal=reciprocal),
+        VerbPattern(
+            code=code,
+            reciprocal=reciprocal,
+            needs_compound=reciprocal,
+            before=before,
+            after=after,
+            swap=swap,
+            arg_preps=frozenset(arg_preps) or None,
+        ),
         None,
     )
+
+
+def _with_form(vp: VerbPattern, pre: tuple[str, ...], post: tuple[str, ...]) -> VerbPattern:
+    """A pattern of a multi-word verb ("WIRE_+TAP", "+CORDON_OFF"): the verb's other words
+    must stand right next to it, before the pattern's own words."""
+    if not pre and not post:
+        return vp
+    before, after = vp.before, vp.after
+    if pre:
+        own = tuple(((w,),) for w in reversed(pre))
+        before = WordSeq(
+            own + (before.slots if before else ()),
+            (True,) * len(own) + (before.tight if before else ()),
+        )
+    if post:
+        own = tuple(((w,),) for w in post)
+        after = WordSeq(
+            own + (after.slots if after else ()),
+            (True,) * len(own) + (after.tight if after else ()),
+        )
+    return replace(vp, before=before, after=after)
 
 
 def to_patterns(d: VerbDictionary, lemmatize: Lemmatizer | None = None) -> Patterns:
     """detente :class:`Patterns` from a parsed verb dictionary (see the module docstring).
 
-    For each verb lemma the alternatives are the block's expressible patterns, longest
-    first (PETRARCH prefers longer patterns), then the verb's default code. A null default
-    (``[---]``) adds no default: the verb codes only through its patterns. Null-coded
-    patterns are kept with the code ``"---"`` so that they shadow the default, as in
-    PETRARCH; events with that code are meant to be dropped by the caller.
+    For each verb lemma the alternatives are the expressible patterns of its blocks, most
+    specific (most word slots) first, as PETRARCH prefers longer patterns, then the verb's
+    default code. A multi-word verb ("BREAK_DOWN") adds its other words to each pattern of
+    its block and to its default. A null default (``[---]``) adds no default: the verb
+    codes only through its patterns. Null-coded patterns are kept with the code ``"---"``
+    so that they shadow the default, as in PETRARCH; events with that code are meant to be
+    dropped by the caller.
     """
     lemmatize = lemmatize or spacy_lemmatizer()
-    by_lemma: dict[str, dict[str, object]] = {}
     converted: dict[int, list[VerbPattern]] = {}
     for block, pats in d.patterns.items():
-        out: list[tuple[int, VerbPattern]] = []
+        out: list[VerbPattern] = []
         for p in pats:
-            vp, why = _convert(p, d, lemmatize)
+            vp, why = _convert(p, d)
             if vp is None:
                 d.skipped[why or "?"] = d.skipped.get(why or "?", 0) + 1
                 continue
-            out.append((len([w for w in p.upper if w not in _MARKERS]), vp))
-        out.sort(key=lambda x: -x[0])  # stable: file order among equals
-        converted[block] = [vp for _, vp in out]
+            out.append(vp)
+        converted[block] = out
+    by_lemma: dict[str, dict[str, object]] = {}
+
+    def add(key: str, v: PetrarchVerb, base: bool, forced: bool = False) -> None:
+        entry = by_lemma.setdefault(key, {"default": None, "base": False, "pats": []})
+        pats: list[VerbPattern] = entry["pats"]  # type: ignore[assignment]
+        pre, post = v.words[: v.head], v.words[v.head + 1 :]
+        for vp in converted.get(v.block, []):
+            vp = _with_form(vp, pre, post)
+            if vp not in pats:
+                pats.append(vp)
+        if v.code is None:
+            return
+        if pre or post:
+            vp = _with_form(VerbPattern(code=v.code), pre, post)
+            if vp not in pats:
+                pats.append(vp)
+        elif forced or entry["default"] is None or (base and not entry["base"]):
+            entry["default"] = v.code
+            entry["base"] = base
+
     for v in d.verbs:
         lemmas = [lemmatize(v.verb, "VERB")] + [lemmatize(f, "VERB") for f in v.forms]
         base = lemmas[0] == v.verb  # the block is headed by the lemma itself
         for lemma in dict.fromkeys(lemmas):
-            entry = by_lemma.setdefault(lemma, {"default": None, "base": False, "pats": []})
-            pats: list[VerbPattern] = entry["pats"]  # type: ignore[assignment]
-            for vp in converted.get(v.block, []):
-                if vp not in pats:
-                    pats.append(vp)
-            if v.code is not None and (entry["default"] is None or (base and not entry["base"])):
-                entry["default"] = v.code
-                entry["base"] = base
+            add(lemma, v, base)
+    by_form: set[str] = set()
     for v in d.verbs:
         # A block headed by an inflected form ("MET", "LEFT") is also keyed by that form,
-        # so that a coder looking up the word as written before its lemma finds it.
-        if lemmatize(v.verb, "VERB") != v.verb and v.verb not in by_lemma:
-            by_lemma[v.verb] = {
-                "default": v.code,
-                "base": True,
-                "pats": list(converted.get(v.block, [])),
-            }
+        # so that a coder looking up the word as written before its lemma finds it; every
+        # block of that form counts (the file has two "SHOT" blocks).
+        if lemmatize(v.verb, "VERB") != v.verb and (v.verb not in by_lemma or v.verb in by_form):
+            by_form.add(v.verb)
+            add(v.verb, v, True, forced=v.code is not None)
     verbs: dict[str, tuple[VerbPattern, ...]] = {}
     for lemma, entry in by_lemma.items():
-        alts = list(entry["pats"])  # type: ignore[arg-type]
+        alts = sorted(entry["pats"], key=lambda vp: -vp.specificity)  # type: ignore[arg-type]
         if entry["default"] is not None:
             alts.append(VerbPattern(code=str(entry["default"])))
         if alts:

@@ -126,15 +126,22 @@ def find_mentions(
 ) -> list[Mention]:
     """All actor mentions of a Doc, longest match first, no overlaps."""
     m = _matchers(nlp, items if items is not None else lexicon())
+    order = {label: n for n, label in enumerate(m.items)}
     spans: list[Span] = []
     for matcher in (m.exact, m.lower):
         for match_id, start, end in matcher(doc):
-            spans.append(Span(doc, start, end, label=match_id))
+            span = Span(doc, start, end, label=match_id)
+            # A combining form outside a hyphenated compound is no mention; drop it before
+            # overlaps are settled, so that "Soviet" the name is not lost to "Soviet-".
+            if m.items[match_id].kind == "combining" and not _is_combining_use(span):
+                continue
+            spans.append(span)
+    # The matcher's order is not stable across processes: among equal spans the earlier
+    # lexicon entry wins, always.
+    spans.sort(key=lambda sp: (sp.start, sp.end, order[sp.label]))
     out: list[Mention] = []
     for span in filter_spans(spans):
         item = m.items[span.label]
-        if item.kind == "combining" and not _is_combining_use(span):
-            continue
         out.append(Mention(span.start, span.end, item.code, item.sector, item.kind))
     return out
 
@@ -226,8 +233,11 @@ class ActorResolver:
     def resolve(self, tok: Token, date: str | None = None) -> list[Actor]:
         """Actors named by the noun phrase headed by ``tok`` (coordination expanded)."""
         date = date or self.reference_date
+        shared = self._roles_across_countries(tok, date)
+        if shared:
+            return shared
         out: list[Actor] = []
-        for head in [tok, *_noun_conjuncts(tok)]:
+        for head in [*_misparsed_conjuncts(tok), tok, *_noun_conjuncts(tok)]:
             found = self._resolve_head(head, date)
             if not found and out and head.i != tok.i:
                 # "the Russian Duma delegation and Foreign Minister": the demonym of the first
@@ -241,6 +251,54 @@ class ActorResolver:
                 if actor.code not in {a.code for a in out}:
                     out.append(actor)
         return out
+
+    def _roles_across_countries(self, tok: Token, date: str | None) -> list[Actor]:
+        """ "Lawmakers (and officials) in Fornost and Gondor": every role of every country
+        listed after "in"/"from", also when the parser coordinated the last country with
+        the role nouns instead of with the first country."""
+        heads = [tok, *_noun_conjuncts(tok)]
+        roles = [h for h in heads if (m := mention_at(h)) is not None and m.kind == "agent"]
+        origin = [
+            p
+            for r in roles
+            for c in r.children
+            if c.dep_ == "prep" and c.lower_ in {"in", "from"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if not roles or not origin:
+            return []
+        last = max(p.i for p in origin)
+        bare = [
+            h
+            for h in heads
+            if h.i > last
+            and (m := mention_at(h)) is not None
+            and m.is_country
+            and m.code
+            and not any(c.dep_ not in {"cc", "punct", "det"} for c in h.children)
+        ]
+        if not bare:
+            return []
+        countries: list[str] = []
+        for p in origin:
+            for t in [p, *_noun_conjuncts(p)]:
+                m = mention_at(t)
+                if m is not None and m.is_country and m.code and m.code not in countries:
+                    countries.append(m.code)
+        for h in bare:
+            code = mention_at(h).code  # type: ignore[union-attr]
+            if code not in countries:
+                countries.append(code)
+        sectors = [_sector_of(_phrase_tokens(r), mention_at(r)) or "" for r in roles]
+        doc = tok.doc
+        start = min(t.i for t in tok.subtree)
+        end = max(h.i for h in bare) + 1
+        return [
+            Actor(c + sec, doc[start:end].text, doc[start].idx, _end(doc, end))
+            for c in countries
+            for sec in dict.fromkeys(sectors)
+        ]
 
     def _resolve_head(self, tok: Token, date: str | None) -> list[Actor]:
         doc = tok.doc
@@ -432,6 +490,40 @@ def mentions_in(span: Span) -> list[Mention]:
     return [m for m in span.doc._.mentions or () if span.start <= m.start < span.end]
 
 
+def _misparsed_conjuncts(tok: Token) -> list[Token]:
+    """Countries the parser hung on another country's name as modifiers.
+
+    One country's name never modifies another's, so in "Fornost and the evil Gondor" read
+    as a modifier "Fornost (and the evil)" of "Gondor", the modifier is a coordinated actor.
+    Only when the modifier carries the coordination ("and", "or") itself.
+    """
+    m = mention_at(tok)
+    if m is None or not m.is_country or not m.code:
+        return []
+    out: list[Token] = []
+    listed = any(c.dep_ == "conj" for c in tok.children)
+    for c in tok.children:
+        if c.dep_ == "appos" and listed:
+            # "Evil Mordor, the awful Fornost, and good Gondor": a country "in apposition"
+            # to another inside a list is one more item of the list.
+            mc = mention_at(c)
+            if mc is not None and mc.is_country and mc.code and mc.code != m.code:
+                out.append(c)
+            continue
+        if c.i >= m.start or c.dep_ not in {"nmod", "compound", "amod", "npadvmod"}:
+            continue
+        mc = mention_at(c)
+        if (
+            mc is not None
+            and mc.is_country
+            and mc.code
+            and mc.code != m.code
+            and any(x.dep_ == "cc" for x in c.subtree)
+        ):
+            out += [c, *(x for x in _noun_conjuncts(c) if mention_at(x) is not None)]
+    return out
+
+
 def _noun_conjuncts(tok: Token) -> list[Token]:
     if tok.pos_ in {"VERB", "AUX"}:
         return []
@@ -442,6 +534,12 @@ def _phrase_tokens(tok: Token) -> list[Token]:
     """The head, its left modifiers, its "of"-phrases and appositions, in order."""
     out = {tok.i: tok}
     stack = [tok]
+    # A role noun takes its country from "from"/"in" as well: "soldiers from Gondor",
+    # "lawmakers in Fornost" are that country's soldiers and lawmakers; not when a
+    # possessive already says whose they are ("recalled its ambassador from France").
+    m = mention_at(tok)
+    role = m is not None and m.kind == "agent" and not any(c.dep_ == "poss" for c in tok.children)
+    origin = {"of", "from", "in"} if role else {"of"}
     while stack:
         t = stack.pop()
         for c in t.children:
@@ -450,7 +548,10 @@ def _phrase_tokens(tok: Token) -> list[Token]:
             take = (
                 (c.dep_ in _MODIFIER_DEPS and c.i < tok.i)
                 or c.dep_ == "appos"
-                or (c.dep_ == "prep" and c.lower_ == "of")
+                or (
+                    c.dep_ == "prep" and (c.lower_ == "of" or (t.i == tok.i and c.lower_ in origin))
+                )
+                or (c.dep_ == "pobj" and t.lower_ in origin and t.head.i == tok.i)
                 or (c.dep_ == "pobj" and t.lower_ == "of")
                 or (c.dep_ in _MODIFIER_DEPS and t.i != tok.i)
             )

@@ -114,6 +114,10 @@ class Trigger:
     negated: bool
     verb: VerbPattern | None = None
     noun: NounPattern | None = None
+    #: Look for the target inside complement clauses too (see ``extract_events``).
+    clausal: bool = False
+    #: Code an agentless passive's subject as the source (see ``extract_events``).
+    passive_source: bool = False
 
 
 def extract_events(
@@ -123,10 +127,20 @@ def extract_events(
     patterns: Patterns | None = None,
     *,
     realis_only: bool = True,
+    clausal_targets: bool = False,
+    passive_subject_as_source: bool = False,
 ) -> list[Event]:
     """All events of a parsed document, dated and de-duplicated within the document.
 
     ``realis_only=False`` also codes future, modal and conditional acts, as PETRARCH does.
+    ``clausal_targets=True`` lets a verb take its target from a complement clause or a
+    participle phrase when its own complements name none ("Arnor believes Dagolath can
+    cope" → Arnor→Dagolath; "cordoned off the roads leading into Mordor" → Mordor), as
+    PETRARCH does; detente's own output does not, since the one who is believed or told
+    about is seldom the patient of a statement. ``passive_subject_as_source=True`` codes
+    the subject of a passive without a "by"-agent as the source ("X was criticized over
+    its dispute with Y" → X→Y), PETRARCH's convention; detente by default codes nothing
+    there, since the one who acted is not named.
     """
     patterns = patterns or default_patterns()
     resolver = resolver or ActorResolver(people_index=_people_index())
@@ -138,6 +152,9 @@ def extract_events(
     for sent in doc.sents:
         resolver.observe_sentence(sent)
         triggers = _drop_nested(list(find_triggers(sent, patterns, realis_only=realis_only)))
+        for t in triggers:
+            t.clausal = clausal_targets
+            t.passive_source = passive_subject_as_source
         trig_idx = {t.tok.i for t in triggers}
         heads = timex_heads(doc, sent, timexes)
         partners: dict[str, list[Actor]] = {}  # source country → its partners in this sentence
@@ -221,6 +238,9 @@ def _date_from_referenced_act(trig: Trigger, act_dates: dict[str, str]) -> Event
     return None
 
 
+#: Clauses a target may be found in when ``clausal_targets`` is on.
+_CLAUSE_DEPS = {"ccomp", "acl", "relcl", "advcl"}
+
 _ARGUMENT_PREPS = {"on", "to", "for", "with", "against", "about", "of", "over", "between"}
 
 
@@ -296,7 +316,19 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
 def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern | None:
     objs = _object_lemmas(tok)
     preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}}
+    before: list[tuple[str, str]] | None = None
+    after: list[tuple[str, str]] | None = None
     for vp in alts:
+        if vp.before is not None:
+            before = _words_before(tok) if before is None else before
+            if not vp.before.matches(before):
+                continue
+        if vp.after is not None:
+            after = _words_after(tok) if after is None else after
+            if not vp.after.matches(after):
+                continue
+        if vp.needs_compound and not _compound_subject(tok):
+            continue
         if vp.objects is not None and not (objs & vp.objects):
             continue
         if vp.preps is not None and not (preps & vp.preps):
@@ -312,6 +344,42 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
                 continue
         return vp
     return None
+
+
+def _compound_subject(verb: Token) -> bool:
+    """Does the subject name several parties ("Gondor and Osgiliath", "both sides")?"""
+    subj, _ = _subject_tokens(verb)
+    heads = [t for s in subj for t in (s, *s.conjuncts) if _is_actorish(t)]
+    return len(heads) >= 2 or any(c.lower_ in {"both", "two"} for s in subj for c in s.children)
+
+
+#: How a verb is embedded in the clause whose words come before it: "Ethiopia indicated it
+#: would act", "Gollum was seen to break", "X said it will not clash".
+_CLAUSE_CHAIN = {"xcomp", "ccomp", "advcl", "conj", "pcomp"}
+
+
+def _word(t: Token) -> tuple[str, str]:
+    return (t.lower_, t.lemma_.lower())
+
+
+def _words_before(tok: Token) -> list[tuple[str, str]]:
+    """The words before a verb within its clause and the clauses that govern it, nearest
+    first: its auxiliaries, negation, adverbs and subject, and "indicated (it would)"."""
+    top = tok
+    while top.dep_ in _CLAUSE_CHAIN and top.head.i != top.i:
+        top = top.head
+    lo = top.left_edge.i
+    return [_word(t) for t in reversed(tok.doc[lo : tok.i]) if not t.is_punct]
+
+
+def _words_after(tok: Token) -> list[tuple[str, str]]:
+    """The words of a verb's own phrase after it, in order, leaving out coordinated verbs
+    and their phrases ("condemned the attack and promised raids": not "raids")."""
+    skip: set[int] = set()
+    for c in tok.children:
+        if (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}) or c.dep_ == "cc":
+            skip |= {t.i for t in c.subtree}
+    return [_word(t) for t in tok.subtree if t.i > tok.i and t.i not in skip and not t.is_punct]
 
 
 def _adverbs(tok: Token) -> set[str]:
@@ -442,6 +510,25 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     subj = [c for c in verb.children if c.dep_ in _SUBJ]
     if subj:
         return subj, False
+    for aux in verb.children:
+        if aux.dep_ in {"aux", "auxpass"}:
+            # The parser sometimes hangs the subject on the auxiliary ("X was heavily and
+            # unjustly criticized"): it is still the verb's subject.
+            found = [c for c in aux.children if c.dep_ in _SUBJ | {"nsubjpass"}]
+            if found:
+                return found, aux.dep_ == "auxpass" or found[0].dep_ == "nsubjpass"
+    if verb.tag_ in {"VBP", "VBD", "VBZ"}:
+        # A finite verb has a subject: "Ethiopia act on ..." parsed as a compound.
+        subj = [
+            c
+            for c in verb.children
+            if c.dep_ in {"compound", "npadvmod", "nmod"}
+            and c.i < verb.i
+            and c.pos_ == "PROPN"
+            and mention_at(c) is not None
+        ]
+        if subj:
+            return subj, False
     agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if agent:
         return agent, False
@@ -455,6 +542,12 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         # "Arnor is about to restore ties", "X is ready to sign": the subject of "is".
         return _subject_tokens(head.head)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "xcomp" and infinitive:
+        patient = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if patient and not any(c.dep_ == "agent" for c in head.children):
+            # "Gollum was seen to break in", "X was asked to leave": the passive subject
+            # of the governing verb is the one who does the infinitive's act.
+            return patient, False
     if verb.dep_ in {"xcomp", "advcl"} and (infinitive or verb.dep_ == "xcomp"):
         if head.lemma_.lower() in _OBJECT_CONTROL:
             obj = [c for c in head.children if c.dep_ == "dobj"]
@@ -493,6 +586,7 @@ def _actors_below(
     deps: set[str],
     adjunct: frozenset[str] | set[str] = frozenset(_ADJUNCT_PREPS),
     exclude: frozenset[str] | set[str] = frozenset(),
+    clauses: bool = False,
 ) -> list[Actor]:
     """The first actor found breadth-first among ``tok``'s complements (and hyphen partners).
 
@@ -500,16 +594,48 @@ def _actors_below(
     from France": the ambassador is Australia's own, the target is France); an infinitive
     complement is searched too ("threatened to retaliate against Lithuania").
     """
-    queue = [c for c in tok.children if (c.dep_ in deps or c.dep_ == "xcomp") and c.i not in skip]
+    found = _search_below(tok, resolver, date, skip, deps, adjunct, exclude, clauses)
+    if not found and clauses and adjunct:
+        # PETRARCH-like: with nothing else after the verb, a circumstance will do
+        # ("fired two shells at Seoul", "has risen in the dispute with Osgiliath").
+        found = _search_below(tok, resolver, date, skip, deps, frozenset(), exclude, clauses)
+    return found
+
+
+def _search_below(
+    tok: Token,
+    resolver: ActorResolver,
+    date: str | None,
+    skip: set[int],
+    deps: set[str],
+    adjunct: frozenset[str] | set[str],
+    exclude: frozenset[str] | set[str],
+    clauses: bool,
+) -> list[Actor]:
+    enter = {"pcomp", "xcomp"} | (_CLAUSE_DEPS if clauses else set())
+    queue = [
+        c
+        for c in tok.children
+        if (c.dep_ in deps or c.dep_ in enter)
+        and c.i not in skip
+        # A clause is searched only when it follows the verb: in "X is about to act, an
+        # official said", the clause is what was said, not whom it was said to.
+        and not (c.dep_ in _CLAUSE_DEPS and c.i < tok.i)
+    ]
     seen = set()
     while queue:
         c = queue.pop(0)
         if c.i in seen or c.i in skip:
             continue
         seen.add(c.i)
-        if c.pos_ in {"VERB", "AUX"} and c.dep_ not in {"pcomp", "xcomp"}:
+        if c.pos_ in {"VERB", "AUX"} and c.dep_ not in enter:
             continue
+        if clauses and c.dep_ in _CLAUSE_DEPS:
+            # A complement clause: its subject first ("believes Dagolath can cope").
+            queue.extend(x for x in c.children if x.dep_ in {"nsubj", "nsubjpass"})
         if c.ent_type_ in {"DATE", "TIME"} and mention_at(c) is None:
+            # "with Libya's almost five years ...": a date names no actor, its possessor may.
+            queue.extend(x for x in c.children if x.dep_ == "poss")
             continue
         if c.dep_ == "prep" and c.lower_ in adjunct and c.head.i == tok.i:
             # Circumstances of the act itself ("met in Delhi"), not of its object
@@ -521,7 +647,11 @@ def _actors_below(
         actors = [a for a in actors if a.country not in exclude]
         if actors:
             return _with_hyphen_partners(c, actors, resolver, date)
-        queue.extend(x for x in c.children if x.dep_ in _NOUN_DEPS_DOWN or x.dep_ in deps)
+        queue.extend(
+            x
+            for x in c.children
+            if x.dep_ in _NOUN_DEPS_DOWN or x.dep_ in deps or (clauses and x.dep_ in enter)
+        )
     return []
 
 
@@ -554,6 +684,17 @@ def _verb_roles(
     sources: list[Actor] = []
     for s in subj_toks:
         sources += resolver.resolve(s, date)
+    if (
+        not sources
+        and not passive
+        and verb.dep_ == "ccomp"
+        and subj_toks
+        and all(s.lower_ in {"it", "they", "we"} for s in subj_toks)
+    ):
+        # "Ethiopia indicated it would act": a pronoun subject of a reported clause is,
+        # in the first place, the reporter itself.
+        reporter, _ = _subject_tokens(verb.head)
+        sources = [a for r in reporter for a in resolver.resolve(r, date)]
     # "an agreement was signed between the two countries" → both parties, both directions.
     between = [
         p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"between", "among"}
@@ -565,24 +706,47 @@ def _verb_roles(
             parties += resolver.resolve(p, date)
         if len(parties) >= 2:
             return parties, parties, True
-    if passive:
+    if trig.verb is not None and trig.verb.swap:
+        # "X received money from Y", "X was freed from Y", "X was shot dead in Y": the
+        # pattern says the subject undergoes the act and the complement does it.
+        skip = {t.i for s in subj_toks for t in s.subtree}
+        adjunct = set(_ADJUNCT_PREPS) - set(trig.verb.arg_preps or ())
+        own = frozenset(a.country for a in sources)
+        doers = _actors_below(
+            verb, resolver, date, skip, _TARGET_DEPS, adjunct, own, clauses=trig.clausal
+        )
+        return doers, sources, False
+    if passive and not trig.passive_source:
         # "Pakistan was invited by China": without a by-agent the passive subject is the
         # target and the source is unknown (GUIDE R2: no agent, no event).
         return [], sources, False
     patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if patients and sources:
+    if patients and sources and not passive:
         # "Pakistan was invited by China": the by-agent acts on the passive subject.
         targets = [a for p in patients for a in resolver.resolve(p, date)]
         if targets:
             return sources, targets, False
     skip = {t.i for s in subj_toks for t in s.subtree}
-    adjunct = set(_ADJUNCT_PREPS) - set(trig.verb.preps or ()) if trig.verb else set(_ADJUNCT_PREPS)
+    adjunct = set(_ADJUNCT_PREPS)
+    if trig.verb is not None:
+        adjunct -= set(trig.verb.preps or ()) | set(trig.verb.arg_preps or ())
     if trig.reciprocal:
         # Reciprocal acts take their partner from the object or "with" only: "X met Y",
         # "X signed an agreement with Y"; "X and Y cooperated on Afghanistan" is mutual.
         adjunct |= {"on", "for", "about", "over", "of", "to", "against", "from"}
     own = frozenset(a.country for a in sources)
-    targets = _actors_below(verb, resolver, date, skip, _TARGET_DEPS, adjunct, own)
+    # A reciprocal act's partner is its object or "with"-phrase, never someone in a
+    # clause around it ("X and Y delayed their meeting after Z was reported nearby").
+    targets = _actors_below(
+        verb,
+        resolver,
+        date,
+        skip,
+        _TARGET_DEPS,
+        adjunct,
+        own,
+        clauses=trig.clausal and not trig.reciprocal,
+    )
     if trig.reciprocal and len(sources) >= 2 and not targets:
         return sources, sources, True
     return sources, targets, False

@@ -2,12 +2,59 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import yaml
+
+
+@dataclass(frozen=True, slots=True)
+class WordSeq:
+    """Words that must occur on one side of a verb, in order, counted outward from it.
+
+    This is how PETRARCH/TABARI verb patterns are written: ``SAID * WAS LIE`` needs "was"
+    then "lie" somewhere after the verb and "said" somewhere before it; words joined by
+    ``_`` must be adjacent (``RECENTLY_*``: "recently" right before the verb). Each slot
+    lists alternative phrases (a synset gives several: "did n't", "will not"); a phrase's
+    words are adjacent. For the words *before* a verb, slots and phrases are stored
+    reversed, nearest the verb first, so one matcher serves both sides.
+    """
+
+    slots: tuple[tuple[tuple[str, ...], ...], ...]
+    #: ``tight[i]``: slot i must come right after slot i-1 (slot 0: right next to the verb).
+    tight: tuple[bool, ...]
+    #: Match written forms only (PETRARCH: ``RESOLUTION`` is not "resolutions"); otherwise
+    #: a word also matches a token's lemma.
+    forms_only: bool = True
+
+    def __len__(self) -> int:
+        return len(self.slots)
+
+    def matches(self, words: Sequence[tuple[str, str]]) -> bool:
+        """Do the slots occur in ``words`` ((form, lemma) pairs, outward from the verb)?"""
+
+        def at(phrase: tuple[str, ...], pos: int) -> bool:
+            if pos + len(phrase) > len(words):
+                return False
+            return all(
+                w == words[pos + k][0] or (not self.forms_only and w == words[pos + k][1])
+                for k, w in enumerate(phrase)
+            )
+
+        def search(slot: int, pos: int) -> bool:
+            if slot == len(self.slots):
+                return True
+            starts = [pos] if self.tight[slot] else range(pos, len(words))
+            for start in starts:
+                for phrase in self.slots[slot]:
+                    if at(phrase, start) and search(slot + 1, start + len(phrase)):
+                        return True
+            return False
+
+        return search(0, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +68,22 @@ class VerbPattern:
     needs_actor_object: bool = False
     person_object: bool = False
     sector: str | None = None
+    #: Words required before / after the verb within its clause (see :class:`WordSeq`).
+    before: WordSeq | None = None
+    after: WordSeq | None = None
+    #: The roles are swapped: the subject is the target and the source is found among the
+    #: complements ("X received money from Y", "X was freed from Y": Y acts on X).
+    swap: bool = False
+    #: Prepositions that introduce an argument (not a circumstance) of this pattern.
+    arg_preps: frozenset[str] | None = None
+    #: The subject must name two actors or more ("Gondor and Osgiliath renewed ties").
+    needs_compound: bool = False
+
+    @property
+    def specificity(self) -> int:
+        """How many conditions the pattern sets (word slots, a compound subject): more
+        specific patterns are tried first."""
+        return len(self.before or ()) + len(self.after or ()) + self.needs_compound
 
 
 #: Prepositions that introduce the patient of a nominal act when its pattern names none.
