@@ -167,3 +167,22 @@ def test_timex_command_jsonl_offsets_slice_back(tmp_path):
     recs = [json.loads(line) for line in result.stdout.splitlines()]
     assert all(text[r["start"] : r["end"]] == r["text"] for r in recs)
     assert [r["value"] for r in recs][:2] == ["1999", "2000"]
+
+
+def test_analyze_writes_an_html_report(tmp_path):
+    db, report = tmp_path / "d.duckdb", tmp_path / "r.html"
+    result = run("analyze", str(EXAMPLE), "--db", str(db), "--report", str(report))
+    assert result.exit_code == 0, result.stderr
+    page = report.read_text(encoding="utf-8")
+    assert "PAK – RUS" in page and "<svg" in page and "Nawaz Sharif visited Moscow" in page
+
+
+def test_user_actor_dictionary_on_the_command_line(tmp_path):
+    actors = tmp_path / "actors.csv"
+    actors.write_text("text,code\nFreedonia,FRE\nSylvania,SYL\n", encoding="utf-8")
+    result = run("extract", "-", "--actors", str(actors), input="In 1933, Freedonia attacked Sylvania.")
+    assert result.exit_code == 0, result.stderr
+    recs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["source"], r["target"], r["cameo"]) for r in recs] == [("FRE", "SYL", "190")]
+    bad = run("extract", "-", "--actors", str(tmp_path / "nope.csv"), input="x")
+    assert bad.exit_code != 0 and "nope.csv" in error_line(bad)

@@ -44,6 +44,7 @@ def analyze(
     wait: float = 0.0,
     should_stop: Callable[[], bool] | None = None,
     on_batch: Callable[[AnalyzeResult], None] | None = None,
+    coding: dict[str, Any] | None = None,
 ) -> AnalyzeResult:
     """Extract events from ``paths`` into the store ``db``, one transaction per batch.
 
@@ -54,6 +55,8 @@ def analyze(
     another process (default: fail at once with ``StoreError``). After each committed
     batch ``on_batch`` is called and ``should_stop`` consulted: when it returns true the
     run ends there with ``interrupted`` set — everything committed is complete.
+    ``coding`` passes ``nlp``/``patterns``/``people_index`` on to the extraction (users'
+    dictionaries, see :mod:`detente.dictionaries`).
     """
     from detente.extract import extract_documents
     from detente.io import iter_documents
@@ -92,6 +95,7 @@ def analyze(
             on_document=on_document,
             workers=workers,
             problems=problems,
+            **(coding or {}),
         )
         try:
             for ex in extractions:

@@ -64,6 +64,18 @@ FormatOpt = Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or pa
 OutOpt = Annotated[
     str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
+ActorsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--actors",
+        help="Your actor dictionary (CSV/TSV with text,code[,start,end], YAML, or PETRARCH "
+        "format); repeatable. Your entries override detente's.",
+    ),
+]
+AgentsOpt = Annotated[
+    list[str] | None,
+    typer.Option("--agents", help="A PETRARCH-format agent dictionary (role words); repeatable."),
+]
 DbOpt = Annotated[str, typer.Option("--db", help="The DuckDB store.")]
 WorkersOpt = Annotated[
     int,
@@ -83,6 +95,22 @@ WaitOpt = Annotated[
 def _check_workers(workers: int) -> None:
     if workers < 1:
         raise DetenteError("--workers: must be at least 1")
+
+
+def _coding(
+    actors: list[str] | None, agents: list[str] | None, model: str | None
+) -> dict[str, Any]:
+    """Extraction options for users' dictionaries (none: detente's own)."""
+    if not actors and not agents:
+        return {}
+    from detente.dictionaries import load_user_dictionaries
+    from detente.nlp.pipeline import build_pipeline
+
+    dicts = load_user_dictionaries(actors or (), agents or ())
+    return {
+        "nlp": build_pipeline(model, lexicon=dicts.lexicon()),
+        "people_index": dicts.people_index(),
+    }
 
 
 def main() -> None:
@@ -237,6 +265,8 @@ def extract(
     glob: GlobOpt = None,
     model: ModelOpt = None,
     workers: WorkersOpt = 1,
+    actors: ActorsOpt = None,
+    agents: AgentsOpt = None,
 ) -> None:
     """Extract dated, coded events from texts; one event per line, no database needed.
 
@@ -253,6 +283,7 @@ def extract(
         _progress("extracting") as advance,
     ):
         _check_workers(workers)
+        coding = _coding(actors, agents, model)
         docs = iter_documents(paths, pubdate=pubdate, glob=glob, problems=problems)
 
         def until_stopped() -> Iterator[Any]:
@@ -269,6 +300,7 @@ def extract(
                 on_document=_track(advance),
                 workers=workers,
                 problems=problems,
+                **coding,
             )
             for ev in ex.events
         )
@@ -289,8 +321,13 @@ def analyze(
     batch_size: Annotated[int, typer.Option(help="Documents per transaction.")] = 16,
     workers: WorkersOpt = 1,
     wait: WaitOpt = 0.0,
+    actors: ActorsOpt = None,
+    agents: AgentsOpt = None,
+    report: Annotated[
+        str, typer.Option("--report", help="Write the HTML report here ('' for none).")
+    ] = "report.html",
 ) -> None:
-    """Extract, store (idempotently) and print a timeline of each dyad.
+    """Extract, store (idempotently), write report.html and print a timeline of each dyad.
 
     Each batch of documents is one transaction: an interrupted run (Ctrl-C stops after the
     current batch) keeps every finished batch, and re-running finishes the rest.
@@ -337,9 +374,19 @@ def analyze(
             wait=wait,
             should_stop=stop,
             on_batch=on_batch,
+            coding=_coding(actors, agents, model),
         )
+        if report and not result.interrupted:
+            from detente.report import write_report
+
+            title = "detente: " + (
+                Path(paths[0]).name if len(paths) == 1 else f"{len(paths)} inputs"
+            )
+            write_report(result.events, report, title=title)
     if not result.interrupted:
         Console(highlight=False).print(format_timeline(result.events), markup=False, soft_wrap=True)
+        if report:
+            err.print(f"detente: report written to {report}", markup=False, soft_wrap=True)
     err.print(result.summary(), markup=False, soft_wrap=True)
     _report_problems(problems)
     if result.interrupted:
@@ -390,6 +437,8 @@ def eval_(
         bool, typer.Option("--errors", help="List missed and spurious events.")
     ] = False,
     model: ModelOpt = None,
+    actors: ActorsOpt = None,
+    agents: AgentsOpt = None,
 ) -> None:
     """Score extraction against gold events: strict / quad / dyad P, R, F1 and date accuracy.
 
@@ -401,7 +450,13 @@ def eval_(
         if text is None and system is None:
             raise DetenteError("eval: give the TEXT to extract from, or --system EVENTS")
         result = evaluate_files(
-            gold, text=text, system=system, optional=optional, pubdate=pubdate, model=model
+            gold,
+            text=text,
+            system=system,
+            optional=optional,
+            pubdate=pubdate,
+            model=model,
+            coding=_coding(actors, agents, model),
         )
     out = Console(highlight=False)
     if as_json:

@@ -274,8 +274,11 @@ def evaluate_files(
     optional: str | Path | None = None,
     pubdate: str | None = None,
     model: str | None = None,
+    coding: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Score a system events file, or detente's extraction from ``text``, against ``gold``."""
+    """Score a system events file, or detente's extraction from ``text``, against ``gold``.
+
+    ``coding`` passes ``nlp``/``people_index`` on to the extraction (users' dictionaries)."""
     gold_recs = load_jsonl(gold)
     opt_path = optional or optional_path_for(gold)
     opt_recs = load_jsonl(opt_path) if opt_path else []
@@ -288,7 +291,6 @@ def evaluate_files(
         from detente.io import iter_documents
 
         docs = iter_documents([str(text)], pubdate=pubdate)
-        sys_recs = [
-            ev.to_record() for ex in extract_documents(docs, model=model) for ev in ex.events
-        ]
+        extractions = extract_documents(docs, model=model, **(coding or {}))
+        sys_recs = [ev.to_record() for ex in extractions for ev in ex.events]
     return score(gold_recs, sys_recs, opt_recs)
