@@ -180,7 +180,9 @@ def test_analyze_writes_an_html_report(tmp_path):
 def test_user_actor_dictionary_on_the_command_line(tmp_path):
     actors = tmp_path / "actors.csv"
     actors.write_text("text,code\nFreedonia,FRE\nSylvania,SYL\n", encoding="utf-8")
-    result = run("extract", "-", "--actors", str(actors), input="In 1933, Freedonia attacked Sylvania.")
+    result = run(
+        "extract", "-", "--actors", str(actors), input="In 1933, Freedonia attacked Sylvania."
+    )
     assert result.exit_code == 0, result.stderr
     recs = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["source"], r["target"], r["cameo"]) for r in recs] == [("FRE", "SYL", "190")]
