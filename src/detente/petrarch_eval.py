@@ -24,6 +24,11 @@ How this evaluation runs:
   detente's events become triples ``(source, target, cameo)``; paired codes ``A:B`` give
   two triples, null codes none, and compound actor codes ``A/B`` one triple per actor.
   Negated events are kept (PETRARCH has no negation flag; its patterns code them).
+  Three PETRARCH conventions that detente's own output does not follow are switched on
+  here: future and modal acts are coded (``realis_only=False``), a target may come from
+  a clause after the verb or, failing all else, from a circumstance ("fired shells at
+  Seoul") (``clausal_targets``), and an agentless passive's subject is the source
+  (``passive_subject_as_source``).
 * Scores: sentence accuracy under PETRARCH's own rule (the set of coded triples equals the
   expected set), and triple precision, recall and F1 over all scored sentences.
 """

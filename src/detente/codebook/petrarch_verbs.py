@@ -19,20 +19,25 @@ The format, as documented in the headers of the dictionary files and in PETRARCH
   X→Y 032 and Y→X 033). Codes are kept as written (the validation dictionary uses WEIS-style
   and made-up codes such as ``174K``).
 
-detente's verb patterns are keyed by lemma and condition on the verb's object and
-prepositions, so the conversion is an approximation, made explicit here:
+detente's verb patterns are keyed by lemma; the conversion, made explicit here:
 
 * each verb form is lemmatised; when a base form and an inflected form have blocks of their
   own (``MEET`` and ``MET``), the base form's default wins and the patterns are merged
-  under the lemma, and the inflected form's block is also keyed by the form itself
-  (``"met"``) for a coder that looks a word up as written before its lemma;
-* a pattern's words after ``*`` become conditions: a leading preposition becomes ``preps``,
-  the last word of the rest (the head of an English noun phrase) becomes ``objects``
-  (every item's last word for a synset);
-* patterns that need words before the verb (``SAID *``, ``NOT *``), a particle after it
-  (``* DOWN``), or that swap the roles (``+ * FROM $``) cannot be expressed and are
-  skipped — :attr:`VerbDictionary.skipped` counts them;
-* ``% *`` (a compound subject) becomes a reciprocal pattern;
+  under the lemma, and every block headed by an inflected form is also keyed by the form
+  itself (``"met"``, both ``SHOT`` blocks) for a coder that looks a word up as written;
+* a pattern's words become :class:`~detente.nlp.patterns.WordSeq` conditions: the words
+  before ``*`` must occur, in order, before the verb in its clause (``SAID *``,
+  ``&NEGATVAUXVRB EVER *``), the words after it in the verb's own phrase (``* &TIETYPES
+  TIES``); words joined by ``_`` must be adjacent, a blank lets other words come between,
+  and words match written forms (``RESOLUTION`` is not "resolutions");
+* a multi-word verb (``WIRE_+TAP``, ``+CORDON_OFF``) needs its other words right next to
+  the conjugated one, in its default and in each pattern of its block;
+* markers: ``%`` before the verb makes a reciprocal pattern that needs a compound subject;
+  a target before the verb or a source after it (``+ * FROM $``) swaps the roles; the
+  preposition before a ``$``/``+`` after the verb, or first after it, introduces an
+  argument rather than a circumstance; ``^`` only opens a gap;
+* alternatives are tried most specific first (most word slots), file order among equals,
+  then the verb's default;
 * a paired code ``A:B`` is carried as the code string ``"A:B"``; :func:`expand_paired`
   turns each coded triple into its two directed events.
 
@@ -96,8 +101,6 @@ _PREPOSITIONS = frozenset(
         "through",
     ]
 )
-#: Verb particles: "back down", "cordon off" — detente's patterns cannot require them.
-_PARTICLES = frozenset(["off", "down", "out", "up", "back", "away"])
 _MARKERS = frozenset("$+%^")
 
 

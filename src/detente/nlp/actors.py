@@ -278,7 +278,7 @@ class ActorResolver:
             and m.code
             and not any(c.dep_ not in {"cc", "punct", "det"} for c in h.children)
         ]
-        if not bare:
+        if not bare and len(roles) < 2:
             return []
         countries: list[str] = []
         for p in origin:
@@ -293,7 +293,7 @@ class ActorResolver:
         sectors = [_sector_of(_phrase_tokens(r), mention_at(r)) or "" for r in roles]
         doc = tok.doc
         start = min(t.i for t in tok.subtree)
-        end = max(h.i for h in bare) + 1
+        end = tok.right_edge.i + 1
         return [
             Actor(c + sec, doc[start:end].text, doc[start].idx, _end(doc, end))
             for c in countries
