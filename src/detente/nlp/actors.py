@@ -480,10 +480,15 @@ def _lookup_person(
 
 
 def mention_at(tok: Token) -> Mention | None:
-    for m in tok.doc._.mentions or ():
-        if m.start <= tok.i < m.end:
-            return m
-    return None
+    """The mention covering a token (a per-document index: this is called very often)."""
+    doc = tok.doc
+    mentions = doc._.mentions or ()
+    index = doc.user_data.get("detente_mention_index")
+    if index is None or index[0] is not mentions:
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        index = (mentions, by_token)
+        doc.user_data["detente_mention_index"] = index
+    return index[1].get(tok.i)
 
 
 def mentions_in(span: Span) -> list[Mention]:

@@ -872,32 +872,33 @@ def code_trigger(
             partners[a.country] += [t for t in targets if t.country != a.country]
     if not sources or not targets:
         return
-    pairs: list[tuple[Actor, Actor]] = []
-    if reciprocal:
-        pairs = [(a, b) for a in sources for b in targets if a.country != b.country]
-    else:
-        pairs = [(a, b) for a in sources for b in targets if a.country != b.country]
+    pairs = [(a, b) for a in sources for b in targets if a.country != b.country]
+    code = trig.code
+    if code == "040" and _met_elsewhere(trig.tok, {a.country for a in [*sources, *targets]}):
+        code = "044"  # a meeting in a third country (GUIDE R2b)
     try:
-        info = cameo_info(trig.code)
+        info = cameo_info(code)
     except KeyError:
         # A code from a user's dictionary that CAMEO lacks (WEIS-style "174K", a paired
         # "032:033"): keep it as written, neutral, with the quad of its root if it has one.
         from detente.codebook.cameo import CameoInfo, quad_class
 
         try:
-            quad = quad_class(trig.code[:2])
+            quad = quad_class(code[:2])
         except (KeyError, ValueError):
             quad = 0
-        info = CameoInfo(trig.code, trig.code[:2], "", 0.0, quad, None, exact=False)
+        info = CameoInfo(code, code[:2], "", 0.0, quad, None, exact=False)
     doc = sent.doc
+    # The sentence as the contract wants it: its words, without trailing line breaks.
+    text = sent.text.rstrip()
     for src, tgt in pairs:
         s_code = _with_sector(src.code, trig.sector)
         t_code = _with_sector(tgt.code, trig.sector) if reciprocal else tgt.code
         yield Event(
             doc=document.id,
-            sentence=sent.text,
+            sentence=text,
             start=sent.start_char,
-            end=sent.end_char,
+            end=sent.start_char + len(text),
             date=when.value,
             date_text=when.text,
             source=s_code,
@@ -914,6 +915,17 @@ def code_trigger(
             trigger=doc[trig.tok.i].text,
             pubdate=document.pubdate,
         )
+
+
+def _met_elsewhere(tok: Token, parties: set[str]) -> bool:
+    """ "Met in Moscow" when neither party is Russia: a meeting at a third location."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
+            for p in c.children:
+                m = mention_at(p) if p.dep_ == "pobj" else None
+                if m is not None and m.is_country and m.code and m.code not in parties:
+                    return True
+    return False
 
 
 def _with_sector(code: str, sector: str | None) -> str:
