@@ -188,3 +188,10 @@ def test_yearless_chronology_entries_take_their_year_from_order_and_pubdate():
 def test_reaction_to_an_earlier_act_targets_its_agent():
     text = "In May 1998, India tested five nuclear devices. Pakistan condemned the tests."
     assert ("PAK", "IND", "111") in triples(extract_text(text))
+
+
+def test_meeting_in_a_third_country_and_clean_sentences():
+    text = "In 2018, the Indian foreign minister met his Chinese counterpart in Moscow.\n\n"
+    (e,) = extract_text(text)
+    assert (e.source, e.target, e.cameo) == ("INDGOV", "CHNGOV", "044")
+    assert e.sentence.endswith("Moscow.") and text[e.start : e.end] == e.sentence
