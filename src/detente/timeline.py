@@ -6,15 +6,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from detente.relations import dyad_key
+
 
 def dyad_of(event: Mapping[str, Any]) -> tuple[str, str]:
     """The unordered pair of actors (countries by three letters, IGOs whole)."""
-
-    def key(code: str) -> str:
-        return code if code.startswith("IGO") else code[:3]
-
-    a, b = key(event["source"]), key(event["target"])
-    return (a, b) if a <= b else (b, a)
+    return dyad_key(event["source"], event["target"])
 
 
 def _shorten(text: str, width: int = 90) -> str:

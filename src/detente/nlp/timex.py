@@ -554,29 +554,12 @@ def _r_day_pair(m: re.Match[str], st: _State) -> list[_R] | None:
         y, anchor = _year_for(st, mo, d1, m.start(), m.end())
     if y is None or not _ok_date(y, mo, d1) or not _ok_date(y, mo, d2) or d2 <= d1:
         return None
+    # Day-first ("6 | 7 January 1916") and month-first ("March 5 | 9, 1918") split alike.
     first_end = m.start("sep")
-    if m.re.pattern.startswith("(?P<d1>"):  # day-first: "6" | "7 January 1916"
-        a = _R(m.start(), first_end, "DATE", _fd(y, mo, d1), anchor=anchor, kind="day")
-        b = _R(
-            m.start("d2"),
-            m.end(),
-            "DATE",
-            _fd(y, mo, d2),
-            anchor=anchor,
-            ymd=(y, mo, d2),
-            kind="day",
-        )
-    else:  # month-first: "March 5" | "9, 1918"
-        a = _R(m.start(), first_end, "DATE", _fd(y, mo, d1), anchor=anchor, kind="day")
-        b = _R(
-            m.start("d2"),
-            m.end(),
-            "DATE",
-            _fd(y, mo, d2),
-            anchor=anchor,
-            ymd=(y, mo, d2),
-            kind="day",
-        )
+    a = _R(m.start(), first_end, "DATE", _fd(y, mo, d1), anchor=anchor, kind="day")
+    b = _R(
+        m.start("d2"), m.end(), "DATE", _fd(y, mo, d2), anchor=anchor, ymd=(y, mo, d2), kind="day"
+    )
     a.end_value = b.value
     return [a, b]
 
