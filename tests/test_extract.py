@@ -195,3 +195,21 @@ def test_meeting_in_a_third_country_and_clean_sentences():
     (e,) = extract_text(text)
     assert (e.source, e.target, e.cameo) == ("INDGOV", "CHNGOV", "044")
     assert e.sentence.endswith("Moscow.") and text[e.start : e.end] == e.sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2015, the U.S. imposed sanctions on the UAE.", ("USA", "ARE", "163")),
+        ("In 1985, the USSR signed a trade agreement with India.", ("RUS", "IND", "057")),
+        ("In 2014, the Kremlin criticized the Obama administration.", ("RUSGOV", "USAGOV", "111")),
+        ("In 2012, an Iranian parliamentary delegation visited Syria.", ("IRNLEG", "SYR", "042")),
+        ("In 2013, a Chinese business delegation visited Kenya.", ("CHNBUS", "KEN", "042")),
+        ("In 2011, Egyptian police attacked Israeli protesters.", ("EGYCOP", "ISRCVL", "190")),
+        ("In 1988, Afghan mujahideen attacked Soviet troops.", ("AFGREB", "RUSMIL", "190")),
+        ("In 2009, Pakistan's Chief of Army Staff visited Beijing.", ("PAKMIL", "CHN", "042")),
+        ("In 2010, SAARC admitted Afghanistan as a member.", ("IGOSAARC", "AFG", "050")),
+    ],
+)
+def test_actor_codes_with_sectors(text, expected):
+    assert triples(extract_text(text)) == {expected}
