@@ -213,3 +213,19 @@ def test_meeting_in_a_third_country_and_clean_sentences():
 )
 def test_actor_codes_with_sectors(text, expected):
     assert triples(extract_text(text)) == {expected}
+
+
+def test_they_is_the_last_plural_subject_and_both_can_coordinate():
+    text = (
+        "In 2016, the foreign ministers of Iran and Turkey met in Baku. "
+        "They criticized Armenia. "
+        "Canada accused both Syrian government forces and rebels of atrocities."
+    )
+    got = triples(extract_text(text))
+    assert {("IRNGOV", "ARM", "111"), ("TURGOV", "ARM", "111")} <= got
+    assert {t for t in got if t[2] == "112"} <= {
+        ("CAN", "SYRMIL", "112"),
+        ("CAN", "SYRREB", "112"),
+        ("CAN", "SYRGOV", "112"),
+    }
+    assert any(t[2] == "112" for t in got)

@@ -214,6 +214,7 @@ class ActorResolver:
     last_country_subject: Actor | None = None
     people: dict[str, str] = field(default_factory=dict)
     reference_date: str | None = None  # for officials when an act has no date (story date)
+    last_group: list[Actor] | None = None  # the last plural subject, for "they"
 
     # -- discourse bookkeeping ------------------------------------------------
     def observe_sentence(self, sent: Span) -> None:
@@ -250,6 +251,12 @@ class ActorResolver:
             for actor in found:
                 if actor.code not in {a.code for a in out}:
                     out.append(actor)
+        if (
+            len({a.country for a in out}) >= 2
+            and _is_subject(tok)
+            and tok.lower_ not in _PLURAL_PRONOUNS
+        ):
+            self.last_group = out
         return out
 
     def _roles_across_countries(self, tok: Token, date: str | None) -> list[Actor]:
@@ -402,6 +409,12 @@ class ActorResolver:
         if low in _PERSON_PRONOUNS and self.last_person is not None:
             return [self.last_person]
         if low in _PLURAL_PRONOUNS:
+            if self.last_group:
+                # "The foreign ministers of A, B and C met. They discussed ...": the last
+                # plural subject, before the dyad the whole text is about.
+                return [
+                    Actor(a.code, tok.text, tok.idx, tok.idx + len(tok)) for a in self.last_group
+                ]
             return [Actor(c, tok.text, tok.idx, tok.idx + len(tok)) for c in self.dyad_in_focus()]
         return []
 
@@ -412,6 +425,10 @@ class ActorResolver:
             groupish = t.lemma_.lower() in _GROUP_NOUNS or (
                 t.i == tok.i and mention_at(t) is not None and mention_at(t).kind == "agent"
             )
+            if any(c.dep_ == "conj" for c in t.children) or (
+                t.i == tok.i and _countries_in(phrase, exclude=tok)
+            ):
+                continue  # "both Syrian forces and rebels": "both" coordinates, names no group
             if groupish and any(c.lower_ in _GROUP_DETS for c in t.children):
                 dyad = self.dyad_in_focus()
                 return dyad if len(dyad) == 2 else None

@@ -796,7 +796,11 @@ def _noun_roles(
                 tgt_toks += objs
             elif c.lower_ in {"of", "by", "from"}:
                 src_toks += objs
-        elif c.dep_ in {"compound", "amod", "nmod"} and mention_at(c) is not None:
+        elif (
+            c.dep_ in {"compound", "amod", "nmod"}
+            and mention_at(c) is not None
+            and mention_at(c).kind != "capital"  # "the Astana talks", "the Geneva accords": a venue
+        ):
             src_toks.append(c)
     # Prepositions the parser attached to the governing verb: "witnessed visit of X to Moscow".
     head = noun.head
