@@ -229,3 +229,22 @@ def test_they_is_the_last_plural_subject_and_both_can_coordinate():
         ("CAN", "SYRGOV", "112"),
     }
     assert any(t[2] == "112" for t in got)
+
+
+def test_a_headline_or_dateline_is_its_own_sentence():
+    text = "The Daily Telegraph - October 12, 2001\n\n\nIn 2001, Britain praised Pakistan."
+    (e,) = extract_text(text)
+    assert e.sentence == "In 2001, Britain praised Pakistan." and (e.source, e.target) == (
+        "GBR",
+        "PAK",
+    )
+
+
+def test_week_dates_become_the_month_of_the_week():
+    evs = extract_text("Egypt's president visited Jordan last week.", pubdate="2023-10-19")
+    assert [(e.source, e.target, e.date) for e in evs] == [("EGYGOV", "JOR", "2023-10")]
+
+
+def test_an_act_in_a_framing_phrase_is_not_aimed_at_the_subject():
+    text = "In 1990, the UN envoy criticized Estonia over abuses during the Soviet occupation."
+    assert ("RUS", "IGOUNO", "192") not in triples(extract_text(text))

@@ -9,8 +9,10 @@ or future-tense sentences about current affairs — the publication date.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -119,7 +121,18 @@ def _event_date(tx: Timex, timexes: Sequence[Timex], source: str) -> EventDate:
         value = value + _DECADE_YEAR.get(tx.mod or "", "5")
     if not (len(value) >= 4 and value[:4].isdigit()):
         return EventDate(None, tx.text, None)
-    return EventDate(value[:10], tx.text, source)
+    return EventDate(iso_partial(value), tx.text, source)
+
+
+def iso_partial(value: str) -> str:
+    """A TIMEX3 date value as the contract's ISO partial date: weeks become the month of
+    their Thursday (ISO 8601), seasons, quarters and halves their year."""
+    week = re.match(r"^(\d{4})-W(\d{2})", value)
+    if week:
+        thursday = date.fromisocalendar(int(week[1]), min(int(week[2]), 52), 4)
+        return thursday.isoformat()[:7]
+    full = re.match(r"^\d{4}(-\d{2}(-\d{2})?)?", value)
+    return full[0] if full else value[:4]
 
 
 def _range_start(tx: Timex, timexes: Sequence[Timex]) -> Timex | None:

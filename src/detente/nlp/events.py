@@ -843,7 +843,7 @@ def _noun_roles(
         return sources, targets, False
     if not sources and clause:
         sources = clause
-    elif sources and not targets and role == "frame":
+    elif sources and not targets and role == "frame" and pat.to_clause:
         targets = [a for a in clause if a.country not in {x.country for x in sources}]
     return sources, targets, False
 

@@ -101,6 +101,7 @@ class NounPattern:
     role: bool = False
     plural_only: bool = False
     needs_participants: bool = False
+    to_clause: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +169,7 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
             role=bool(a.get("role", False)),
             plural_only=bool(a.get("plural_only", False)),
             needs_participants=bool(a.get("needs_participants", False)),
+            to_clause=bool(a.get("to_clause", False)),
         )
     return Patterns(
         verbs,

@@ -43,7 +43,10 @@ def build_pipeline(name: str | None = None, lexicon: tuple | None = None) -> Lan
             f"{name}: spaCy pipeline not installed ({str(exc).splitlines()[0][:120]})"
         ) from None
     # Imported here so that registering the components never costs anything at import time.
-    from detente.nlp import actors, timex  # noqa: F401  (registers the factories)
+    from detente.nlp import actors, paragraphs, timex  # noqa: F401  (registers the factories)
+
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("detente_paragraphs", before="parser")
 
     nlp.add_pipe("detente_timex", last=True)
     component = nlp.add_pipe("detente_actors", last=True)
