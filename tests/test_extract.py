@@ -251,3 +251,11 @@ def test_week_dates_become_the_month_of_the_week():
 def test_an_act_in_a_framing_phrase_is_not_aimed_at_the_subject():
     text = "In 1990, the UN envoy criticized Estonia over abuses during the Soviet occupation."
     assert ("RUS", "IGOUNO", "192") not in triples(extract_text(text))
+
+
+def test_an_unplaced_official_acting_on_one_side_of_the_dyad_is_from_the_other():
+    text = (
+        "India and China established diplomatic relations in 1950. "
+        "Four years later, Prime Minister Jawaharlal Nehru visited Beijing."
+    )
+    assert ("INDGOV", "CHN", "042") in triples(extract_text(text))

@@ -667,6 +667,11 @@ def _name_span(tok: Token) -> tuple[int, int] | None:
     return None
 
 
+def sector_of_phrase(tok: Token) -> str | None:
+    """The sector a noun phrase's role words give ("Prime Minister Nehru" → GOV), if any."""
+    return _sector_of(_phrase_tokens(tok), mention_at(tok))
+
+
 def _is_subject(tok: Token) -> bool:
     """Is the phrase the subject of its clause? Only subjects become antecedents of "he"."""
     t = tok

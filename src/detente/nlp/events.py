@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from detente.model import Actor, Document, Event, Timex
-from detente.nlp.actors import ActorResolver, mention_at
+from detente.nlp.actors import ActorResolver, mention_at, sector_of_phrase
 from detente.nlp.chronology import EventDate, date_event, timex_heads
 from detente.nlp.patterns import (
     NounPattern,
@@ -866,6 +866,8 @@ def code_trigger(
         sources, targets, reciprocal = _verb_roles(trig, resolver, when.value)
     else:
         sources, targets, reciprocal = _noun_roles(trig, resolver, when.value, sent)
+    if not sources and len(targets) == 1:
+        sources = _official_of_the_other_side(trig, resolver, targets[0])
     if sources and not targets and agents and trig.verb is not None:
         targets = _targets_from_referenced_act(trig.tok, sources, patterns, agents)
     if partners is not None:
@@ -919,6 +921,27 @@ def code_trigger(
             trigger=doc[trig.tok.i].text,
             pubdate=document.pubdate,
         )
+
+
+def _official_of_the_other_side(
+    trig: Trigger, resolver: ActorResolver, target: Actor
+) -> list[Actor]:
+    """ "Prime Minister Nehru visited Beijing" in a text about India and China: an official
+    whom neither the text nor the dictionaries place, acting on one side of the dyad the
+    text is about, belongs to the other side. Only titled officials and named persons."""
+    if trig.verb is not None:
+        agents = _subject_tokens(trig.tok)[0]
+    else:
+        agents = [c for c in trig.tok.children if c.dep_ == "poss"]
+    dyad = resolver.dyad_in_focus()
+    if len(agents) != 1 or len(dyad) != 2 or target.country not in dyad:
+        return []
+    tok = agents[0]
+    sector = sector_of_phrase(tok)
+    if sector is None or tok.pos_ == "PRON":
+        return []
+    other = dyad[0] if dyad[1] == target.country else dyad[1]
+    return [Actor(other + sector, tok.text, tok.idx, tok.idx + len(tok))]
 
 
 def _met_elsewhere(tok: Token, parties: set[str]) -> bool:
