@@ -55,8 +55,10 @@ def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
 
 
 @dataclass(frozen=True)
-class _Gold:
-    quote: str
+class _Event:
+    """What scoring compares of a gold or a system event."""
+
+    text: str  # gold: the quote; system: the sentence (both normalised)
     src: str
     tgt: str
     root: str
@@ -64,51 +66,35 @@ class _Gold:
     date: str | None
 
 
-def _gold(rec: Record) -> _Gold:
+#: Field names of a gold line (GUIDE.md) and of a system event (the output contract).
+_GOLD_KEYS = ("sent", "src", "tgt", "neg")
+_SYSTEM_KEYS = ("sentence", "source", "target", "negated")
+
+
+def _event(rec: Record, keys: tuple[str, str, str, str]) -> _Event:
+    text, src, tgt, neg = keys
     cameo = str(rec.get("cameo") or "")
-    return _Gold(
-        quote=normalise_quote(str(rec.get("sent", ""))),
-        src=actor_key(rec.get("src")),
-        tgt=actor_key(rec.get("tgt")),
+    return _Event(
+        text=normalise_quote(str(rec.get(text, ""))),
+        src=actor_key(rec.get(src)),
+        tgt=actor_key(rec.get(tgt)),
         root=str(rec.get("root") or cameo[:2]),
-        neg=bool(rec.get("neg", False)),
+        neg=bool(rec.get(neg, False)),
         date=rec.get("date"),
     )
 
 
-@dataclass(frozen=True)
-class _Sys:
-    sentence: str
-    src: str
-    tgt: str
-    root: str
-    neg: bool
-    date: str | None
-
-
-def _sys(rec: Record) -> _Sys:
-    cameo = str(rec.get("cameo") or "")
-    return _Sys(
-        sentence=normalise_quote(str(rec.get("sentence", ""))),
-        src=actor_key(rec.get("source")),
-        tgt=actor_key(rec.get("target")),
-        root=str(rec.get("root") or cameo[:2]),
-        neg=bool(rec.get("negated", False)),
-        date=rec.get("date"),
-    )
-
-
-def _strict(g: _Gold, s: _Sys) -> bool:
+def _strict(g: _Event, s: _Event) -> bool:
     return g.src == s.src and g.tgt == s.tgt and g.neg == s.neg and g.root == s.root
 
 
-def _quad(g: _Gold, s: _Sys) -> bool:
+def _quad(g: _Event, s: _Event) -> bool:
     return (
         g.src == s.src and g.tgt == s.tgt and g.neg == s.neg and quad_of(g.root) == quad_of(s.root)
     )
 
 
-def _dyad(g: _Gold, s: _Sys) -> bool:
+def _dyad(g: _Event, s: _Event) -> bool:
     return {g.src, g.tgt} == {s.src, s.tgt}
 
 
@@ -158,7 +144,7 @@ def _assignment(weights: list[list[float]]) -> list[int]:
 
 
 def _match(
-    gold: Sequence[_Gold], system: Sequence[_Sys], same: Callable[[_Gold, _Sys], bool]
+    gold: Sequence[_Event], system: Sequence[_Event], same: Callable[[_Event, _Event], bool]
 ) -> dict[int, int]:
     """A maximum one-to-one matching; among those, the one with the most date agreement
     (so that which of two equal candidates is paired never lowers date accuracy)."""
@@ -166,7 +152,7 @@ def _match(
         (i, j): 1000.0 + 2.0 * (_year(g.date) == _year(s.date)) + 1.0 * (g.date == s.date)
         for i, g in enumerate(gold)
         for j, s in enumerate(system)
-        if g.quote in s.sentence and same(g, s)
+        if g.text in s.text and same(g, s)
     }
     if not edges:
         return {}
@@ -200,9 +186,9 @@ def score(
     """
     gold_recs = list(gold)
     sys_recs = list(system)
-    g = [_gold(r) for r in gold_recs]
-    s_all = [_sys(r) for r in sys_recs]
-    opt = [_gold(r) for r in optional]
+    g = [_event(r, _GOLD_KEYS) for r in gold_recs]
+    s_all = [_event(r, _SYSTEM_KEYS) for r in sys_recs]
+    opt = [_event(r, _GOLD_KEYS) for r in optional]
 
     result: dict[str, Any] = {"gold": len(g)}
     strict_match: dict[int, int] = {}
