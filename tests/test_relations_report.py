@@ -42,6 +42,8 @@ def test_report_lists_dyads_and_escapes_text():
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "IND – PAK" in page and "CUB – USA" in page
     assert "Crises &amp; &lt;talks&gt;" in page
+    # The summary mean leaves out the negated veto, as the index does: IND–PAK 1999 + 2004.
+    assert f"{(1.9 - 20 + 8.0) / 4:+.2f}" in page
 
     class Check(HTMLParser):
         svgs = 0

@@ -122,10 +122,11 @@ def analyze(
 
 def events_of_documents(store: Any, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
     """Stored events reported by any of these documents (one row per event)."""
-    wanted = set(doc_ids)
-    reported = {
-        row[0]
-        for row in store.sql("SELECT DISTINCT event_id, doc_id FROM event_sources")
-        if row[1] in wanted
-    }
+    if not doc_ids:
+        return []
+    rows = store.sql(
+        "SELECT DISTINCT event_id FROM event_sources WHERE list_contains(?::VARCHAR[], doc_id)",
+        [list(doc_ids)],
+    )
+    reported = {row[0] for row in rows}
     return [e for e in store.iter_events() if e["event_id"] in reported]

@@ -72,6 +72,8 @@ def _key(text: str) -> str:
 
 def _item(text: str, code: str, sector: str | None = None, kind: str | None = None) -> LexItem:
     code = code.strip().upper()
+    if len(code) < _SECTOR_LEN or not code[:_SECTOR_LEN].isalpha():
+        raise ValueError(f"{text!r}: code {code!r} must start with a three-letter country or IGO")
     if code.startswith("IGO"):
         return LexItem(text, code, None, kind or "igo")
     country, rest = code[:_SECTOR_LEN], code[_SECTOR_LEN:]

@@ -194,7 +194,6 @@ _GROUP_NOUNS = {
 _GROUP_DETS = {"both", "two"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
-_COUNTRY_PRONOUNS = {"it", "its"}
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
 
 
@@ -209,9 +208,7 @@ class ActorResolver:
 
     people_index: object | None = None  # detente.codebook.petrarch.ActorIndex, if loaded
     focus: Counter[str] = field(default_factory=Counter)
-    recent: list[str] = field(default_factory=list)
     last_person: Actor | None = None
-    last_country_subject: Actor | None = None
     people: dict[str, str] = field(default_factory=dict)
     reference_date: str | None = None  # for officials when an act has no date (story date)
     last_group: list[Actor] | None = None  # the last plural subject, for "they"
@@ -222,9 +219,6 @@ class ActorResolver:
         for m in mentions_in(sent):
             if m.is_country and m.code:
                 self.focus[m.code] += 1
-                if m.code in self.recent:
-                    self.recent.remove(m.code)
-                self.recent.append(m.code)
 
     def dyad_in_focus(self) -> list[str]:
         """The two countries the discourse is about: the most-named ones so far."""
@@ -457,7 +451,7 @@ class ActorResolver:
             code = _lookup_person(self.people_index, [t.lower_ for t in doc[left:end]], words, date)
             if code:
                 sector = _sector_of(phrase, None)
-                if sector and code[3:6] != sector and code[:3].isalpha():
+                if sector and code[3:6] != sector and not code.startswith("IGO"):
                     # The text's title at the time of the act beats the dictionary's sector.
                     code = code[:3] + sector
                 self.people[surname] = code
@@ -488,7 +482,7 @@ def _lookup_person(
     found = [e for e in surname_index(index).get(words[-1], ()) if e.code_at(date)]  # type: ignore[attr-defined]
     codes = {e.code_at(date) for e in found}  # type: ignore[attr-defined]
     # A bare surname is trusted only when every person of that name has the same code.
-    if len(codes) == 1 and (len(words) == 1 or any(words[0] in e.names[0] for e in found)):  # type: ignore[attr-defined]
+    if len(codes) == 1 and (len(words) == 1 or any(words[0] in e.names[0].split() for e in found)):  # type: ignore[attr-defined]
         return codes.pop()
     return None
 

@@ -84,7 +84,7 @@ def date_event(
             break
         t = t.head
     # 2. A dated expression of the sentence that governs no other act.
-    free = [tx for tx, g in governed.items() if g.i not in triggers]
+    free = [tx for tx, g in governed.items() if g.i not in triggers and not _anterior(g)]
     if free:
         return _event_date(_most_precise(free), timexes, "own")
     # An undated time of its own ("during the Cold War", "in the post-war era", "in
@@ -143,6 +143,12 @@ def _range_start(tx: Timex, timexes: Sequence[Timex]) -> Timex | None:
     return None
 
 
+def _anterior(verb: Token) -> bool:
+    """A clause in the past perfect ("India, which had tested a missile in 1998") tells of
+    an earlier time: its date is not the date of the sentence's other acts."""
+    return any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children)
+
+
 def _close_by(ref: Timex, sent: Span) -> bool:
     """Is ``ref`` in this sentence or the one before it, within the same paragraph?"""
     doc = sent.doc
@@ -182,24 +188,12 @@ def paragraph_start(text: str, offset: int) -> int:
     return i + 1
 
 
-def _is_heading(text: str, tx: Timex) -> bool:
-    """A short line of its own ("1987:", "1999 - A THAW") heads the paragraphs below it."""
-    line_start = text.rfind("\n", 0, tx.start) + 1
-    line_end = text.find("\n", tx.end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    return 0 < len(line) <= 60 and not line.endswith((".", "?", "!"))
-
-
-def reference_time(timexes: Sequence[Timex], offset: int, text: str | None = None) -> Timex | None:
-    """The dated expression governing ``offset``: the last one with a year before it in the
-    same paragraph, or else the last heading above it. Without ``text``, no paragraph limit."""
+def reference_time(timexes: Sequence[Timex], offset: int) -> Timex | None:
+    """The narrative reference time in force at ``offset`` (headings included): the last
+    dated expression with a year before it (see ``detente.nlp.timex.reference_time_at``)."""
     from detente.nlp.timex import reference_time_at
 
-    ref = reference_time_at(list(timexes), offset)
-    if ref is None or text is None or ref.start >= paragraph_start(text, offset):
-        return ref
-    headings = [tx for tx in _dated(timexes) if tx.end <= offset and _is_heading(text, tx)]
-    return headings[-1] if headings else None
+    return reference_time_at(list(timexes), offset)
 
 
 def _most_precise(txs: Sequence[Timex]) -> Timex:

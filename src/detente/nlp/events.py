@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from detente.model import Actor, Document, Event, Timex
-from detente.nlp.actors import ActorResolver, mention_at, sector_of_phrase
+from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.chronology import EventDate, date_event, timex_heads
 from detente.nlp.patterns import (
     NounPattern,
@@ -162,7 +162,7 @@ def extract_events(
         for trig in triggers:
             when = date_event(trig.tok, sent, heads, trig_idx, timexes, document.pubdate)
             if when.source != "own":
-                when = _date_from_referenced_act(trig, act_dates) or when
+                when = _date_from_referenced_act(trig, act_dates, patterns) or when
             lemma = trig.tok.lemma_.lower()
             coded = list(
                 code_trigger(trig, sent, when, resolver, document, patterns, partners, agents)
@@ -180,7 +180,7 @@ def extract_events(
                 kinds.add(kind)
                 out.append(ev)
                 if ev.date:
-                    act_dates[lemma] = ev.date
+                    act_dates[patterns.act_lemma(lemma)] = ev.date
     return out
 
 
@@ -223,7 +223,9 @@ def _targets_from_referenced_act(
     return []
 
 
-def _date_from_referenced_act(trig: Trigger, act_dates: dict[str, str]) -> EventDate | None:
+def _date_from_referenced_act(
+    trig: Trigger, act_dates: dict[str, str], patterns: Patterns
+) -> EventDate | None:
     """ "India objected to the joint exercises": a reaction to an act already told in the text
     takes that act's year when the reaction has no date of its own."""
     for c in trig.tok.children:
@@ -232,7 +234,7 @@ def _date_from_referenced_act(trig: Trigger, act_dates: dict[str, str]) -> Event
         ):
             continue
         for t in c.subtree:
-            date = act_dates.get(t.lemma_.lower())
+            date = act_dates.get(patterns.act_lemma(t.lemma_.lower()))
             if date and t.i != trig.tok.i and t.pos_ == "NOUN":
                 return EventDate(date[:4], t.text, "inherited")
     return None
@@ -290,7 +292,7 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                 code = "061"
             if vp.domains:
                 code = refine_by_domain(code, _object_words(tok), patterns)
-            if code.startswith("04") and code == "040" and _at_third_place(tok):
+            if code == "040" and _at_third_place(tok):
                 code = "044"
             yield Trigger(tok, code, vp.reciprocal, vp.sector, _negated(tok), verb=vp)
         elif tok.pos_ in {"NOUN", "PROPN"} and lemma in patterns.nouns:
@@ -468,10 +470,20 @@ def _irrealis(tok: Token) -> bool:
     return False
 
 
+#: Light and stative verbs whose present progressive describes a standing attitude or a
+#: habit ("Russia is showing interest", "are doing consultations"), not one act (R2b).
+#: The progressive of other verbs reports current events ("troops are shelling the city").
+_STATIVE_PROGRESSIVE = {"show", "do", "have", "make", "express", "take", "give", "remain", "hold"}
+
+
 def _ongoing(tok: Token) -> bool:
-    """ "Russia is showing interest", "are doing consultations": ongoing, not one act (R2b)."""
-    return tok.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in {"VBZ", "VBP"} for c in tok.children
+    """A present progressive of a light or stative verb: an ongoing attitude, not an act."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.lemma_.lower() in _STATIVE_PROGRESSIVE
+        and any(
+            c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in {"VBZ", "VBP"} for c in tok.children
+        )
     )
 
 
@@ -481,7 +493,7 @@ def _noun_irrealis(tok: Token) -> bool:
         t = t.head
     if t.pos_ not in {"VERB", "AUX"}:
         return False
-    return t.lemma_.lower() in _IRREALIS_HEADS | {"think"} or _irrealis(t)
+    return t.lemma_.lower() in _IRREALIS_HEADS or _irrealis(t)
 
 
 def _period_name(tok: Token) -> bool:
@@ -866,8 +878,6 @@ def code_trigger(
         sources, targets, reciprocal = _verb_roles(trig, resolver, when.value)
     else:
         sources, targets, reciprocal = _noun_roles(trig, resolver, when.value, sent)
-    if not sources and len(targets) == 1:
-        sources = _official_of_the_other_side(trig, resolver, targets[0])
     if sources and not targets and agents and trig.verb is not None:
         targets = _targets_from_referenced_act(trig.tok, sources, patterns, agents)
     if partners is not None:
@@ -921,27 +931,6 @@ def code_trigger(
             trigger=doc[trig.tok.i].text,
             pubdate=document.pubdate,
         )
-
-
-def _official_of_the_other_side(
-    trig: Trigger, resolver: ActorResolver, target: Actor
-) -> list[Actor]:
-    """ "Prime Minister Nehru visited Beijing" in a text about India and China: an official
-    whom neither the text nor the dictionaries place, acting on one side of the dyad the
-    text is about, belongs to the other side. Only titled officials and named persons."""
-    if trig.verb is not None:
-        agents = _subject_tokens(trig.tok)[0]
-    else:
-        agents = [c for c in trig.tok.children if c.dep_ == "poss"]
-    dyad = resolver.dyad_in_focus()
-    if len(agents) != 1 or len(dyad) != 2 or target.country not in dyad:
-        return []
-    tok = agents[0]
-    sector = sector_of_phrase(tok)
-    if sector is None or tok.pos_ == "PRON":
-        return []
-    other = dyad[0] if dyad[1] == target.country else dyad[1]
-    return [Actor(other + sector, tok.text, tok.idx, tok.idx + len(tok))]
 
 
 def _met_elsewhere(tok: Token, parties: set[str]) -> bool:

@@ -89,7 +89,10 @@ def render_report(events: Iterable[Mapping[str, Any]], title: str = "detente rep
     for d in order:
         ds = by_dyad[d]
         dated = sorted(str(e["date"]) for e in ds if e.get("date"))
-        mean = sum(float(e["goldstein"]) for e in ds) / len(ds)
+        # Negated acts did not happen: they are listed, but do not move the mean (as in
+        # the chart and detente.relations).
+        real = [float(e["goldstein"]) for e in ds if not e.get("negated")]
+        mean = sum(real) / len(real) if real else 0.0
         parts.append(
             f"<tr><td><a href='#{_e(d[0])}-{_e(d[1])}'>{_e(d[0])} – {_e(d[1])}</a></td>"
             f"<td class='num'>{len(ds)}</td><td>{_e(dated[0] if dated else '')}</td>"
