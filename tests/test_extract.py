@@ -147,6 +147,14 @@ def test_deictic_date_uses_the_publication_date():
         ),
         ("Russian forces occupied Crimea in February 2014.", {("RUSMIL", "UKR", "192")}),
         ("In 2020, the European Union imposed sanctions on Belarus.", {("IGOEU", "BLR", "163")}),
+        (
+            "In 2001, talks between Pakistan and Russia were held in Moscow.",
+            {("PAK", "RUS", "046"), ("RUS", "PAK", "046")},
+        ),
+        (
+            "An agreement was signed between India and Nepal in 1950.",
+            {("IND", "NPL", "057"), ("NPL", "IND", "057")},
+        ),
     ],
 )
 def test_varied_acts_between_states(text, expected):

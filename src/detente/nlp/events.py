@@ -255,7 +255,7 @@ def _drop_nested(triggers: list[Trigger]) -> list[Trigger]:
     inside: set[int] = set()
     for v in verbs:
         for c in v.tok.children:
-            if c.dep_ in {"dobj", "nsubjpass", "attr"} or (
+            if c.dep_ in {"dobj", "attr"} or (
                 c.dep_ == "prep" and c.lower_ in _ARGUMENT_PREPS and c.i > v.tok.i
             ):
                 inside |= {t.i for t in c.subtree}

@@ -64,7 +64,6 @@ class VerbPattern:
     preps: frozenset[str] | None = None
     reciprocal: bool = False
     domains: bool = False
-    aid: bool = False
     needs_actor_object: bool = False
     person_object: bool = False
     sector: str | None = None
@@ -100,7 +99,6 @@ class NounPattern:
     sector: str | None = None
     role: bool = False
     plural_only: bool = False
-    needs_participants: bool = False
     to_clause: bool = False
 
 
@@ -150,7 +148,6 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
                 preps=_words(a.get("preps"), named),
                 reciprocal=bool(a.get("reciprocal", False)),
                 domains=bool(a.get("domains", False)),
-                aid=bool(a.get("aid", False)),
                 needs_actor_object=bool(a.get("needs_actor_object", False)),
                 person_object=bool(a.get("person_object", False)),
                 sector=a.get("sector"),
@@ -168,7 +165,6 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
             sector=a.get("sector"),
             role=bool(a.get("role", False)),
             plural_only=bool(a.get("plural_only", False)),
-            needs_participants=bool(a.get("needs_participants", False)),
             to_clause=bool(a.get("to_clause", False)),
         )
     return Patterns(
