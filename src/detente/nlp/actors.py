@@ -94,9 +94,13 @@ class _Matchers:
     lower: PhraseMatcher
     items: dict[int, LexItem]
     lexicon: tuple[LexItem, ...]  # held so that its id() is never reused while cached
+    order: dict[int, int]  # label → position in the lexicon, to break ties stably
 
 
+#: Matchers per (vocabulary, lexicon); a few at most (default lexicon, users' lexicons),
+#: the oldest dropped first so that long sessions building many pipelines stay bounded.
 _MATCHERS: dict[tuple[int, int], _Matchers] = {}
+_MAX_MATCHERS = 8
 
 
 def _matchers(nlp: Language, items: tuple[LexItem, ...]) -> _Matchers:
@@ -116,7 +120,9 @@ def _matchers(nlp: Language, items: tuple[LexItem, ...]) -> _Matchers:
             # Headline case and all-caps forms of names ("RUSSIA", "Foreign Ministry").
             variants |= {item.text.upper()}
         (exact if sensitive else lower).add(label, [nlp.make_doc(v) for v in variants])
-    m = _Matchers(exact, lower, by_label, items)
+    m = _Matchers(exact, lower, by_label, items, {label: n for n, label in enumerate(by_label)})
+    if len(_MATCHERS) >= _MAX_MATCHERS:
+        _MATCHERS.pop(next(iter(_MATCHERS)))
     _MATCHERS[key] = m
     return m
 
@@ -126,7 +132,7 @@ def find_mentions(
 ) -> list[Mention]:
     """All actor mentions of a Doc, longest match first, no overlaps."""
     m = _matchers(nlp, items if items is not None else lexicon())
-    order = {label: n for n, label in enumerate(m.items)}
+    order = m.order
     spans: list[Span] = []
     for matcher in (m.exact, m.lower):
         for match_id, start, end in matcher(doc):
