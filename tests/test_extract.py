@@ -87,7 +87,8 @@ def test_forecasts_and_conditionals_are_not_events():
     text = (
         "Germany will visit France next year. "
         "If Brazil invades Paraguay, the region would suffer. "
-        "Chile wants to sign a treaty with Peru."
+        "Chile wants to sign a treaty with Peru. "
+        "Russia hopes to sign a deal with Egypt."
     )
     assert extract_text(text, pubdate="2020-01-01") == []
 

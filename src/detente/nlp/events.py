@@ -441,6 +441,27 @@ def _negated(tok: Token) -> bool:
     }  # fmt: skip
 
 
+def _is_one_of(tok: Token, lemmas: set[str]) -> bool:
+    """Is the word one of these verbs? The lemmatizer errs on some forms ("hopes" → "hop"),
+    so the written form with a regular ending removed counts too."""
+    if tok.lemma_.lower() in lemmas:
+        return True
+    word = tok.lower_
+    for ending, repl in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if word.endswith(ending) and word[: -len(ending)] + repl in lemmas:
+            return True
+    return False
+
+
 def _irrealis(tok: Token) -> bool:
     """Future, conditional, hypothetical, intended or believed acts are not events (GUIDE R2)."""
     t = tok
@@ -458,7 +479,7 @@ def _irrealis(tok: Token) -> bool:
             and any(c.dep_ == "aux" for c in t.head.children)
         ):
             return True
-        if t.i != tok.i and via in {"xcomp", "ccomp"} and t.lemma_.lower() in _IRREALIS_HEADS:
+        if t.i != tok.i and via in {"xcomp", "ccomp"} and _is_one_of(t, _IRREALIS_HEADS):
             return True
         if (
             t.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp"}
@@ -493,7 +514,7 @@ def _noun_irrealis(tok: Token) -> bool:
         t = t.head
     if t.pos_ not in {"VERB", "AUX"}:
         return False
-    return t.lemma_.lower() in _IRREALIS_HEADS or _irrealis(t)
+    return _is_one_of(t, _IRREALIS_HEADS) or _irrealis(t)
 
 
 def _period_name(tok: Token) -> bool:
