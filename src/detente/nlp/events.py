@@ -280,6 +280,12 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
         if tok.pos_ in {"VERB", "AUX"} or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
             # The written form first: dictionaries may key irregular forms ("left", "met").
             alts = patterns.verbs.get(tok.lower_) or patterns.verbs.get(lemma)
+            if not alts and tok.pos_ == "VERB":
+                # The lemmatizer errs on some forms; try the regular base forms.
+                alts = next(
+                    (patterns.verbs[w] for w in _base_forms(tok.lower_) if w in patterns.verbs),
+                    None,
+                )
             if not alts or (realis_only and (_irrealis(tok) or _ongoing(tok))):
                 continue
             vp = _choose_verb_pattern(tok, alts)
@@ -441,25 +447,21 @@ def _negated(tok: Token) -> bool:
     }  # fmt: skip
 
 
+_REGULAR_ENDINGS = (
+    ("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""),
+    ("ing", ""), ("ing", "e"),
+)  # fmt: skip
+
+
+def _base_forms(word: str) -> list[str]:
+    """Candidate base forms of a regularly inflected verb ("hopes" → hope, hop ...)."""
+    return [word[: -len(end)] + repl for end, repl in _REGULAR_ENDINGS if word.endswith(end)]
+
+
 def _is_one_of(tok: Token, lemmas: set[str]) -> bool:
     """Is the word one of these verbs? The lemmatizer errs on some forms ("hopes" → "hop"),
     so the written form with a regular ending removed counts too."""
-    if tok.lemma_.lower() in lemmas:
-        return True
-    word = tok.lower_
-    for ending, repl in (
-        ("ies", "y"),
-        ("es", ""),
-        ("s", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("d", ""),
-        ("ing", ""),
-        ("ing", "e"),
-    ):
-        if word.endswith(ending) and word[: -len(ending)] + repl in lemmas:
-            return True
-    return False
+    return tok.lemma_.lower() in lemmas or any(w in lemmas for w in _base_forms(tok.lower_))
 
 
 def _irrealis(tok: Token) -> bool:
