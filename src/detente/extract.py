@@ -32,6 +32,7 @@ from detente.errors import DetenteError
 from detente.model import Document, Event, Problems
 from detente.nlp.patterns import Patterns
 from detente.nlp.pipeline import load_pipeline
+from detente.nlp.truecase import recase_headlines
 
 #: A sentence as stored: (start, end, text) in document character offsets.
 Sentence = tuple[int, int, str]
@@ -106,10 +107,15 @@ def split_text(text: str, max_chars: int | None = None) -> list[tuple[int, str]]
     return pieces
 
 
-def _shift(event: Event, offset: int) -> Event:
-    if offset == 0:
+def _shift(event: Event, offset: int, text: str) -> Event:
+    """Place a piece's event in its document; its sentence is sliced from the original
+    ``text`` of the piece (the parser may have read a re-cased copy of a headline)."""
+    sentence = text[event.start : event.end]
+    if offset == 0 and sentence == event.sentence:
         return event
-    return dataclasses.replace(event, start=event.start + offset, end=event.end + offset)
+    return dataclasses.replace(
+        event, sentence=sentence, start=event.start + offset, end=event.end + offset
+    )
 
 
 @dataclass(slots=True)
@@ -154,7 +160,7 @@ class _Coder:
         """Parse a batch; if the batch fails, parse piece by piece to isolate the culprit."""
         docs = []
         for p in pieces:
-            doc = self.nlp.make_doc(p.text)
+            doc = self.nlp.make_doc(recase_headlines(p.text))
             doc._.pubdate = p.document.pubdate
             docs.append(doc)
         try:
@@ -165,7 +171,7 @@ class _Coder:
         out: list[Doc | BaseException] = []
         for p in pieces:
             try:
-                doc = self.nlp.make_doc(p.text)
+                doc = self.nlp.make_doc(recase_headlines(p.text))
                 doc._.pubdate = p.document.pubdate
                 out.append(self.nlp(doc))
             except Exception as exc:
@@ -211,9 +217,13 @@ class _Coder:
                         found = self._extract_events(
                             doc, piece.document, resolver=resolver, patterns=self.patterns
                         )
-                        events.extend(_shift(e, piece.offset) for e in found)
+                        events.extend(_shift(e, piece.offset, piece.text) for e in found)
                         sentences.extend(
-                            (piece.offset + s.start_char, piece.offset + s.end_char, s.text)
+                            (
+                                piece.offset + s.start_char,
+                                piece.offset + s.end_char,
+                                piece.text[s.start_char : s.end_char],
+                            )
                             for s in doc.sents
                         )
                     except Exception as exc:

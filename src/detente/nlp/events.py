@@ -755,6 +755,22 @@ def _verb_roles(
         # "Pakistan was invited by China": without a by-agent the passive subject is the
         # target and the source is unknown (GUIDE R2: no agent, no event).
         return [], sources, False
+    by_agents = [
+        p for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+        for p in c.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    labelled_agent = any(c.dep_ == "agent" for c in verb.children)
+    if (
+        by_agents
+        and (verb.tag_ == "VBN" or labelled_agent)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        # A reduced passive ("City Blockaded by Turkish Troops", headline style): the
+        # by-phrase is the agent and the grammatical subject the patient.
+        agents = [a for p in by_agents for a in resolver.resolve(p, date)]
+        if agents and sources:
+            return agents, sources, False
     patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if patients and sources and not passive:
         # "Pakistan was invited by China": the by-agent acts on the passive subject.
