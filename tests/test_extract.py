@@ -219,6 +219,7 @@ def test_meeting_in_a_third_country_and_clean_sentences():
         ("In 2009, Pakistan's Chief of Army Staff visited Beijing.", ("PAKMIL", "CHN", "042")),
         ("In 2010, SAARC admitted Afghanistan as a member.", ("IGOSAARC", "AFG", "050")),
         ("In 2019, the United States urged Honduras to respect the deal.", ("USA", "HND", "020")),
+        ("In 2015, Nepal asked India for humanitarian aid.", ("NPL", "IND", "0233")),
         ("In 2020, China warned Australia against interference.", ("CHN", "AUS", "130")),
         ("In 2018, Iranian police arrested two British nationals.", ("IRNCOP", "GBRCVL", "173")),
     ],

@@ -182,13 +182,16 @@ def default_patterns() -> Patterns:
 
 
 def refine_by_domain(code: str, words: set[str], patterns: Patterns) -> str:
-    """030 → 0311/0312, 033 → 0331/0332/0333, 070 → 071/072/073 by the words of the object."""
+    """030 → 0311/0312, 023 → 0231/0232/0233, 033 → 0331/0332/0333, 070 → 071/072/073 by
+    the words of the object."""
     dom = patterns.domains
     military = bool(words & dom.get("military", frozenset()))
     economic = bool(words & dom.get("economic", frozenset()))
     humanitarian = bool(words & dom.get("humanitarian", frozenset()))
     if code == "030":
         return "0312" if military else "0311" if economic else code
+    if code == "023":
+        return "0232" if military else "0233" if humanitarian else "0231" if economic else code
     if code == "033":
         return "0332" if military else "0333" if humanitarian else "0331" if economic else code
     if code == "070":
