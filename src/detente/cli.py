@@ -27,7 +27,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from detente.errors import DetenteError
+from detente.errors import DetenteError, debug_enabled
 from detente.model import EVENT_FIELDS, Problems
 
 app = typer.Typer(
@@ -131,10 +131,6 @@ def _options(
         os.environ["DETENTE_DEBUG"] = "1"
 
 
-def _debug() -> bool:
-    return os.environ.get("DETENTE_DEBUG", "") not in ("", "0")
-
-
 def _fail(message: str, code: int = 1) -> None:
     err.print(f"detente: error: {' '.join(message.split())}", markup=False, soft_wrap=True)
     raise typer.Exit(code)
@@ -174,7 +170,7 @@ def _errors(where: str | None = None) -> Iterator[None]:
     except (typer.Exit, typer.Abort, SystemExit):
         raise
     except Exception as exc:
-        if _debug():
+        if debug_enabled():
             raise
         name = _current["where"] or where or "detente"
         detail = " ".join(str(exc).split())[:200]

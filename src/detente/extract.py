@@ -16,7 +16,6 @@ Two things keep long runs over scraped corpora safe and fast:
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 import signal
 import sys
@@ -28,7 +27,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.errors import DetenteError
+from detente.errors import DetenteError, debug_enabled
 from detente.model import Document, Event, Problems
 from detente.nlp.patterns import Patterns
 from detente.nlp.pipeline import load_pipeline
@@ -62,10 +61,6 @@ class Extraction:
 
 if not Doc.has_extension("pubdate"):
     Doc.set_extension("pubdate", default=None)
-
-
-def _debug() -> bool:
-    return os.environ.get("DETENTE_DEBUG", "") not in ("", "0")
 
 
 def split_text(text: str, max_chars: int | None = None) -> list[tuple[int, str]]:
@@ -150,7 +145,7 @@ class _Coder:
         self._extract_events = extract_events
 
     def _failed(self, document: Document, exc: BaseException) -> None:
-        if self.problems is None or _debug():
+        if self.problems is None or debug_enabled():
             raise exc
         where = document.path or document.id
         what = " ".join(str(exc).split())[:160]
@@ -166,7 +161,7 @@ class _Coder:
         try:
             return list(self.nlp.pipe(docs, batch_size=len(docs)))
         except Exception:
-            if _debug():
+            if debug_enabled():
                 raise
         out: list[Doc | BaseException] = []
         for p in pieces:
@@ -277,12 +272,12 @@ def extract_documents(
             problems=problems,
         )
         return
-    from detente.nlp.events import _people_index
+    from detente.nlp.people import people_index as default_people_index
 
     coder = _Coder(
         nlp or load_pipeline(model),
         patterns,
-        people_index if people_index is not None else _people_index(),
+        people_index if people_index is not None else default_people_index(),
         problems,
     )
     for _, document, sentences, events in coder.run(enumerate(documents), batch_size):
@@ -307,12 +302,12 @@ def _init_worker(
     # Ctrl-C reaches the whole process group; the parent decides when to stop, and a worker
     # dying mid-batch would only turn a clean stop into a BrokenProcessPool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from detente.nlp.events import _people_index
+    from detente.nlp.people import people_index as default_people_index
 
     _WORKER = _Coder(
         nlp or load_pipeline(model),
         patterns,
-        people_index if people_index is not None else _people_index(),
+        people_index if people_index is not None else default_people_index(),
         Problems(),
     )
 

@@ -143,7 +143,10 @@ def extract_events(
     there, since the one who acted is not named.
     """
     patterns = patterns or default_patterns()
-    resolver = resolver or ActorResolver(people_index=_people_index())
+    if resolver is None:
+        from detente.nlp.people import people_index
+
+        resolver = ActorResolver(people_index=people_index())
     timexes: list[Timex] = list(getattr(doc._, "timexes", None) or [])
     out: list[Event] = []
     seen: dict[tuple, set[str]] = {}
@@ -260,14 +263,6 @@ def _drop_nested(triggers: list[Trigger]) -> list[Trigger]:
             ):
                 inside |= {t.i for t in c.subtree}
     return [t for t in triggers if t.verb is not None or t.tok.i not in inside]
-
-
-def _people_index() -> object | None:
-    try:
-        from detente.nlp.people import people_index
-    except ImportError:
-        return None
-    return people_index()
 
 
 # --------------------------------------------------------------------------- triggers
