@@ -186,7 +186,8 @@ def profile(corpus: Path) -> None:
     from detente.io import iter_documents
     from detente.model import Document
     from detente.nlp.actors import ActorResolver
-    from detente.nlp.events import _people_index, extract_events
+    from detente.nlp.events import extract_events
+    from detente.nlp.people import people_index as _people_index
     from detente.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()

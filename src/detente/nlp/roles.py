@@ -1,0 +1,329 @@
+"""Roles: who is the source and who the target of a trigger, from the dependency parse.
+
+The source is the subject (the by-agent of a passive, the controller of an infinitive, the
+shared subject of coordinated verbs); the target the first actor among the complements.
+Nominal acts take theirs from possessives, of/by/from phrases, modifiers and prepositions,
+falling back on the clause they sit in.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from detente.model import Actor
+from detente.nlp.actors import ActorResolver, mention_at
+from detente.nlp.patterns import Patterns
+from detente.nlp.syntax import (
+    ADJUNCT_PREPS,
+    ARGUMENT_PREPS,
+    CLAUSE_DEPS,
+    NOUN_DEPS_DOWN,
+    TARGET_DEPS,
+    THIRD_PLACE,
+    clause_subject,
+    subject_tokens,
+)
+from detente.nlp.triggers import Trigger
+
+
+def targets_from_referenced_act(
+    verb: Token, sources: list[Actor], patterns: Patterns, agents: dict[str, list[Actor]]
+) -> list[Actor]:
+    """ "The United States condemned the invasion": the target is whoever invaded."""
+    own = {a.country for a in sources}
+    for c in verb.children:
+        objs = [c] if c.dep_ == "dobj" else []
+        if c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS:
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+        for o in objs:
+            if o.pos_ != "NOUN":
+                continue
+            found = agents.get(patterns.act_lemma(o.lemma_.lower()), [])
+            found = [a for a in found if a.country not in own]
+            if found:
+                return found
+    return []
+
+
+def _actors_below(
+    tok: Token,
+    resolver: ActorResolver,
+    date: str | None,
+    skip: set[int],
+    deps: set[str],
+    adjunct: frozenset[str] | set[str] = frozenset(ADJUNCT_PREPS),
+    exclude: frozenset[str] | set[str] = frozenset(),
+    clauses: bool = False,
+) -> list[Actor]:
+    """The first actor found breadth-first among ``tok``'s complements (and hyphen partners).
+
+    Actors of the ``exclude`` countries are passed over ("Australia recalled its ambassador
+    from France": the ambassador is Australia's own, the target is France); an infinitive
+    complement is searched too ("threatened to retaliate against Lithuania").
+    """
+    found = _search_below(tok, resolver, date, skip, deps, adjunct, exclude, clauses)
+    if not found and clauses and adjunct:
+        # PETRARCH-like: with nothing else after the verb, a circumstance will do
+        # ("fired two shells at Seoul", "has risen in the dispute with Osgiliath").
+        found = _search_below(tok, resolver, date, skip, deps, frozenset(), exclude, clauses)
+    return found
+
+
+def _search_below(
+    tok: Token,
+    resolver: ActorResolver,
+    date: str | None,
+    skip: set[int],
+    deps: set[str],
+    adjunct: frozenset[str] | set[str],
+    exclude: frozenset[str] | set[str],
+    clauses: bool,
+) -> list[Actor]:
+    enter = {"pcomp", "xcomp"} | (CLAUSE_DEPS if clauses else set())
+    queue = [
+        c
+        for c in tok.children
+        if (c.dep_ in deps or c.dep_ in enter)
+        and c.i not in skip
+        # A clause is searched only when it follows the verb: in "X is about to act, an
+        # official said", the clause is what was said, not whom it was said to.
+        and not (c.dep_ in CLAUSE_DEPS and c.i < tok.i)
+    ]
+    seen = set()
+    while queue:
+        c = queue.pop(0)
+        if c.i in seen or c.i in skip:
+            continue
+        seen.add(c.i)
+        if c.pos_ in {"VERB", "AUX"} and c.dep_ not in enter:
+            continue
+        if clauses and c.dep_ in CLAUSE_DEPS:
+            # A complement clause: its subject first ("believes Dagolath can cope").
+            queue.extend(x for x in c.children if x.dep_ in {"nsubj", "nsubjpass"})
+        if c.ent_type_ in {"DATE", "TIME"} and mention_at(c) is None:
+            # "with Libya's almost five years ...": a date names no actor, its possessor may.
+            queue.extend(x for x in c.children if x.dep_ == "poss")
+            continue
+        if c.dep_ == "prep" and c.lower_ in adjunct and c.head.i == tok.i:
+            # Circumstances of the act itself ("met in Delhi"), not of its object
+            # ("interest in cooperation with Pakistan").
+            continue
+        if c.lemma_.lower() in THIRD_PLACE:
+            continue
+        actors = [] if c.pos_ in {"VERB", "AUX"} else resolver.resolve(c, date)
+        actors = [a for a in actors if a.country not in exclude]
+        if actors:
+            return _with_hyphen_partners(c, actors, resolver, date)
+        queue.extend(
+            x
+            for x in c.children
+            if x.dep_ in NOUN_DEPS_DOWN or x.dep_ in deps or (clauses and x.dep_ in enter)
+        )
+    return []
+
+
+def _with_hyphen_partners(
+    tok: Token, actors: list[Actor], resolver: ActorResolver, date: str | None
+) -> list[Actor]:
+    """ "Pak-Russia exercises", "Indo-US deal": both countries of a hyphenated pair."""
+    doc = tok.doc
+    out = list(actors)
+    for step in (-2, 2):
+        j = tok.i + step
+        mid = tok.i + step // 2
+        if 0 <= j < len(doc) and doc[mid].text in {"-", "–"}:
+            m = mention_at(doc[j])
+            if (
+                m is not None
+                and m.code
+                and m.is_country
+                and m.code not in {a.code[:3] for a in out}
+            ):
+                out.append(Actor(m.code, doc[j].text, doc[j].idx, doc[j].idx + len(doc[j])))
+    return out
+
+
+def verb_roles(
+    trig: Trigger, resolver: ActorResolver, date: str | None
+) -> tuple[list[Actor], list[Actor], bool]:
+    verb = trig.tok
+    subj_toks, passive = subject_tokens(verb)
+    sources: list[Actor] = []
+    for s in subj_toks:
+        sources += resolver.resolve(s, date)
+    if (
+        not sources
+        and not passive
+        and verb.dep_ == "ccomp"
+        and subj_toks
+        and all(s.lower_ in {"it", "they", "we"} for s in subj_toks)
+    ):
+        # "Ethiopia indicated it would act": a pronoun subject of a reported clause is,
+        # in the first place, the reporter itself.
+        reporter, _ = subject_tokens(verb.head)
+        sources = [a for r in reporter for a in resolver.resolve(r, date)]
+    # "an agreement was signed between the two countries" → both parties, both directions.
+    between = [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"between", "among"}
+        for p in c.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    if between:
+        parties: list[Actor] = []
+        for p in between:
+            parties += resolver.resolve(p, date)
+        if len(parties) >= 2:
+            return parties, parties, True
+    if trig.verb is not None and trig.verb.swap:
+        # "X received money from Y", "X was freed from Y", "X was shot dead in Y": the
+        # pattern says the subject undergoes the act and the complement does it.
+        skip = {t.i for s in subj_toks for t in s.subtree}
+        adjunct = set(ADJUNCT_PREPS) - set(trig.verb.arg_preps or ())
+        own = frozenset(a.country for a in sources)
+        doers = _actors_below(
+            verb, resolver, date, skip, TARGET_DEPS, adjunct, own, clauses=trig.clausal
+        )
+        return doers, sources, False
+    if passive and not trig.passive_source:
+        # "Pakistan was invited by China": without a by-agent the passive subject is the
+        # target and the source is unknown (GUIDE R2: no agent, no event).
+        return [], sources, False
+    by_agents = [
+        p for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+        for p in c.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    labelled_agent = any(c.dep_ == "agent" for c in verb.children)
+    if (
+        by_agents
+        and (verb.tag_ == "VBN" or labelled_agent)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        # A reduced passive ("City Blockaded by Turkish Troops", headline style): the
+        # by-phrase is the agent and the grammatical subject the patient.
+        agents = [a for p in by_agents for a in resolver.resolve(p, date)]
+        if agents and sources:
+            return agents, sources, False
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if patients and sources and not passive:
+        # "Pakistan was invited by China": the by-agent acts on the passive subject.
+        targets = [a for p in patients for a in resolver.resolve(p, date)]
+        if targets:
+            return sources, targets, False
+    skip = {t.i for s in subj_toks for t in s.subtree}
+    adjunct = set(ADJUNCT_PREPS)
+    if trig.verb is not None:
+        adjunct -= set(trig.verb.preps or ()) | set(trig.verb.arg_preps or ())
+    if trig.reciprocal:
+        # Reciprocal acts take their partner from the object or "with" only: "X met Y",
+        # "X signed an agreement with Y"; "X and Y cooperated on Afghanistan" is mutual.
+        adjunct |= {"on", "for", "about", "over", "of", "to", "against", "from"}
+    own = frozenset(a.country for a in sources)
+    # A reciprocal act's partner is its object or "with"-phrase, never someone in a
+    # clause around it ("X and Y delayed their meeting after Z was reported nearby").
+    targets = _actors_below(
+        verb,
+        resolver,
+        date,
+        skip,
+        TARGET_DEPS,
+        adjunct,
+        own,
+        clauses=trig.clausal and not trig.reciprocal,
+    )
+    if trig.reciprocal and len(sources) >= 2 and not targets:
+        return sources, sources, True
+    return sources, targets, False
+
+
+_LIGHT_VERBS = {
+    "hold", "conduct", "launch", "carry", "make", "pay", "undertake", "stage", "begin",
+    "start", "have", "extend", "receive", "accept", "welcome", "announce", "complete",
+}  # fmt: skip
+_ADJUNCT_FRAMES = {"after", "before", "during", "in", "on", "following", "upon", "with", "at"}
+
+
+def _clause_role(noun: Token) -> str | None:
+    """How a nominal act relates to the clause around it, if it borrows a participant from it.
+
+    "X held talks with Y" / "X paid a visit to Y" (light verb: the subject is the agent) →
+    "agent"; "After talks with Y, X signed", "In his visit to Moscow, X said" (a framing
+    adjunct: the subject is the agent) → "agent"; "With the support of Russia, Pakistan
+    became a member" / "On Russia's invitation, X visited" → "frame".
+    """
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
+        return "agent"
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and noun.head.lower_ in _ADJUNCT_FRAMES
+        and noun.head.head.pos_ in {"VERB", "AUX"}
+    ):
+        return "frame"
+    return None
+
+
+def noun_roles(
+    trig: Trigger, resolver: ActorResolver, date: str | None, sent: Span
+) -> tuple[list[Actor], list[Actor], bool]:
+    noun = trig.tok
+    pat = trig.noun
+    assert pat is not None
+    src_toks: list[Token] = []
+    tgt_toks: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            src_toks.append(c)
+        elif c.dep_ in {"prep", "agent"}:
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if c.lower_ in pat.targets and not (c.lower_ == "of" and pat.reciprocal):
+                tgt_toks += objs
+            elif c.lower_ in {"of", "by", "from"}:
+                src_toks += objs
+        elif (
+            c.dep_ in {"compound", "amod", "nmod"}
+            and mention_at(c) is not None
+            and mention_at(c).kind != "capital"  # "the Astana talks", "the Geneva accords": a venue
+        ):
+            src_toks.append(c)
+    # Prepositions the parser attached to the governing verb: "witnessed visit of X to Moscow".
+    head = noun.head
+    if not tgt_toks and head.pos_ in {"VERB", "AUX"} and noun.dep_ in {"dobj", "nsubj"}:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in pat.targets and c.i > noun.i and c.lower_ != "of":
+                tgt_toks += [p for p in c.children if p.dep_ == "pobj"]
+    role = _clause_role(noun)
+    clause = [a for t in clause_subject(noun) for a in resolver.resolve(t, date)] if role else []
+    sources: list[Actor] = []
+    for s in src_toks:
+        if (s.pos_ == "PRON" or s.tag_ == "PRP$") and clause:
+            # "In his visit to Moscow, President Zardari ...": the possessive is the subject.
+            sources += clause
+            continue
+        sources += _with_hyphen_partners(s, resolver.resolve(s, date), resolver, date)
+    targets: list[Actor] = []
+    for t in tgt_toks:
+        found = resolver.resolve(t, date) or _actors_below(t, resolver, date, set(), NOUN_DEPS_DOWN)
+        targets += _with_hyphen_partners(t, found, resolver, date) if found else []
+    if pat.role:
+        # "China played the role of facilitator in Pak-Russia rapprochement".
+        subject = [a for t in clause_subject(noun) for a in resolver.resolve(t, date)]
+        below = _actors_below(noun, resolver, date, set(), NOUN_DEPS_DOWN, frozenset())
+        if not below and noun.head.lower_ == "of":
+            # "played a role of facilitator in X-Y rapprochement": the role carries the phrase.
+            below = _actors_below(
+                noun.head.head, resolver, date, {noun.i}, NOUN_DEPS_DOWN, frozenset()
+            )
+        return subject, below, False
+    if pat.reciprocal:
+        if len(sources) >= 2 and not targets:
+            return sources, sources, True
+        if len(targets) >= 2 and not sources:
+            return targets, targets, True
+        if not sources and targets and clause:
+            return clause, targets, False
+        return sources, targets, False
+    if not sources and clause:
+        sources = clause
+    elif sources and not targets and role == "frame" and pat.to_clause:
+        targets = [a for a in clause if a.country not in {x.country for x in sources}]
+    return sources, targets, False

@@ -1,0 +1,322 @@
+"""Triggers: the words of a sentence that express an act listed in the event patterns.
+
+A verb or noun of ``codebook/data/event_patterns.yaml`` is a trigger when its pattern's
+conditions hold (objects, prepositions, word sequences of PETRARCH patterns) and the act is
+realis: future, modal, conditional, intended or believed acts are not events (GUIDE R2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from detente.nlp.actors import mention_at
+from detente.nlp.patterns import NounPattern, Patterns, VerbPattern, refine_by_domain
+from detente.nlp.syntax import (
+    ARGUMENT_PREPS,
+    DEMONSTRATIVES,
+    TARGET_DEPS,
+    THIRD_PLACE,
+    is_actorish,
+    subject_tokens,
+)
+
+_MODALS = {"will", "would", "shall", "may", "might", "could", "should", "can", "must", "'ll", "wo"}
+_IRREALIS_HEADS = {
+    "want", "plan", "intend", "hope", "expect", "consider", "believe", "think", "wish", "aim",
+    "worry", "fear", "seek", "prepare", "propose", "suggest", "urge", "ask", "need", "like",
+    "threaten", "refuse", "fail", "able", "likely", "set",
+}  # fmt: skip
+_CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+
+
+@dataclass
+class Trigger:
+    tok: Token
+    code: str
+    reciprocal: bool
+    sector: str | None
+    negated: bool
+    verb: VerbPattern | None = None
+    noun: NounPattern | None = None
+    #: Look for the target inside complement clauses too (see ``extract_events``).
+    clausal: bool = False
+    #: Code an agentless passive's subject as the source (see ``extract_events``).
+    passive_source: bool = False
+
+
+def drop_nested(triggers: list[Trigger]) -> list[Trigger]:
+    """A nominal act inside the argument of another act describes it, it is not a new act:
+    "signed an agreement for the sale of helicopters", "objections on the joint exercises"."""
+    verbs = [t for t in triggers if t.verb is not None]
+    if not verbs:
+        return triggers
+    inside: set[int] = set()
+    for v in verbs:
+        for c in v.tok.children:
+            if c.dep_ in {"dobj", "attr"} or (
+                c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS and c.i > v.tok.i
+            ):
+                inside |= {t.i for t in c.subtree}
+    return [t for t in triggers if t.verb is not None or t.tok.i not in inside]
+
+
+def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -> Iterator[Trigger]:
+    """The words of a sentence that express an act listed in ``patterns``."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in {"VERB", "AUX"} or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
+            # The written form first: dictionaries may key irregular forms ("left", "met").
+            alts = patterns.verbs.get(tok.lower_) or patterns.verbs.get(lemma)
+            if not alts and tok.pos_ == "VERB":
+                # The lemmatizer errs on some forms; try the regular base forms.
+                alts = next(
+                    (patterns.verbs[w] for w in _base_forms(tok.lower_) if w in patterns.verbs),
+                    None,
+                )
+            if not alts or (realis_only and (_irrealis(tok) or _ongoing(tok))):
+                continue
+            vp = _choose_verb_pattern(tok, alts)
+            if vp is None:
+                continue
+            code = vp.code
+            if code == "051" and _adverbs(tok) & {"militarily"}:
+                code = "062"  # "supported X militarily": military cooperation
+            elif code == "051" and _adverbs(tok) & {"economically", "financially"}:
+                code = "061"
+            if vp.domains:
+                code = refine_by_domain(code, _object_words(tok), patterns)
+            if code == "040" and _at_third_place(tok):
+                code = "044"
+            yield Trigger(tok, code, vp.reciprocal, vp.sector, _negated(tok), verb=vp)
+        elif tok.pos_ in {"NOUN", "PROPN"} and lemma in patterns.nouns:
+            np_ = patterns.nouns[lemma]
+            if tok.dep_ in {"compound", "nmod"} or _period_name(tok):
+                continue
+            if np_.plural_only and tok.tag_ not in {"NNS", "NNPS"}:
+                continue
+            if np_.modifiers is not None and not any(
+                c.lower_ in np_.modifiers for c in tok.children if c.dep_ in {"amod", "compound"}
+            ):
+                continue
+            if np_.objects is not None and not (_object_words(tok) & np_.objects):
+                continue
+            if _restatement(tok) or (realis_only and _noun_irrealis(tok)):
+                continue
+            code = np_.code
+            if code == "040" and _at_third_place(tok):
+                code = "044"
+            yield Trigger(tok, code, np_.reciprocal, np_.sector, False, noun=np_)
+
+
+def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern | None:
+    objs = _object_lemmas(tok)
+    preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}}
+    before: list[tuple[str, str]] | None = None
+    after: list[tuple[str, str]] | None = None
+    for vp in alts:
+        if vp.before is not None:
+            before = _words_before(tok) if before is None else before
+            if not vp.before.matches(before):
+                continue
+        if vp.after is not None:
+            after = _words_after(tok) if after is None else after
+            if not vp.after.matches(after):
+                continue
+        if vp.needs_compound and not _compound_subject(tok):
+            continue
+        if vp.objects is not None and not (objs & vp.objects):
+            continue
+        if vp.preps is not None and not (preps & vp.preps):
+            continue
+        if vp.needs_actor_object:
+            dobj = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+            if not dobj or not any(is_actorish(d) for d in dobj):
+                continue
+            if vp.person_object and not any(
+                d.ent_type_ == "PERSON" or (mention_at(d) and mention_at(d).kind == "agent")
+                for d in dobj
+            ):
+                continue
+        return vp
+    return None
+
+
+def _compound_subject(verb: Token) -> bool:
+    """Does the subject name several parties ("Gondor and Osgiliath", "both sides")?"""
+    subj, _ = subject_tokens(verb)
+    heads = [t for s in subj for t in (s, *s.conjuncts) if is_actorish(t)]
+    return len(heads) >= 2 or any(c.lower_ in {"both", "two"} for s in subj for c in s.children)
+
+
+#: How a verb is embedded in the clause whose words come before it: "Ethiopia indicated it
+#: would act", "Gollum was seen to break", "X said it will not clash".
+_CLAUSE_CHAIN = {"xcomp", "ccomp", "advcl", "conj", "pcomp"}
+
+
+def _word(t: Token) -> tuple[str, str]:
+    return (t.lower_, t.lemma_.lower())
+
+
+def _words_before(tok: Token) -> list[tuple[str, str]]:
+    """The words before a verb within its clause and the clauses that govern it, nearest
+    first: its auxiliaries, negation, adverbs and subject, and "indicated (it would)"."""
+    top = tok
+    while top.dep_ in _CLAUSE_CHAIN and top.head.i != top.i:
+        top = top.head
+    lo = top.left_edge.i
+    return [_word(t) for t in reversed(tok.doc[lo : tok.i]) if not t.is_punct]
+
+
+def _words_after(tok: Token) -> list[tuple[str, str]]:
+    """The words of a verb's own phrase after it, in order, leaving out coordinated verbs
+    and their phrases ("condemned the attack and promised raids": not "raids")."""
+    skip: set[int] = set()
+    for c in tok.children:
+        if (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}) or c.dep_ == "cc":
+            skip |= {t.i for t in c.subtree}
+    return [_word(t) for t in tok.subtree if t.i > tok.i and t.i not in skip and not t.is_punct]
+
+
+def _adverbs(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in {"advmod", "conj"} or c.pos_ == "ADV"} | {
+        g.lower_ for c in tok.children if c.dep_ == "advmod" for g in c.children if g.dep_ == "conj"
+    }
+
+
+def _object_lemmas(tok: Token) -> set[str]:
+    """Lemmas of the direct object, prepositional objects and their complements (one level)."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
+            out.add(c.lemma_.lower())
+            for cc in c.children:
+                if cc.dep_ == "conj":
+                    out.add(cc.lemma_.lower())
+        elif c.dep_ in {"prep", "dative"}:
+            for p in c.children:
+                if p.dep_ in {"pobj", "pcomp"}:
+                    out.add(p.lemma_.lower())
+                    out |= {g.lemma_.lower() for g in p.children if g.dep_ == "dobj"}
+        elif c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG":
+            out.add(c.lemma_.lower())
+    return out
+
+
+def _object_words(tok: Token) -> set[str]:
+    """Every lemma in the complements of a trigger, to tell military from economic acts."""
+    words: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in TARGET_DEPS or c.dep_ in {"xcomp", "nsubjpass", "compound", "amod", "acl"}:
+            words |= {t.lemma_.lower() for t in c.subtree}
+    return words
+
+
+def _at_third_place(tok: Token) -> bool:
+    """A meeting "on the sidelines of", "at the summit", "in the UN session" is CAMEO 044."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"in", "at", "on", "during"}:
+            for p in c.children:
+                if p.dep_ == "pobj" and (
+                    p.lemma_.lower() in THIRD_PLACE
+                    or (mention_at(p) is not None and mention_at(p).kind == "igo")
+                ):
+                    return True
+    return False
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    # "did not decide to veto" negates the infinitive's act as well.
+    head = tok.head
+    return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children) and head.lemma_ in {
+        "decide", "agree", "choose", "try", "manage", "dare",
+    }  # fmt: skip
+
+
+_REGULAR_ENDINGS = (
+    ("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""),
+    ("ing", ""), ("ing", "e"),
+)  # fmt: skip
+
+
+def _base_forms(word: str) -> list[str]:
+    """Candidate base forms of a regularly inflected verb ("hopes" → hope, hop ...)."""
+    return [word[: -len(end)] + repl for end, repl in _REGULAR_ENDINGS if word.endswith(end)]
+
+
+def _is_one_of(tok: Token, lemmas: set[str]) -> bool:
+    """Is the word one of these verbs? The lemmatizer errs on some forms ("hopes" → "hop"),
+    so the written form with a regular ending removed counts too."""
+    return tok.lemma_.lower() in lemmas or any(w in lemmas for w in _base_forms(tok.lower_))
+
+
+def _irrealis(tok: Token) -> bool:
+    """Future, conditional, hypothetical, intended or believed acts are not events (GUIDE R2)."""
+    t = tok
+    via = ""
+    for _ in range(6):
+        for c in t.children:
+            if c.dep_ in {"aux", "auxpass"} and c.lower_ in _MODALS:
+                return True
+            if c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS:
+                return True
+        # "is going to favour"
+        if (
+            t.dep_ == "xcomp"
+            and t.head.lemma_ == "go"
+            and any(c.dep_ == "aux" for c in t.head.children)
+        ):
+            return True
+        if t.i != tok.i and via in {"xcomp", "ccomp"} and _is_one_of(t, _IRREALIS_HEADS):
+            return True
+        if (
+            t.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp"}
+            or t.head.i == t.i
+        ):
+            return False
+        via = t.dep_
+        t = t.head
+    return False
+
+
+#: Light and stative verbs whose present progressive describes a standing attitude or a
+#: habit ("Russia is showing interest", "are doing consultations"), not one act (R2b).
+#: The progressive of other verbs reports current events ("troops are shelling the city").
+_STATIVE_PROGRESSIVE = {"show", "do", "have", "make", "express", "take", "give", "remain", "hold"}
+
+
+def _ongoing(tok: Token) -> bool:
+    """A present progressive of a light or stative verb: an ongoing attitude, not an act."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.lemma_.lower() in _STATIVE_PROGRESSIVE
+        and any(
+            c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in {"VBZ", "VBP"} for c in tok.children
+        )
+    )
+
+
+def _noun_irrealis(tok: Token) -> bool:
+    t = tok
+    while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"}:
+        t = t.head
+    if t.pos_ not in {"VERB", "AUX"}:
+        return False
+    return _is_one_of(t, _IRREALIS_HEADS) or _irrealis(t)
+
+
+def _period_name(tok: Token) -> bool:
+    """ "The cold war", "the war on terror", "the post-war era" name periods, not acts."""
+    mods = {c.lower_ for c in tok.children}
+    return bool(mods & {"cold", "post", "civil"}) or any(
+        c.dep_ == "prep" and c.lower_ == "on" for c in tok.children if tok.lemma_ == "war"
+    )
+
+
+def _restatement(tok: Token) -> bool:
+    """ "This successful visit broke the ice": a noun with a demonstrative restates an act."""
+    return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in tok.children)
