@@ -55,8 +55,9 @@ def analyze(
     another process (default: fail at once with ``StoreError``). After each committed
     batch ``on_batch`` is called and ``should_stop`` consulted: when it returns true the
     run ends there with ``interrupted`` set — everything committed is complete.
-    ``coding`` passes ``nlp``/``patterns``/``people_index`` on to the extraction (users'
-    dictionaries, see :mod:`detente.dictionaries`).
+    ``coding`` passes ``nlp``/``patterns``/``people_index``/``conventions`` on to the
+    extraction (users' dictionaries, see :mod:`detente.dictionaries`; coding conventions,
+    see :mod:`detente.nlp.conventions`).
     """
     from detente.extract import extract_documents
     from detente.io import iter_documents

@@ -76,6 +76,14 @@ AgentsOpt = Annotated[
     list[str] | None,
     typer.Option("--agents", help="A PETRARCH-format agent dictionary (role words); repeatable."),
 ]
+PetrarchOpt = Annotated[
+    bool,
+    typer.Option(
+        "--petrarch-conventions",
+        help="Code as PETRARCH does: also future and modal acts, targets from a complement "
+        "clause or a circumstance, and the subject of an agentless passive as the source.",
+    ),
+]
 DbOpt = Annotated[str, typer.Option("--db", help="The DuckDB store.")]
 WorkersOpt = Annotated[
     int,
@@ -98,19 +106,27 @@ def _check_workers(workers: int) -> None:
 
 
 def _coding(
-    actors: list[str] | None, agents: list[str] | None, model: str | None
+    actors: list[str] | None,
+    agents: list[str] | None,
+    model: str | None,
+    petrarch_conventions: bool = False,
 ) -> dict[str, Any]:
-    """Extraction options for users' dictionaries (none: detente's own)."""
+    """Extraction options, resolved once per command: users' dictionaries (none:
+    detente's own) and the coding conventions."""
+    out: dict[str, Any] = {}
+    if petrarch_conventions:
+        from detente.nlp.conventions import PETRARCH
+
+        out["conventions"] = PETRARCH
     if not actors and not agents:
-        return {}
+        return out
     from detente.dictionaries import load_user_dictionaries
     from detente.nlp.pipeline import build_pipeline
 
     dicts = load_user_dictionaries(actors or (), agents or ())
-    return {
-        "nlp": build_pipeline(model, lexicon=dicts.lexicon()),
-        "people_index": dicts.people_index(),
-    }
+    out["nlp"] = build_pipeline(model, lexicon=dicts.lexicon())
+    out["people_index"] = dicts.people_index()
+    return out
 
 
 def main() -> None:
@@ -263,6 +279,7 @@ def extract(
     workers: WorkersOpt = 1,
     actors: ActorsOpt = None,
     agents: AgentsOpt = None,
+    petrarch_conventions: PetrarchOpt = False,
 ) -> None:
     """Extract dated, coded events from texts; one event per line, no database needed.
 
@@ -279,7 +296,7 @@ def extract(
         _progress("extracting") as advance,
     ):
         _check_workers(workers)
-        coding = _coding(actors, agents, model)
+        coding = _coding(actors, agents, model, petrarch_conventions)
         docs = iter_documents(paths, pubdate=pubdate, glob=glob, problems=problems)
 
         def until_stopped() -> Iterator[Any]:
@@ -319,6 +336,7 @@ def analyze(
     wait: WaitOpt = 0.0,
     actors: ActorsOpt = None,
     agents: AgentsOpt = None,
+    petrarch_conventions: PetrarchOpt = False,
     report: Annotated[
         str, typer.Option("--report", help="Write the HTML report here ('' for none).")
     ] = "report.html",
@@ -370,7 +388,7 @@ def analyze(
             wait=wait,
             should_stop=stop,
             on_batch=on_batch,
-            coding=_coding(actors, agents, model),
+            coding=_coding(actors, agents, model, petrarch_conventions),
         )
         if report and not result.interrupted:
             from detente.report import write_report
@@ -435,6 +453,7 @@ def eval_(
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     agents: AgentsOpt = None,
+    petrarch_conventions: PetrarchOpt = False,
 ) -> None:
     """Score extraction against gold events: strict / quad / dyad P, R, F1 and date accuracy.
 
@@ -452,7 +471,7 @@ def eval_(
             optional=optional,
             pubdate=pubdate,
             model=model,
-            coding=_coding(actors, agents, model),
+            coding=_coding(actors, agents, model, petrarch_conventions),
         )
     out = Console(highlight=False)
     if as_json:
@@ -554,6 +573,9 @@ def eval_petrarch(
     model: ModelOpt = None,
 ) -> None:
     """Score detente's coder on PETRARCH unit-test records with PETRARCH-format dictionaries.
+
+    The records run through the path of `detente extract --petrarch-conventions`, with the
+    dictionaries in place of detente's actors, agents and event patterns.
 
     Example: detente eval-petrarch ../shared/data/peers/petrarch2/text/PETR.UnitTest.records.xml --dictionaries ../shared/data/peers/petrarch2/dictionaries
     """

@@ -264,7 +264,8 @@ def evaluate_files(
 ) -> dict[str, Any]:
     """Score a system events file, or detente's extraction from ``text``, against ``gold``.
 
-    ``coding`` passes ``nlp``/``people_index`` on to the extraction (users' dictionaries)."""
+    ``coding`` passes ``nlp``/``people_index``/``conventions`` on to the extraction (users'
+    dictionaries, coding conventions)."""
     gold_recs = load_jsonl(gold)
     opt_path = optional or optional_path_for(gold)
     opt_recs = load_jsonl(opt_path) if opt_path else []

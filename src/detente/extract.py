@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from detente.errors import DetenteError, debug_enabled
 from detente.model import Document, Event, Problems
+from detente.nlp.conventions import DETENTE, Conventions
 from detente.nlp.patterns import Patterns
 from detente.nlp.pipeline import load_pipeline
 from detente.nlp.truecase import recase_headlines
@@ -133,6 +134,7 @@ class _Coder:
         patterns: Patterns | None,
         people_index: object | None,
         problems: Problems | None,
+        conventions: Conventions = DETENTE,
     ) -> None:
         from detente.nlp.actors import ActorResolver
         from detente.nlp.events import extract_events
@@ -141,6 +143,7 @@ class _Coder:
         self.patterns = patterns
         self.people = people_index
         self.problems = problems
+        self.flags = conventions.flags()
         self._resolver_cls = ActorResolver
         self._extract_events = extract_events
 
@@ -210,7 +213,11 @@ class _Coder:
                         # One resolver per document: the dyad in focus carries across pieces.
                         resolver = resolver or self._resolver_cls(people_index=self.people)
                         found = self._extract_events(
-                            doc, piece.document, resolver=resolver, patterns=self.patterns
+                            doc,
+                            piece.document,
+                            resolver=resolver,
+                            patterns=self.patterns,
+                            **self.flags,
                         )
                         events.extend(_shift(e, piece.offset, piece.text) for e in found)
                         sentences.extend(
@@ -245,11 +252,13 @@ def extract_documents(
     people_index: object | None = None,
     workers: int = 1,
     problems: Problems | None = None,
+    conventions: Conventions = DETENTE,
 ) -> Iterator[Extraction]:
     """Parse documents in batches (the model is loaded once) and code their events.
 
     ``nlp``, ``patterns`` and ``people_index`` replace the packaged pipeline, event
-    patterns and dictionary of named officials (e.g. with PETRARCH-format dictionaries).
+    patterns and dictionary of named officials (e.g. with PETRARCH-format dictionaries);
+    ``conventions`` chooses what is coded (:mod:`detente.nlp.conventions`).
 
     Long documents are parsed in pieces cut at sentence ends (see :func:`split_text`);
     sentences and events keep offsets into the whole document. With ``problems``, a
@@ -270,6 +279,7 @@ def extract_documents(
             people_index=people_index,
             workers=workers,
             problems=problems,
+            conventions=conventions,
         )
         return
     from detente.nlp.people import people_index as default_people_index
@@ -279,6 +289,7 @@ def extract_documents(
         patterns,
         people_index if people_index is not None else default_people_index(),
         problems,
+        conventions,
     )
     for _, document, sentences, events in coder.run(enumerate(documents), batch_size):
         if on_document is not None:
@@ -295,7 +306,11 @@ _WORKER: _Coder | None = None
 
 
 def _init_worker(
-    model: str | None, nlp: Language | None, patterns: Patterns | None, people_index: object
+    model: str | None,
+    nlp: Language | None,
+    patterns: Patterns | None,
+    people_index: object,
+    conventions: Conventions,
 ) -> None:
     """Load the model once in this worker process."""
     global _WORKER
@@ -309,6 +324,7 @@ def _init_worker(
         patterns,
         people_index if people_index is not None else default_people_index(),
         Problems(),
+        conventions,
     )
 
 
@@ -337,6 +353,7 @@ def _extract_parallel(
     people_index: object | None,
     workers: int,
     problems: Problems | None,
+    conventions: Conventions,
 ) -> Iterator[Extraction]:
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -350,7 +367,7 @@ def _extract_parallel(
         max_workers=workers,
         mp_context=ctx,
         initializer=_init_worker,
-        initargs=(model, nlp, patterns, people_index),
+        initargs=(model, nlp, patterns, people_index, conventions),
     )
     # At most two batches per worker in flight: enough to keep them busy, and reading
     # never runs far ahead of writing (memory stays bounded, and an interrupted run has
@@ -398,8 +415,13 @@ def _extract_parallel(
 
 
 def extract_text(
-    text: str, *, pubdate: str | None = None, doc_id: str = "text", model: str | None = None
+    text: str,
+    *,
+    pubdate: str | None = None,
+    doc_id: str = "text",
+    model: str | None = None,
+    conventions: Conventions = DETENTE,
 ) -> list[Event]:
     """Events of one text (convenience for notebooks and tests)."""
     document = Document(id=doc_id, text=text, pubdate=pubdate)
-    return next(iter(extract_documents([document], model=model))).events
+    return next(iter(extract_documents([document], model=model, conventions=conventions))).events

@@ -20,15 +20,17 @@ How this evaluation runs:
   into the people index given to the resolver; the verb dictionary becomes detente event
   patterns (:mod:`detente.codebook.petrarch_verbs`); a sentence containing a discard
   phrase codes nothing.
-* Coding: each record is one document whose publication date is the record's date.
-  detente's events become triples ``(source, target, cameo)``; paired codes ``A:B`` give
-  two triples, null codes none, and compound actor codes ``A/B`` one triple per actor.
-  Negated events are kept (PETRARCH has no negation flag; its patterns code them).
-  Three PETRARCH conventions that detente's own output does not follow are switched on
-  here: future and modal acts are coded (``realis_only=False``), a target may come from
-  a clause after the verb or, failing all else, from a circumstance ("fired shells at
-  Seoul") (``clausal_targets``), and an agentless passive's subject is the source
-  (``passive_subject_as_source``).
+* Coding: each record is one document whose publication date is the record's date, and
+  it runs through :func:`detente.extract.extract_documents` — the path of ``detente
+  extract`` (pieces, re-cased headlines, the same coder) — with the dictionaries as its
+  actor lexicon, people index and event patterns, under PETRARCH's conventions
+  (:data:`detente.nlp.conventions.PETRARCH`, ``detente extract --petrarch-conventions``):
+  future and modal acts are coded, a target may come from a clause after the verb or,
+  failing all else, from a circumstance ("fired shells at Seoul"), and an agentless
+  passive's subject is the source. detente's events become triples ``(source, target,
+  cameo)``; paired codes ``A:B`` give two triples, null codes none, and compound actor
+  codes ``A/B`` one triple per actor. Negated events are kept (PETRARCH has no negation
+  flag; its patterns code them).
 * Scores: sentence accuracy under PETRARCH's own rule (the set of coded triples equals the
   expected set), and triple precision, recall and F1 over all scored sentences.
 """
@@ -62,7 +64,8 @@ from detente.codebook.petrarch_verbs import (
 )
 from detente.errors import InputError
 from detente.model import Document
-from detente.nlp.actors import ActorResolver, LexItem
+from detente.nlp.actors import LexItem
+from detente.nlp.conventions import PETRARCH, Conventions
 from detente.nlp.patterns import Patterns
 
 __all__ = [
@@ -322,20 +325,6 @@ def discarded(text: str, discards: Sequence[Discard]) -> Discard | None:
 # --------------------------------------------------------------------------------- coding
 
 
-@dataclass
-class _StoryDateResolver(ActorResolver):
-    """An actor resolver that falls back on the story date when an event has none.
-
-    PETRARCH resolves date-restricted actors at the story date; detente dates an event
-    from its own sentence and uses the publication date only for present-tense acts.
-    """
-
-    story_date: str | None = None
-
-    def resolve(self, tok: Any, date: str | None = None) -> list[Any]:
-        return super().resolve(tok, date or self.story_date)
-
-
 def _triples(events: Iterable[Any]) -> set[Triple]:
     """Coded triples as PETRARCH reports them: paired codes give two, null codes none, and
     a compound actor code ("FRO/BIL/SAM") one triple per actor."""
@@ -354,38 +343,38 @@ def code_records(
     *,
     nlp: Any | None = None,
     model: str | None = None,
+    conventions: Conventions = PETRARCH,
 ) -> dict[str, set[Triple]]:
-    """Code each record with detente and the dictionaries: record id → coded triples."""
-    from detente.nlp.events import extract_events
+    """Code each record with detente and the dictionaries: record id → coded triples.
+
+    Records run through :func:`detente.extract.extract_documents`, the path of ``detente
+    extract``, with the dictionaries as its pipeline (actor lexicon), event patterns and
+    people index (without a verb dictionary, detente's own patterns), under
+    ``conventions``. Records are coded date by date, each date with
+    the lexicon of its date-restricted actors at that date.
+    """
+    from detente.extract import extract_documents
     from detente.nlp.pipeline import build_pipeline
 
     if nlp is None:
         nlp = build_pipeline(model, lexicon=dicts.lexicon(None))
     component = nlp.get_pipe("detente_actors")
     people = dicts.people_index
-    patterns = dicts.patterns or Patterns({}, {}, {})
+    patterns = dicts.patterns  # None: detente's own event patterns, as in `detente extract`
     out: dict[str, set[Triple]] = {}
-    lexicons: dict[str | None, tuple[LexItem, ...]] = {}
+    by_date: dict[str | None, list[Document]] = {}
     for rec in records:
         if discarded(rec.text, dicts.discards) is not None:
             out[rec.id] = set()
             continue
-        if rec.date not in lexicons:
-            lexicons[rec.date] = dicts.lexicon(rec.date)
-        component.items = lexicons[rec.date]
-        doc = nlp(rec.text)
         document = Document(id=rec.id, text=rec.text, pubdate=rec.date)
-        resolver = _StoryDateResolver(people_index=people, story_date=rec.date)
-        events = extract_events(
-            doc,
-            document,
-            resolver=resolver,
-            patterns=patterns,
-            realis_only=False,
-            clausal_targets=True,
-            passive_subject_as_source=True,
-        )
-        out[rec.id] = _triples(events)
+        by_date.setdefault(rec.date, []).append(document)
+    for date, documents in by_date.items():
+        component.items = dicts.lexicon(date)
+        for ex in extract_documents(
+            documents, nlp=nlp, patterns=patterns, people_index=people, conventions=conventions
+        ):
+            out[ex.document.id] = _triples(ex.events)
     return out
 
 
