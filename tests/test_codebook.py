@@ -430,3 +430,32 @@ def test_shipped_phoenix_index_resolves_officials_by_date() -> None:
     n, entry = idx.longest_match(["President", "Bill", "Clinton", "visited"])
     assert n == 3 and entry.code_at("1999") == "USAGOV"
     assert idx.lookup("Pakistan").code_at(None) == "PAK"
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def test_one_lexicon_entry_type() -> None:
+    """The tables and the lexicon the actor component matches share one entry type."""
+    from detente.codebook.lexicon import LexEntry, lexicon
+
+    lex = lexicon()
+    assert all(type(e) is LexEntry for e in lex)
+    assert all(type(e) is LexEntry for e in countries.country_lexicon() + igos.igo_lexicon())
+    by = {(e.text, e.kind): e for e in lex}
+    assert by[("Kremlin", "metonym")].actor_code == "RUSGOV"
+    assert by[("NATO", "igo")].actor_code == "IGONATO"
+    assert by[("Sino", "combining")].code == "CHN"
+    role = by[("foreign minister", "agent")]
+    assert (role.code, role.sector, role.actor_code) == (None, "GOV", None)
+    assert lex is lexicon()  # read once
+
+
+def test_users_dictionary_entries_are_lexicon_entries(tmp_path) -> None:
+    from detente.codebook.lexicon import LexEntry
+    from detente.dictionaries import load_actors
+
+    f = tmp_path / "mine.csv"
+    f.write_text("text,code\nSomaliland,SOMREB\n", encoding="utf-8")
+    (entry,) = load_actors(f).items
+    assert entry == LexEntry("Somaliland", "SOM", "REB", "name")

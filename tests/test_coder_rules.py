@@ -227,14 +227,15 @@ def test_agentless_passive_is_an_option(dicts) -> None:
 def test_mentions_do_not_depend_on_matcher_order() -> None:
     """A word listed both as a combining form ("Sino-Soviet") and as a name ("Soviet")
     is a mention only as the name outside a hyphenated compound, whatever the order."""
-    from detente.nlp.actors import LexItem, find_mentions
+    from detente.codebook.lexicon import LexEntry
+    from detente.nlp.actors import find_mentions
     from detente.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
     doc = nlp.make_doc("Soviet suspicions grew after the Sino-Soviet split.")
-    name = LexItem("Soviet", "RUS", None, "old")
-    combining = LexItem("Soviet", "RUS", None, "combining")
-    sino = LexItem("Sino", "CHN", None, "combining")
+    name = LexEntry("Soviet", "RUS", None, "old")
+    combining = LexEntry("Soviet", "RUS", None, "combining")
+    sino = LexEntry("Sino", "CHN", None, "combining")
     for items in ((name, combining, sino), (combining, name, sino)):
         found = [(doc[m.start].text, m.kind) for m in find_mentions(doc, nlp, items)]
         assert found[0] == ("Soviet", "old")

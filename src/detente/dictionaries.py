@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from detente.codebook.lexicon import LexEntry, lexicon
 from detente.codebook.petrarch import (
     ActorEntry,
     ActorIndex,
@@ -35,7 +36,6 @@ from detente.codebook.petrarch import (
     load_compiled_actors,
 )
 from detente.errors import InputError
-from detente.nlp.actors import LexItem, lexicon
 
 _SECTOR_LEN = 3
 
@@ -44,13 +44,13 @@ _SECTOR_LEN = 3
 class UserDictionaries:
     """Lexicon items (names → codes) and dated officials read from users' files."""
 
-    items: list[LexItem] = field(default_factory=list)
+    items: list[LexEntry] = field(default_factory=list)
     officials: list[ActorEntry] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.items or self.officials)
 
-    def lexicon(self) -> tuple[LexItem, ...]:
+    def lexicon(self) -> tuple[LexEntry, ...]:
         """detente's lexicon with the users' items added; users' phrases win."""
         mine = {_key(i.text) for i in self.items}
         return tuple(self.items) + tuple(i for i in lexicon() if _key(i.text) not in mine)
@@ -70,14 +70,14 @@ def _key(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
-def _item(text: str, code: str, sector: str | None = None, kind: str | None = None) -> LexItem:
+def _item(text: str, code: str, sector: str | None = None, kind: str | None = None) -> LexEntry:
     code = code.strip().upper()
     if len(code) < _SECTOR_LEN or not code[:_SECTOR_LEN].isalpha():
         raise ValueError(f"{text!r}: code {code!r} must start with a three-letter country or IGO")
     if code.startswith("IGO"):
-        return LexItem(text, code, None, kind or "igo")
+        return LexEntry(text, code, None, kind or "igo")
     country, rest = code[:_SECTOR_LEN], code[_SECTOR_LEN:]
-    return LexItem(text, country, (sector or rest or None), kind or "name")
+    return LexEntry(text, country, (sector or rest or None), kind or "name")
 
 
 def _from_rows(rows: Iterable[dict[str, Any]], where: str) -> UserDictionaries:
@@ -159,7 +159,7 @@ def load_agents(path: str | Path) -> UserDictionaries:
         raise InputError(str(path), "no such dictionary file")
     out = UserDictionaries()
     for a in load_agent_dictionary(p):
-        out.items.append(LexItem(a.phrase, None, a.sector, "agent"))
+        out.items.append(LexEntry(a.phrase, None, a.sector, "agent"))
     return out
 
 

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from detente.codebook.lexicon import LexEntry
 from detente.codebook.petrarch import (
     ActorEntry,
     ActorIndex,
@@ -64,7 +65,6 @@ from detente.codebook.petrarch_verbs import (
 )
 from detente.errors import InputError
 from detente.model import Document
-from detente.nlp.actors import LexItem
 from detente.nlp.conventions import PETRARCH, Conventions
 from detente.nlp.patterns import Patterns
 
@@ -216,17 +216,17 @@ class PetrarchDictionaries:
         """The date-restricted actors, for the resolver's look-up of named people."""
         return ActorIndex.from_entries(e for e in self.actors if _dated(e))
 
-    def lexicon(self, date: str | None = None) -> tuple[LexItem, ...]:
+    def lexicon(self, date: str | None = None) -> tuple[LexEntry, ...]:
         """The actor lexicon with date-restricted actors resolved at ``date``."""
         return _intern(actor_lexicon(self.actors, self.agents, date))
 
 
 #: Lexicons handed to the actor component, kept alive: its phrase matchers are cached by
 #: the lexicon's ``id()``, which must never be reused by another lexicon in this process.
-_LEXICONS: dict[tuple[LexItem, ...], tuple[LexItem, ...]] = {}
+_LEXICONS: dict[tuple[LexEntry, ...], tuple[LexEntry, ...]] = {}
 
 
-def _intern(items: tuple[LexItem, ...]) -> tuple[LexItem, ...]:
+def _intern(items: tuple[LexEntry, ...]) -> tuple[LexEntry, ...]:
     return _LEXICONS.setdefault(items, items)
 
 
@@ -279,7 +279,7 @@ def load_petrarch_dictionaries(
 
 def actor_lexicon(
     actors: Iterable[ActorEntry], agents: Iterable[AgentEntry] = (), date: str | None = None
-) -> tuple[LexItem, ...]:
+) -> tuple[LexEntry, ...]:
     """detente lexicon items for PETRARCH actors and agents.
 
     An actor code is split into its first three letters (the actor) and the rest (its
@@ -288,7 +288,7 @@ def actor_lexicon(
     names (``---``) name nothing and are left out. Agents become sector words (the tilde
     dropped: ``~GOV`` → ``GOV``).
     """
-    items: list[LexItem] = []
+    items: list[LexEntry] = []
     seen: set[str] = set()
     for e in actors:
         code = e.code_at(date)
@@ -299,13 +299,13 @@ def actor_lexicon(
                 continue
             seen.add(name)
             if code.startswith("IGO"):
-                items.append(LexItem(name, code, None, "igo"))
+                items.append(LexEntry(name, code, None, "igo"))
             else:
-                items.append(LexItem(name, code[:3], code[3:] or None, "name"))
+                items.append(LexEntry(name, code[:3], code[3:] or None, "name"))
     for a in agents:
         if a.phrase and a.phrase not in seen and a.sector:
             seen.add(a.phrase)
-            items.append(LexItem(a.phrase, None, a.sector, "agent"))
+            items.append(LexEntry(a.phrase, None, a.sector, "agent"))
     return tuple(items)
 
 

@@ -7,6 +7,8 @@ submodule is a thin, cached loader that reads its table on first use, never at i
 - :mod:`detente.codebook.countries`: ``country_lexicon()``, ``country_name(code)``
 - :mod:`detente.codebook.igos`: ``igo_lexicon()``
 - :mod:`detente.codebook.agents`: ``agent_lexicon()``, ``agent_sector(text)``
+- :mod:`detente.codebook.lexicon`: ``LexEntry`` (the one entry type) and ``lexicon()``, the
+  actor lexicon the actor component matches (countries, IGOs, role words, combining forms)
 - :mod:`detente.codebook.petrarch`: PETRARCH dictionary readers and ``ActorIndex``
 """
 
@@ -14,7 +16,7 @@ from detente.codebook.agents import AgentTerm, agent_lexicon, agent_sector
 from detente.codebook.cameo import CameoInfo, all_codes, cameo_info, is_valid
 from detente.codebook.countries import country_lexicon, country_name
 from detente.codebook.igos import igo_lexicon
-from detente.codebook.lexicon import LexEntry
+from detente.codebook.lexicon import LexEntry, lexicon
 
 __all__ = [
     "AgentTerm",
@@ -28,4 +30,5 @@ __all__ = [
     "country_name",
     "igo_lexicon",
     "is_valid",
+    "lexicon",
 ]

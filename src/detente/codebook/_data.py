@@ -22,3 +22,10 @@ def read_tsv(name: str) -> list[dict[str, str]]:
             {k: (v or "").strip() for k, v in row.items()}
             for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
         ]
+
+
+def read_tsv_rows(name: str) -> list[list[str]]:
+    """Rows of a tab-separated data file without a header; ``#`` lines are comments."""
+    with data_path(name).open(encoding="utf-8", newline="") as f:
+        lines = (line for line in f if line.strip() and not line.startswith("#"))
+        return [row for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]

@@ -15,18 +15,15 @@ Two steps, as in PETRARCH's actor coding (Schrodt 2014) but over a dependency pa
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from detente.codebook.lexicon import LexEntry, lexicon
 from detente.model import Actor
 
 COUNTRY_KINDS = {"name", "short", "old", "demonym", "capital", "metonym", "combining"}
@@ -50,39 +47,6 @@ class Mention:
 # --------------------------------------------------------------------------- lexicon
 
 
-@dataclass(frozen=True, slots=True)
-class LexItem:
-    text: str
-    code: str | None
-    sector: str | None
-    kind: str
-
-
-def _data_rows(name: str) -> Iterable[list[str]]:
-    path = resources.files("detente.codebook").joinpath("data", name)
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter="\t"):
-            if row and not row[0].startswith("#"):
-                yield row
-
-
-@cache
-def lexicon() -> tuple[LexItem, ...]:
-    """Every phrase that names a country, an IGO or a sector, from the codebook tables."""
-    from detente.codebook import agents, countries, igos
-
-    items: list[LexItem] = []
-    for e in countries.country_lexicon():
-        items.append(LexItem(e.text, e.code, e.sector or None, e.kind))
-    for e in igos.igo_lexicon():
-        items.append(LexItem(e.text, e.code, None, "igo"))
-    for e in agents.agent_lexicon():
-        items.append(LexItem(e.text, None, e.sector, "agent"))
-    for form, code in _data_rows("combining_forms.tsv"):
-        items.append(LexItem(form, code, None, "combining"))
-    return tuple(items)
-
-
 def _case_sensitive(text: str) -> bool:
     """Abbreviations and names must match as written: "US" is not "us", "Turkey" not "turkey"."""
     return any(ch.isupper() for ch in text)
@@ -92,8 +56,8 @@ def _case_sensitive(text: str) -> bool:
 class _Matchers:
     exact: PhraseMatcher
     lower: PhraseMatcher
-    items: dict[int, LexItem]
-    lexicon: tuple[LexItem, ...]  # held so that its id() is never reused while cached
+    items: dict[int, LexEntry]
+    lexicon: tuple[LexEntry, ...]  # held so that its id() is never reused while cached
     order: dict[int, int]  # label → position in the lexicon, to break ties stably
 
 
@@ -103,14 +67,14 @@ _MATCHERS: dict[tuple[int, int], _Matchers] = {}
 _MAX_MATCHERS = 8
 
 
-def _matchers(nlp: Language, items: tuple[LexItem, ...]) -> _Matchers:
+def _matchers(nlp: Language, items: tuple[LexEntry, ...]) -> _Matchers:
     """Build the phrase matchers once per vocabulary and lexicon (tokenizer only)."""
     key = (id(nlp.vocab), id(items))
     if key in _MATCHERS:
         return _MATCHERS[key]
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-    by_label: dict[int, LexItem] = {}
+    by_label: dict[int, LexEntry] = {}
     for n, item in enumerate(items):
         label = f"D{id(items)}_{n}"
         by_label[nlp.vocab.strings.add(label)] = item
@@ -128,7 +92,7 @@ def _matchers(nlp: Language, items: tuple[LexItem, ...]) -> _Matchers:
 
 
 def find_mentions(
-    doc: Doc, nlp: Language, items: tuple[LexItem, ...] | None = None
+    doc: Doc, nlp: Language, items: tuple[LexEntry, ...] | None = None
 ) -> list[Mention]:
     """All actor mentions of a Doc, longest match first, no overlaps."""
     m = _matchers(nlp, items if items is not None else lexicon())
@@ -176,7 +140,7 @@ class ActorComponent:
     may replace it, e.g. with entries read from PETRARCH-format dictionaries.
     """
 
-    def __init__(self, nlp: Language, items: tuple[LexItem, ...] | None = None) -> None:
+    def __init__(self, nlp: Language, items: tuple[LexEntry, ...] | None = None) -> None:
         self.nlp = nlp
         self.items = items
 

@@ -32,7 +32,7 @@ def load_pipeline(name: str | None = None) -> Language:
 def build_pipeline(name: str | None = None, lexicon: tuple | None = None) -> Language:
     """Load the parser and add detente's components after it.
 
-    ``lexicon`` replaces the packaged actor lexicon (a tuple of ``actors.LexItem``).
+    ``lexicon`` replaces the packaged actor lexicon (a tuple of ``codebook.lexicon.LexEntry``).
     """
     name = model_name(name)
     try:

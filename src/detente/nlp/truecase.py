@@ -31,7 +31,7 @@ TITLE_SHARE = 0.8
 def _names() -> tuple[frozenset[str], tuple[str, ...]]:
     """Single-word names (and calendar words) and multi-word names from detente's lexicon
     that are written with capitals ("Kenya", "May"; "United States", "North Korea")."""
-    from detente.nlp.actors import lexicon
+    from detente.codebook.lexicon import lexicon
 
     single: set[str] = set(_CALENDAR)
     multi: set[str] = set()
