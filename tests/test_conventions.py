@@ -148,3 +148,17 @@ def test_options_listed_in_help() -> None:
     for command in ("extract", "analyze", "eval"):
         result = runner.invoke(app, [command, "--help"])
         assert "--petrarch-conventions" in result.stdout
+
+
+def test_conventions_reach_worker_processes() -> None:
+    docs = [
+        Document(
+            id="a", text="Norway may impose sanctions on Mali next year.", pubdate="2016-02-01"
+        ),
+        Document(id="b", text="Peru will expel two Chilean diplomats.", pubdate="2016-02-01"),
+    ]
+    got = {
+        ex.document.id: _triples(ex.events)
+        for ex in extract_documents(docs, workers=2, batch_size=1, conventions=PETRARCH)
+    }
+    assert got == {"a": {("NOR", "MLI", "163")}, "b": {("PER", "CHLGOV", "161")}}
