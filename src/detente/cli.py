@@ -76,6 +76,14 @@ AgentsOpt = Annotated[
     list[str] | None,
     typer.Option("--agents", help="A PETRARCH-format agent dictionary (role words); repeatable."),
 ]
+DomesticOpt = Annotated[
+    bool,
+    typer.Option(
+        "--domestic",
+        help="Also code acts between actors of one country whose codes differ (a government "
+        "and its rebels, police and protesters, a court and citizens).",
+    ),
+]
 DbOpt = Annotated[str, typer.Option("--db", help="The DuckDB store.")]
 WorkersOpt = Annotated[
     int,
@@ -98,16 +106,23 @@ def _check_workers(workers: int) -> None:
 
 
 def _coding(
-    actors: list[str] | None, agents: list[str] | None, model: str | None
+    actors: list[str] | None,
+    agents: list[str] | None,
+    model: str | None,
+    domestic: bool = False,
 ) -> dict[str, Any]:
-    """Extraction options for users' dictionaries (none: detente's own)."""
+    """Extraction options: users' dictionaries (none: detente's own) and domestic coding.
+
+    Resolved once here and passed down to every document (and every worker process)."""
+    coding: dict[str, Any] = {"domestic": True} if domestic else {}
     if not actors and not agents:
-        return {}
+        return coding
     from detente.dictionaries import load_user_dictionaries
     from detente.nlp.pipeline import build_pipeline
 
     dicts = load_user_dictionaries(actors or (), agents or ())
     return {
+        **coding,
         "nlp": build_pipeline(model, lexicon=dicts.lexicon()),
         "people_index": dicts.people_index(),
     }
@@ -263,6 +278,7 @@ def extract(
     workers: WorkersOpt = 1,
     actors: ActorsOpt = None,
     agents: AgentsOpt = None,
+    domestic: DomesticOpt = False,
 ) -> None:
     """Extract dated, coded events from texts; one event per line, no database needed.
 
@@ -279,7 +295,7 @@ def extract(
         _progress("extracting") as advance,
     ):
         _check_workers(workers)
-        coding = _coding(actors, agents, model)
+        coding = _coding(actors, agents, model, domestic)
         docs = iter_documents(paths, pubdate=pubdate, glob=glob, problems=problems)
 
         def until_stopped() -> Iterator[Any]:
@@ -319,6 +335,7 @@ def analyze(
     wait: WaitOpt = 0.0,
     actors: ActorsOpt = None,
     agents: AgentsOpt = None,
+    domestic: DomesticOpt = False,
     report: Annotated[
         str, typer.Option("--report", help="Write the HTML report here ('' for none).")
     ] = "report.html",
@@ -370,7 +387,7 @@ def analyze(
             wait=wait,
             should_stop=stop,
             on_batch=on_batch,
-            coding=_coding(actors, agents, model),
+            coding=_coding(actors, agents, model, domestic),
         )
         if report and not result.interrupted:
             from detente.report import write_report
@@ -435,6 +452,7 @@ def eval_(
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     agents: AgentsOpt = None,
+    domestic: DomesticOpt = False,
 ) -> None:
     """Score extraction against gold events: strict / quad / dyad P, R, F1 and date accuracy.
 
@@ -452,7 +470,7 @@ def eval_(
             optional=optional,
             pubdate=pubdate,
             model=model,
-            coding=_coding(actors, agents, model),
+            coding=_coding(actors, agents, model, domestic),
         )
     out = Console(highlight=False)
     if as_json:

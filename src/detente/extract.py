@@ -133,6 +133,7 @@ class _Coder:
         patterns: Patterns | None,
         people_index: object | None,
         problems: Problems | None,
+        domestic: bool = False,
     ) -> None:
         from detente.nlp.actors import ActorResolver
         from detente.nlp.events import extract_events
@@ -141,6 +142,7 @@ class _Coder:
         self.patterns = patterns
         self.people = people_index
         self.problems = problems
+        self.domestic = domestic
         self._resolver_cls = ActorResolver
         self._extract_events = extract_events
 
@@ -210,7 +212,11 @@ class _Coder:
                         # One resolver per document: the dyad in focus carries across pieces.
                         resolver = resolver or self._resolver_cls(people_index=self.people)
                         found = self._extract_events(
-                            doc, piece.document, resolver=resolver, patterns=self.patterns
+                            doc,
+                            piece.document,
+                            resolver=resolver,
+                            patterns=self.patterns,
+                            domestic=self.domestic,
                         )
                         events.extend(_shift(e, piece.offset, piece.text) for e in found)
                         sentences.extend(
@@ -245,6 +251,7 @@ def extract_documents(
     people_index: object | None = None,
     workers: int = 1,
     problems: Problems | None = None,
+    domestic: bool = False,
 ) -> Iterator[Extraction]:
     """Parse documents in batches (the model is loaded once) and code their events.
 
@@ -257,7 +264,8 @@ def extract_documents(
     ``DETENTE_DEBUG=1`` to let the exception through); without it the exception
     propagates. ``workers > 1`` parses in that many processes, each loading the model
     once; results come back in input order. ``on_document`` is called for every document
-    yielded or skipped.
+    yielded or skipped. ``domestic=True`` also codes acts between two actors of the same
+    country whose codes differ (a government and its rebels, police and protesters).
     """
     if workers > 1:
         yield from _extract_parallel(
@@ -270,6 +278,7 @@ def extract_documents(
             people_index=people_index,
             workers=workers,
             problems=problems,
+            domestic=domestic,
         )
         return
     from detente.nlp.people import people_index as default_people_index
@@ -279,6 +288,7 @@ def extract_documents(
         patterns,
         people_index if people_index is not None else default_people_index(),
         problems,
+        domestic,
     )
     for _, document, sentences, events in coder.run(enumerate(documents), batch_size):
         if on_document is not None:
@@ -295,7 +305,11 @@ _WORKER: _Coder | None = None
 
 
 def _init_worker(
-    model: str | None, nlp: Language | None, patterns: Patterns | None, people_index: object
+    model: str | None,
+    nlp: Language | None,
+    patterns: Patterns | None,
+    people_index: object,
+    domestic: bool = False,
 ) -> None:
     """Load the model once in this worker process."""
     global _WORKER
@@ -309,6 +323,7 @@ def _init_worker(
         patterns,
         people_index if people_index is not None else default_people_index(),
         Problems(),
+        domestic,
     )
 
 
@@ -337,6 +352,7 @@ def _extract_parallel(
     people_index: object | None,
     workers: int,
     problems: Problems | None,
+    domestic: bool = False,
 ) -> Iterator[Extraction]:
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -350,7 +366,7 @@ def _extract_parallel(
         max_workers=workers,
         mp_context=ctx,
         initializer=_init_worker,
-        initargs=(model, nlp, patterns, people_index),
+        initargs=(model, nlp, patterns, people_index, domestic),
     )
     # At most two batches per worker in flight: enough to keep them busy, and reading
     # never runs far ahead of writing (memory stays bounded, and an interrupted run has

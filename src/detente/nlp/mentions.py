@@ -1,0 +1,190 @@
+"""Actor mentions: the phrases of a text that name a country, an IGO or other organisation,
+or a role (sector), found by phrase matchers over the codebook tables.
+
+``detente_actors`` (a spaCy component) sets ``doc._.mentions``; :func:`mention_at` gives the
+mention covering a token. Resolution of noun phrases to actors is :mod:`detente.nlp.actors`.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+COUNTRY_KINDS = {"name", "short", "old", "demonym", "capital", "metonym", "combining"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of tokens naming (part of) an actor."""
+
+    start: int  # token indices in the Doc
+    end: int
+    code: str | None  # country (ISO3) or IGO code; None for a sector-only role word
+    sector: str | None
+    kind: str  # name, short, old, demonym, capital, metonym, combining, igo, agent, person
+
+    @property
+    def is_country(self) -> bool:
+        return self.kind in COUNTRY_KINDS
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class LexItem:
+    text: str
+    code: str | None
+    sector: str | None
+    kind: str
+
+
+def _data_rows(name: str) -> Iterable[list[str]]:
+    path = resources.files("detente.codebook").joinpath("data", name)
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t"):
+            if row and not row[0].startswith("#"):
+                yield row
+
+
+@cache
+def lexicon() -> tuple[LexItem, ...]:
+    """Every phrase that names a country, an IGO or a sector, from the codebook tables."""
+    from detente.codebook import agents, countries, igos
+
+    items: list[LexItem] = []
+    for e in countries.country_lexicon():
+        items.append(LexItem(e.text, e.code, e.sector or None, e.kind))
+    for e in igos.igo_lexicon():
+        items.append(LexItem(e.text, e.code, None, "igo"))
+    for e in agents.agent_lexicon():
+        items.append(LexItem(e.text, None, e.sector, "agent"))
+    for form, code in _data_rows("combining_forms.tsv"):
+        items.append(LexItem(form, code, None, "combining"))
+    return tuple(items)
+
+
+def _case_sensitive(text: str) -> bool:
+    """Abbreviations and names must match as written: "US" is not "us", "Turkey" not "turkey"."""
+    return any(ch.isupper() for ch in text)
+
+
+@dataclass
+class _Matchers:
+    exact: PhraseMatcher
+    lower: PhraseMatcher
+    items: dict[int, LexItem]
+    lexicon: tuple[LexItem, ...]  # held so that its id() is never reused while cached
+    order: dict[int, int]  # label → position in the lexicon, to break ties stably
+
+
+#: Matchers per (vocabulary, lexicon); a few at most (default lexicon, users' lexicons),
+#: the oldest dropped first so that long sessions building many pipelines stay bounded.
+_MATCHERS: dict[tuple[int, int], _Matchers] = {}
+_MAX_MATCHERS = 8
+
+
+def _matchers(nlp: Language, items: tuple[LexItem, ...]) -> _Matchers:
+    """Build the phrase matchers once per vocabulary and lexicon (tokenizer only)."""
+    key = (id(nlp.vocab), id(items))
+    if key in _MATCHERS:
+        return _MATCHERS[key]
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    by_label: dict[int, LexItem] = {}
+    for n, item in enumerate(items):
+        label = f"D{id(items)}_{n}"
+        by_label[nlp.vocab.strings.add(label)] = item
+        sensitive = _case_sensitive(item.text)
+        variants = {item.text}
+        if sensitive and item.kind != "agent":
+            # Headline case and all-caps forms of names ("RUSSIA", "Foreign Ministry").
+            variants |= {item.text.upper()}
+        (exact if sensitive else lower).add(label, [nlp.make_doc(v) for v in variants])
+    m = _Matchers(exact, lower, by_label, items, {label: n for n, label in enumerate(by_label)})
+    if len(_MATCHERS) >= _MAX_MATCHERS:
+        _MATCHERS.pop(next(iter(_MATCHERS)))
+    _MATCHERS[key] = m
+    return m
+
+
+def find_mentions(
+    doc: Doc, nlp: Language, items: tuple[LexItem, ...] | None = None
+) -> list[Mention]:
+    """All actor mentions of a Doc, longest match first, no overlaps."""
+    m = _matchers(nlp, items if items is not None else lexicon())
+    order = m.order
+    spans: list[Span] = []
+    for matcher in (m.exact, m.lower):
+        for match_id, start, end in matcher(doc):
+            span = Span(doc, start, end, label=match_id)
+            # A combining form outside a hyphenated compound is no mention; drop it before
+            # overlaps are settled, so that "Soviet" the name is not lost to "Soviet-".
+            if m.items[match_id].kind == "combining" and not _is_combining_use(span):
+                continue
+            spans.append(span)
+    # The matcher's order is not stable across processes: among equal spans the earlier
+    # lexicon entry wins, always.
+    spans.sort(key=lambda sp: (sp.start, sp.end, order[sp.label]))
+    out: list[Mention] = []
+    for span in filter_spans(spans):
+        item = m.items[span.label]
+        out.append(Mention(span.start, span.end, item.code, item.sector, item.kind))
+    return out
+
+
+def _is_combining_use(span: Span) -> bool:
+    """ "Indo" or "Pak" count only inside a hyphenated compound ("Indo-Pak", "Pak-US")."""
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return before in {"-", "–"} or after in {"-", "–"}
+
+
+if not Doc.has_extension("mentions"):
+    Doc.set_extension("mentions", default=None)
+
+
+@Language.factory("detente_actors")
+def make_actor_component(nlp: Language, name: str) -> ActorComponent:
+    return ActorComponent(nlp)
+
+
+class ActorComponent:
+    """spaCy component: sets ``doc._.mentions`` (list of :class:`Mention`).
+
+    ``items`` is the lexicon (default: the packaged country, IGO, agent tables); a caller
+    may replace it, e.g. with entries read from PETRARCH-format dictionaries.
+    """
+
+    def __init__(self, nlp: Language, items: tuple[LexItem, ...] | None = None) -> None:
+        self.nlp = nlp
+        self.items = items
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.mentions = find_mentions(doc, self.nlp, self.items)
+        return doc
+
+
+def mention_at(tok: Token) -> Mention | None:
+    """The mention covering a token (a per-document index: this is called very often)."""
+    doc = tok.doc
+    mentions = doc._.mentions or ()
+    index = doc.user_data.get("detente_mention_index")
+    if index is None or index[0] is not mentions:
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        index = (mentions, by_token)
+        doc.user_data["detente_mention_index"] = index
+    return index[1].get(tok.i)
+
+
+def mentions_in(span: Span) -> list[Mention]:
+    return [m for m in span.doc._.mentions or () if span.start <= m.start < span.end]
