@@ -183,7 +183,10 @@ def phoenix_sector(code: str) -> str | None:
     if not code.startswith("~"):
         return None
     primary = code[1:4]
-    return "REL" if primary in RELIGION_CODES else primary or None
+    if primary in RELIGION_CODES:
+        return "REL"
+    # Phoenix's "people" (men, women, persons) are CAMEO's civilians (GUIDE R5: CVL).
+    return "CVL" if primary == "PPL" else primary or None
 
 
 def build_agents(path: Path) -> list[dict[str, str]]:

@@ -34,6 +34,13 @@ from detente.nlp.mentions import (  # noqa: F401  (re-exported: the public names
 
 # --------------------------------------------------------------------------- resolution
 
+#: Sectors whose role words take the discourse's country when the phrase names none: the
+#: people and institutions inside a country (not its government, army or diplomats).
+DISCOURSE_SECTORS = frozenset(
+    {"COP", "JUD", "REB", "OPP", "CVL", "EDU", "BUS", "MED", "REL", "LAB", "AGR", "HLH", "CRM",
+     "REF", "UAF"}
+)  # fmt: skip
+
 _GROUP_NOUNS = {
     "country",
     "nation",
@@ -65,13 +72,30 @@ class ActorResolver:
     people: dict[str, str] = field(default_factory=dict)
     reference_date: str | None = None  # for officials when an act has no date (story date)
     last_group: list[Actor] | None = None  # the last plural subject, for "they"
+    #: The distinct countries named by the sentence being coded and by the one before it.
+    sentence_countries: tuple[str, ...] = ()
+    previous_countries: tuple[str, ...] = ()
 
     # -- discourse bookkeeping ------------------------------------------------
     def observe_sentence(self, sent: Span) -> None:
         """Count the countries a sentence names (called before its events are coded)."""
+        named: dict[str, None] = {}
         for m in mentions_in(sent):
             if m.is_country and m.code:
                 self.focus[m.code] += 1
+                named[m.code] = None
+        self.previous_countries, self.sentence_countries = self.sentence_countries, tuple(named)
+
+    def discourse_country(self) -> str | None:
+        """The country a role word without one belongs to, from the discourse, as PETRARCH
+        does: the only country its sentence names, else the only one the sentence before
+        names, else the only country the document has named. Never a guess between two."""
+        for named in (self.sentence_countries, self.previous_countries, tuple(self.focus)):
+            if len(named) == 1:
+                return named[0]
+            if named:
+                return None
+        return None
 
     def dyad_in_focus(self) -> list[str]:
         """The two countries the discourse is about: the most-named ones so far."""
@@ -162,10 +186,10 @@ class ActorResolver:
         m = mention_at(tok)
         phrase = _phrase_tokens(tok)
         sector = _sector_of(phrase, m)
-        if m is not None and (m.is_country or m.kind == "igo") and m.code:
+        if m is not None and (m.is_country or m.is_organisation) and m.code:
             if m.kind == "demonym" and tok.pos_ == "ADJ":
                 return []  # "Russian" alone is a modifier, not an actor
-            if m.kind == "igo":
+            if m.is_organisation:
                 return [_actor(doc, m.start, m.end, m.code)]
             # "Bree Prime Minister Romendacil" read with Bree as head: the role still counts.
             role = m.sector or _sector_of(
@@ -213,12 +237,26 @@ class ActorResolver:
                 if _is_individual(tok) and _is_subject(tok):
                     self.last_person = actor
                 return [actor]
+        if not countries and sector in DISCOURSE_SECTORS and m is not None and m.kind == "agent":
+            # "Police fired tear gas at protesters": the police and protesters of the country
+            # the text is about (never for state organs: "troops", "the minister" without a
+            # country are too often another country's in interstate news).
+            home = None if _has_pronoun_possessor(tok) else self.discourse_country()
+            if home:
+                return [
+                    Actor(
+                        home + sector, _text(doc, tok), doc[phrase[0].i].idx, _end(doc, tok.i + 1)
+                    )
+                ]
         out = []
         start = min([phrase[0].i, *(c.start for c in countries)])
         end = max([phrase[-1].i + 1, *(c.end for c in countries)])
         for country in countries:
-            if country.kind == "igo":
+            if country.is_organisation:
                 code = country.code or ""
+                if sector == "MIL" and code.startswith("IGO") and len(code) == 6:
+                    # "UN peacekeepers", "AU troops": the organisation's forces (IGOUNOMIL).
+                    code += "MIL"
             else:
                 code = (country.code or "") + (sector or country.sector or "")
             out.append(Actor(code, _text(doc, start, end), doc[start].idx, _end(doc, end)))
@@ -304,8 +342,10 @@ class ActorResolver:
             code = _lookup_person(self.people_index, [t.lower_ for t in doc[left:end]], words, date)
             if code:
                 sector = _sector_of(phrase, None)
-                if sector and code[3:6] != sector and not code.startswith("IGO"):
-                    # The text's title at the time of the act beats the dictionary's sector.
+                if sector and code[3:] != sector and not code.startswith("IGO"):
+                    # The text's title at the time of the act beats the dictionary's sector,
+                    # and its secondary ones: "President William Ruto" is KENGOV, not the
+                    # KENGOVEDU of his years as a minister of education.
                     code = code[:3] + sector
                 self.people[surname] = code
                 return code, name
@@ -452,7 +492,7 @@ def _countries_in(phrase: list[Token], exclude: Token) -> list[Mention]:
         if t.i == exclude.i:
             continue
         m = mention_at(t)
-        if m is not None and m.code and (m.is_country or m.kind == "igo"):
+        if m is not None and m.code and (m.is_country or m.is_organisation):
             found = [m]
             doc = t.doc
             partners = list(t.conjuncts)
@@ -509,6 +549,10 @@ def _is_subject(tok: Token) -> bool:
     while t.dep_ in {"compound", "appos", "conj", "amod", "nmod"} and t.head.i != t.i:
         t = t.head
     return t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "pobj" and t.head.dep_ == "agent")
+
+
+def _has_pronoun_possessor(tok: Token) -> bool:
+    return any(c.dep_ == "poss" and c.tag_ in {"PRP$", "PRP"} for c in tok.children)
 
 
 def _is_individual(tok: Token) -> bool:

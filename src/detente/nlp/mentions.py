@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 COUNTRY_KINDS = {"name", "short", "old", "demonym", "capital", "metonym", "combining"}
+ORG_KINDS = {"igo", "org"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,11 @@ class Mention:
     @property
     def is_country(self) -> bool:
         return self.kind in COUNTRY_KINDS
+
+    @property
+    def is_organisation(self) -> bool:
+        """An IGO or another named organisation: its code is whole (IGOUNO, NGAREB)."""
+        return self.kind in ORG_KINDS
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -58,13 +64,15 @@ def _data_rows(name: str) -> Iterable[list[str]]:
 @cache
 def lexicon() -> tuple[LexItem, ...]:
     """Every phrase that names a country, an IGO or a sector, from the codebook tables."""
-    from detente.codebook import agents, countries, igos
+    from detente.codebook import agents, countries, igos, organisations
 
     items: list[LexItem] = []
     for e in countries.country_lexicon():
         items.append(LexItem(e.text, e.code, e.sector or None, e.kind))
     for e in igos.igo_lexicon():
         items.append(LexItem(e.text, e.code, None, "igo"))
+    for e in organisations.organisation_lexicon():
+        items.append(LexItem(e.text, e.code, None, "org"))
     for e in agents.agent_lexicon():
         items.append(LexItem(e.text, None, e.sector, "agent"))
     for form, code in _data_rows("combining_forms.tsv"):
@@ -130,6 +138,10 @@ def find_mentions(
             # overlaps are settled, so that "Soviet" the name is not lost to "Soviet-".
             if m.items[match_id].kind == "combining" and not _is_combining_use(span):
                 continue
+            # A long organisation name matches in any case, but only when written as a name:
+            # "the popular resistance" is a phrase, "the Popular Resistance" a group.
+            if m.items[match_id].kind == "org" and not any(t.text[:1].isupper() for t in span):
+                continue
             spans.append(span)
     # The matcher's order is not stable across processes: among equal spans the earlier
     # lexicon entry wins, always.
@@ -137,8 +149,27 @@ def find_mentions(
     out: list[Mention] = []
     for span in filter_spans(spans):
         item = m.items[span.label]
+        if item.kind in COUNTRY_KINDS and _in_place_name(span):
+            continue
         out.append(Mention(span.start, span.end, item.code, item.sector, item.kind))
     return out
+
+
+def _in_place_name(span: Span) -> bool:
+    """ "the South China Sea", "the Gulf of Mexico", "the Korean Peninsula": a country's name
+    inside a geographic name names a place, not the country."""
+    from detente.codebook.countries import place_words
+
+    words = place_words()
+    doc = span.doc
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.lower_ in words["after"] and nxt.text[:1].isupper():
+            return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        prev = doc[span.start - 2]
+        return prev.lower_ in words["before"] and prev.text[:1].isupper()
+    return False
 
 
 def _is_combining_use(span: Span) -> bool:
