@@ -14,6 +14,8 @@ Writes, under ``src/detente/codebook/data/``:
 - ``petrarch_actors.json.gz``: the Phoenix actor dictionaries, parsed once (see
   ``detente.codebook.petrarch``) so that loading them at run time is fast.
 - ``agents_phoenix.tsv``: every role word of Phoenix.agents.txt with its sector.
+- ``places_phoenix.tsv``: the other names of each country in Phoenix.Countries.actors.txt
+  (cities, provinces, regions, foreign spellings) that ``countries.tsv`` lacks.
 - ``actors_phoenix.tsv``: the named organisations of Phoenix.International.actors.txt and
   Phoenix.MilNonState.actors.txt (IGOs, NGOs, companies, armed groups) with their codes.
 
@@ -235,6 +237,24 @@ def build_organisations(paths: list[Path]) -> list[dict[str, str]]:
     return list(rows.values())
 
 
+def build_places(path: Path) -> list[dict[str, str]]:
+    """Rows (text, code): every synonym of a country entry of Phoenix.Countries.actors.txt
+    (an entry whose default code is a bare country) that ``countries.tsv`` does not have."""
+    from detente.codebook import petrarch
+    from detente.codebook.countries import country_lexicon
+
+    known = {e.text.lower() for e in country_lexicon()}
+    rows: dict[str, dict[str, str]] = {}
+    for e in petrarch.load_actor_dictionary(path):
+        code = e.default_code
+        if not code or not re.fullmatch(r"[A-Z]{3}", code):
+            continue
+        for name in e.names:
+            if name not in known and re.fullmatch(r"[a-z][a-z .'-]*[a-z]", name):
+                rows.setdefault(name, {"text": name, "code": code})
+    return list(rows.values())
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="shared/data folder")
@@ -271,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
     agents = build_agents(dicts / "Phoenix.agents.txt")
     write_tsv(DATA / "agents_phoenix.tsv", ("text", "sector", "phoenix"), agents)
     print(f"agents_phoenix.tsv: {len(agents)} role words", file=sys.stderr)
+    places = build_places(dicts / "Phoenix.Countries.actors.txt")
+    write_tsv(DATA / "places_phoenix.tsv", ("text", "code"), places)
+    print(f"places_phoenix.tsv: {len(places)} place names", file=sys.stderr)
     orgs = build_organisations(
         [dicts / "Phoenix.International.actors.txt", dicts / "Phoenix.MilNonState.actors.txt"]
     )

@@ -20,6 +20,7 @@ __all__ = [
     "country_lexicon",
     "country_name",
     "find_country",
+    "place_lexicon",
     "place_words",
 ]
 
@@ -84,3 +85,15 @@ def place_words() -> dict[str, frozenset[str]]:
     for r in read_tsv("place_words.tsv"):
         out[r["where"]].add(r["word"])
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def place_lexicon() -> tuple[LexEntry, ...]:
+    """Cities, provinces and other names of a country's places (kind ``place``), from
+    Phoenix.Countries.actors.txt (``data/places_phoenix.tsv``): "Lagos" → NGA."""
+    known = set(_by_text())
+    return tuple(
+        LexEntry(r["text"], r["code"], None, "place")
+        for r in read_tsv("places_phoenix.tsv")
+        if r["text"] not in known
+    )

@@ -34,6 +34,11 @@ from detente.nlp.mentions import (  # noqa: F401  (re-exported: the public names
 
 # --------------------------------------------------------------------------- resolution
 
+#: State organs that take the discourse's country only when definite ("the government").
+DEFINITE_SECTORS = frozenset({"GOV", "MIL", "LEG", "SPY"})
+#: "the country", "the nation": the country the text is about.
+_HOME_NOUNS = {"country", "nation"}
+
 #: Sectors whose role words take the discourse's country when the phrase names none: the
 #: people and institutions inside a country (not its government, army or diplomats).
 DISCOURSE_SECTORS = frozenset(
@@ -186,6 +191,9 @@ class ActorResolver:
         m = mention_at(tok)
         phrase = _phrase_tokens(tok)
         sector = _sector_of(phrase, m)
+        if m is not None and m.kind == "place":
+            # A city or a province locates an actor ("police in Lagos") but is none itself.
+            return []
         if m is not None and (m.is_country or m.is_organisation) and m.code:
             if m.kind == "demonym" and tok.pos_ == "ADJ":
                 return []  # "Russian" alone is a modifier, not an actor
@@ -237,17 +245,10 @@ class ActorResolver:
                 if _is_individual(tok) and _is_subject(tok):
                     self.last_person = actor
                 return [actor]
-        if not countries and sector in DISCOURSE_SECTORS and m is not None and m.kind == "agent":
-            # "Police fired tear gas at protesters": the police and protesters of the country
-            # the text is about (never for state organs: "troops", "the minister" without a
-            # country are too often another country's in interstate news).
-            home = None if _has_pronoun_possessor(tok) else self.discourse_country()
-            if home:
-                return [
-                    Actor(
-                        home + sector, _text(doc, tok), doc[phrase[0].i].idx, _end(doc, tok.i + 1)
-                    )
-                ]
+        if not countries and not _has_pronoun_possessor(tok):
+            home = self._home(tok, m, sector)
+            if home is not None:
+                return [Actor(home, _text(doc, tok), doc[phrase[0].i].idx, _end(doc, tok.i + 1))]
         out = []
         start = min([phrase[0].i, *(c.start for c in countries)])
         end = max([phrase[-1].i + 1, *(c.end for c in countries)])
@@ -263,6 +264,25 @@ class ActorResolver:
         if len(out) == 1 and sector and _is_individual(tok) and _is_subject(tok):
             self.last_person = out[0]
         return out
+
+    def _home(self, tok: Token, m: Mention | None, sector: str | None) -> str | None:
+        """The code of a phrase that names no country, from the discourse's country:
+        "police fired tear gas at protesters" (the police and protesters of the country the
+        text is about), "the government", "the country". State organs need "the" ("the
+        government", "the army"): a bare "troops" or "a minister" is too often another
+        country's in interstate news."""
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        if m is None:
+            if definite and tok.tag_ == "NN" and tok.lemma_.lower() in _HOME_NOUNS:
+                home = self.discourse_country()
+                return home
+            return None
+        if m.kind != "agent" or not sector:
+            return None
+        if sector not in DISCOURSE_SECTORS and not (definite and sector in DEFINITE_SECTORS):
+            return None
+        home = self.discourse_country()
+        return home + sector if home else None
 
     def _possessor_country(self, tok: Token, date: str | None) -> str | None:
         """The country of "his"/"its"/"their" in "his special envoy": the clause subject when

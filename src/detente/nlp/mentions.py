@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-COUNTRY_KINDS = {"name", "short", "old", "demonym", "capital", "metonym", "combining"}
+COUNTRY_KINDS = {"name", "short", "old", "demonym", "capital", "metonym", "combining", "place"}
 ORG_KINDS = {"igo", "org"}
 
 
@@ -73,6 +73,8 @@ def lexicon() -> tuple[LexItem, ...]:
         items.append(LexItem(e.text, e.code, None, "igo"))
     for e in organisations.organisation_lexicon():
         items.append(LexItem(e.text, e.code, None, "org"))
+    for e in countries.place_lexicon():
+        items.append(LexItem(e.text, e.code, None, "place"))
     for e in agents.agent_lexicon():
         items.append(LexItem(e.text, None, e.sector, "agent"))
     for form, code in _data_rows("combining_forms.tsv"):
@@ -141,6 +143,11 @@ def find_mentions(
             # A long organisation name matches in any case, but only when written as a name:
             # "the popular resistance" is a phrase, "the Popular Resistance" a group.
             if m.items[match_id].kind == "org" and not any(t.text[:1].isupper() for t in span):
+                continue
+            # A place is a proper name that is not a person's ("Lagos", not "Ricardo Lagos").
+            if m.items[match_id].kind == "place" and not all(
+                (t.pos_ == "PROPN" or not t.is_alpha) and t.ent_type_ != "PERSON" for t in span
+            ):
                 continue
             spans.append(span)
     # The matcher's order is not stable across processes: among equal spans the earlier
