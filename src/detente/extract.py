@@ -414,8 +414,13 @@ def _extract_parallel(
 
 
 def extract_text(
-    text: str, *, pubdate: str | None = None, doc_id: str = "text", model: str | None = None
+    text: str,
+    *,
+    pubdate: str | None = None,
+    doc_id: str = "text",
+    model: str | None = None,
+    domestic: bool = False,
 ) -> list[Event]:
     """Events of one text (convenience for notebooks and tests)."""
     document = Document(id=doc_id, text=text, pubdate=pubdate)
-    return next(iter(extract_documents([document], model=model))).events
+    return next(iter(extract_documents([document], model=model, domestic=domestic))).events
