@@ -8,6 +8,7 @@ mention covering a token. Resolution of noun phrases to actors is :mod:`detente.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -16,7 +17,6 @@ from importlib import resources
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 COUNTRY_KINDS = {"name", "short", "old", "demonym", "capital", "metonym", "combining", "place"}
 ORG_KINDS = {"igo", "org"}
@@ -89,41 +89,92 @@ def _case_sensitive(text: str) -> bool:
 
 @dataclass
 class _Matchers:
+    """Two ways to find the lexicon's phrases, with the same result: phrases of plain words
+    (letters and spaces: nearly all) are looked up by their token tuple in a dict, which is
+    quick to build for tens of thousands of phrases; the others (hyphens, dots, apostrophes)
+    go to spaCy phrase matchers, which tokenize them as the text is tokenized."""
+
     exact: PhraseMatcher
     lower: PhraseMatcher
-    items: dict[int, LexItem]
+    items: dict[int, int]  # phrase-matcher label → position in the lexicon
     lexicon: tuple[LexItem, ...]  # held so that its id() is never reused while cached
-    order: dict[int, int]  # label → position in the lexicon, to break ties stably
+    words_exact: dict[tuple[str, ...], list[int]]  # tokens as written → lexicon positions
+    words_lower: dict[tuple[str, ...], list[int]]  # lowercased tokens → lexicon positions
+    first_exact: dict[str, tuple[int, ...]]  # first token → phrase lengths, longest first
+    first_lower: dict[str, tuple[int, ...]]
 
 
 #: Matchers per (vocabulary, lexicon); a few at most (default lexicon, users' lexicons),
 #: the oldest dropped first so that long sessions building many pipelines stay bounded.
 _MATCHERS: dict[tuple[int, int], _Matchers] = {}
 _MAX_MATCHERS = 8
+_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 
 
 def _matchers(nlp: Language, items: tuple[LexItem, ...]) -> _Matchers:
-    """Build the phrase matchers once per vocabulary and lexicon (tokenizer only)."""
+    """Build the matchers once per vocabulary and lexicon (tokenizer only)."""
     key = (id(nlp.vocab), id(items))
     if key in _MATCHERS:
         return _MATCHERS[key]
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-    by_label: dict[int, LexItem] = {}
+    by_label: dict[int, int] = {}
+    tables: dict[bool, dict[tuple[str, ...], list[int]]] = {True: {}, False: {}}
+    firsts: dict[bool, dict[str, set[int]]] = {True: {}, False: {}}
+    rules = getattr(nlp.tokenizer, "rules", None) or {}
     for n, item in enumerate(items):
-        label = f"D{id(items)}_{n}"
-        by_label[nlp.vocab.strings.add(label)] = item
         sensitive = _case_sensitive(item.text)
         variants = {item.text}
         if sensitive and item.kind != "agent":
             # Headline case and all-caps forms of names ("RUSSIA", "Foreign Ministry").
             variants |= {item.text.upper()}
-        (exact if sensitive else lower).add(label, [nlp.make_doc(v) for v in variants])
-    m = _Matchers(exact, lower, by_label, items, {label: n for n, label in enumerate(by_label)})
+        hard = []
+        for v in variants:
+            words = v.split()
+            if _PLAIN.fullmatch(v) and not any(w in rules or w.lower() in rules for w in words):
+                toks = tuple(words if sensitive else (w.lower() for w in words))
+                tables[sensitive].setdefault(toks, []).append(n)
+                firsts[sensitive].setdefault(toks[0], set()).add(len(toks))
+            else:
+                hard.append(v)
+        if hard:
+            label = f"D{id(items)}_{n}"
+            by_label[nlp.vocab.strings.add(label)] = n
+            (exact if sensitive else lower).add(label, [nlp.make_doc(v) for v in hard])
+    m = _Matchers(
+        exact,
+        lower,
+        by_label,
+        items,
+        tables[True],
+        tables[False],
+        {w: tuple(sorted(ls, reverse=True)) for w, ls in firsts[True].items()},
+        {w: tuple(sorted(ls, reverse=True)) for w, ls in firsts[False].items()},
+    )
     if len(_MATCHERS) >= _MAX_MATCHERS:
         _MATCHERS.pop(next(iter(_MATCHERS)))
     _MATCHERS[key] = m
     return m
+
+
+def _candidates(doc: Doc, m: _Matchers) -> list[tuple[int, int, int]]:
+    """Every lexicon phrase in the Doc as (start, end, position in the lexicon)."""
+    out: list[tuple[int, int, int]] = []
+    for matcher in (m.exact, m.lower):
+        out += [(start, end, m.items[label]) for label, start, end in matcher(doc)]
+    n = len(doc)
+    orths = [t.text for t in doc]
+    lowers = [t.lower_ for t in doc]
+    for words, first, table in (
+        (orths, m.first_exact, m.words_exact),
+        (lowers, m.first_lower, m.words_lower),
+    ):
+        for i in range(n):
+            for length in first.get(words[i], ()):
+                if i + length <= n:
+                    for pos in table.get(tuple(words[i : i + length]), ()):
+                        out.append((i, i + length, pos))
+    return out
 
 
 def find_mentions(
@@ -131,34 +182,40 @@ def find_mentions(
 ) -> list[Mention]:
     """All actor mentions of a Doc, longest match first, no overlaps."""
     m = _matchers(nlp, items if items is not None else lexicon())
-    order = m.order
-    spans: list[Span] = []
-    for matcher in (m.exact, m.lower):
-        for match_id, start, end in matcher(doc):
-            span = Span(doc, start, end, label=match_id)
-            # A combining form outside a hyphenated compound is no mention; drop it before
-            # overlaps are settled, so that "Soviet" the name is not lost to "Soviet-".
-            if m.items[match_id].kind == "combining" and not _is_combining_use(span):
-                continue
-            # A long organisation name matches in any case, but only when written as a name:
-            # "the popular resistance" is a phrase, "the Popular Resistance" a group.
-            if m.items[match_id].kind == "org" and not any(t.text[:1].isupper() for t in span):
-                continue
-            # A place is a proper name that is not a person's ("Lagos", not "Ricardo Lagos").
-            if m.items[match_id].kind == "place" and not all(
-                (t.pos_ == "PROPN" or not t.is_alpha) and t.ent_type_ != "PERSON" for t in span
-            ):
-                continue
-            spans.append(span)
-    # The matcher's order is not stable across processes: among equal spans the earlier
-    # lexicon entry wins, always.
-    spans.sort(key=lambda sp: (sp.start, sp.end, order[sp.label]))
-    out: list[Mention] = []
-    for span in filter_spans(spans):
-        item = m.items[span.label]
-        if item.kind in COUNTRY_KINDS and _in_place_name(span):
+    found: list[tuple[int, int, int]] = []
+    for start, end, pos in _candidates(doc, m):
+        kind = m.lexicon[pos].kind
+        span = doc[start:end]
+        # A combining form outside a hyphenated compound is no mention; drop it before
+        # overlaps are settled, so that "Soviet" the name is not lost to "Soviet-".
+        if kind == "combining" and not _is_combining_use(span):
             continue
-        out.append(Mention(span.start, span.end, item.code, item.sector, item.kind))
+        # A long organisation name matches in any case, but only when written as a name:
+        # "the popular resistance" is a phrase, "the Popular Resistance" a group.
+        if kind == "org" and not any(t.text[:1].isupper() for t in span):
+            continue
+        # A place is a proper name that is not a person's ("Lagos", not "Ricardo Lagos").
+        if kind == "place" and not all(
+            (t.pos_ == "PROPN" or not t.is_alpha) and t.ent_type_ != "PERSON" for t in span
+        ):
+            continue
+        found.append((start, end, pos))
+    # Longest first, then leftmost; among equal spans the earlier lexicon entry wins, always
+    # (as spaCy's filter_spans, with a tie-break that does not depend on the matcher).
+    found.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
+    taken: set[int] = set()
+    kept: list[tuple[int, int, int]] = []
+    for start, end, pos in found:
+        if any(i in taken for i in range(start, end)):
+            continue
+        taken.update(range(start, end))
+        kept.append((start, end, pos))
+    out: list[Mention] = []
+    for start, end, pos in sorted(kept):
+        item = m.lexicon[pos]
+        if item.kind in COUNTRY_KINDS and _in_place_name(doc[start:end]):
+            continue
+        out.append(Mention(start, end, item.code, item.sector, item.kind))
     return out
 
 
