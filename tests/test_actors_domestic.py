@@ -85,6 +85,14 @@ def test_the_two_leaders_are_the_parties_of_the_meeting(nlp):
     assert sorted(got["leaders"]) == ["BOLGOV", "PERGOV"]
 
 
+def test_a_relative_pronoun_is_the_phrase_its_clause_describes():
+    events = extract_text(
+        "Ethiopian Prime Minister Abiy Ahmed, who accused Eritrea of backing rebels, "
+        "met Kenyan officials in 2019."
+    )
+    assert ("ETHGOV", "ERI", "112") in triples(events)
+
+
 def test_domestic_pairs_need_two_different_codes():
     gov, reb = Actor("NGAGOV", "government"), Actor("NGAREB", "rebels")
     assert not distinct_parties(gov, reb)  # interstate by default

@@ -59,6 +59,7 @@ _GROUP_NOUNS = {
 _GROUP_DETS = {"both", "two"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
 
 
@@ -187,6 +188,12 @@ class ActorResolver:
         doc = tok.doc
         low = tok.lower_
         if tok.pos_ == "PRON" or tok.tag_ in {"PRP", "PRP$"}:
+            if low in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+                # "Erdogan, who had accused the army": the phrase the clause describes.
+                antecedent = tok.head.head
+                if antecedent.pos_ in {"NOUN", "PROPN"}:
+                    return self._resolve_head(antecedent, date)
+                return []
             return self._pronoun(tok, low)
         m = mention_at(tok)
         phrase = _phrase_tokens(tok)
