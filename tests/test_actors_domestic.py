@@ -85,6 +85,16 @@ def test_the_two_leaders_are_the_parties_of_the_meeting(nlp):
     assert sorted(got["leaders"]) == ["BOLGOV", "PERGOV"]
 
 
+def test_the_two_leaders_who_just_met_not_the_countries_most_named():
+    events = extract_text(
+        "Kenya and Uganda have long disputed Migingo island, and Kenya and Uganda still do. "
+        "In March 2019, Tanzanian President John Magufuli met Rwandan President Paul Kagame "
+        "in Dar es Salaam. The two leaders signed a trade agreement."
+    )
+    signed = {(e.source, e.target) for e in events if e.trigger == "signed"}
+    assert signed == {("TZAGOV", "RWAGOV"), ("RWAGOV", "TZAGOV")}
+
+
 def test_a_relative_pronoun_is_the_phrase_its_clause_describes():
     events = extract_text(
         "Ethiopian Prime Minister Abiy Ahmed, who accused Eritrea of backing rebels, "

@@ -81,6 +81,9 @@ class ActorResolver:
     #: The distinct countries named by the sentence being coded and by the one before it.
     sentence_countries: tuple[str, ...] = ()
     previous_countries: tuple[str, ...] = ()
+    sentences: int = 0  # sentences observed so far
+    last_pair: tuple[str, str] | None = None  # the parties of the last reciprocal act
+    last_pair_sentence: int = 0
 
     # -- discourse bookkeeping ------------------------------------------------
     def observe_sentence(self, sent: Span) -> None:
@@ -91,6 +94,7 @@ class ActorResolver:
                 self.focus[m.code] += 1
                 named[m.code] = None
         self.previous_countries, self.sentence_countries = self.sentence_countries, tuple(named)
+        self.sentences += 1
 
     def discourse_country(self) -> str | None:
         """The country a role word without one belongs to, from the discourse, as PETRARCH
@@ -102,6 +106,16 @@ class ActorResolver:
             if named:
                 return None
         return None
+
+    def note_reciprocal(self, a: Actor, b: Actor) -> None:
+        """Remember the two parties of a reciprocal act ("X met Y") for "the two leaders"."""
+        if a.country != b.country:
+            self.last_pair = (a.country, b.country)
+            self.last_pair_sentence = self.sentences
+
+    def _recent_pair(self) -> bool:
+        """Was a reciprocal act coded in this sentence or one of the two before it?"""
+        return self.last_pair is not None and self.sentences - self.last_pair_sentence <= 2
 
     def dyad_in_focus(self) -> list[str]:
         """The two countries the discourse is about: the most-named ones so far."""
@@ -342,6 +356,10 @@ class ActorResolver:
             ):
                 continue  # "both Syrian forces and rebels": "both" coordinates, names no group
             if groupish and any(c.lower_ in _GROUP_DETS for c in t.children):
+                if t.lemma_.lower() not in _GROUP_NOUNS and self._recent_pair():
+                    # "They met in Arusha. The two leaders signed ...": the people who just met,
+                    # whichever countries the text is mostly about.
+                    return list(self.last_pair)
                 dyad = self.dyad_in_focus()
                 return dyad if len(dyad) == 2 else None
         return None

@@ -90,6 +90,8 @@ def extract_events(
             )
             if coded:
                 agents[patterns.act_lemma(lemma)] = _sources_of(coded)
+                if trig.reciprocal:
+                    resolver.note_reciprocal(Actor(coded[0].source, ""), Actor(coded[0].target, ""))
             for ev in coded:
                 # One event per act within a document (GUIDE R3): a nominal mention of an act
                 # already coded ("the visit", "the agreement") is not a new act.
