@@ -111,6 +111,12 @@ def test_domestic_pairs_need_two_different_codes():
     # A bare country and its own organs are one side ("Australia recalled its ambassador").
     assert not distinct_parties(Actor("AUS", "Australia"), Actor("AUSGOV", "envoy"), True)
     assert distinct_parties(Actor("KEN", "Kenya"), Actor("KENCVL", "protesters"), True)
+    # An organisation and its own forces or agencies are one side, even with domestic.
+    for domestic in (False, True):
+        assert not distinct_parties(
+            Actor("IGOUNO", "UN"), Actor("IGOUNOMIL", "UN troops"), domestic
+        )
+    assert distinct_parties(Actor("IGOUNOMIL", "peacekeepers"), Actor("CODREB", "rebels"))
 
 
 @pytest.mark.parametrize(

@@ -19,9 +19,15 @@ from detente.model import Actor
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "SPY", "ELI"})
 
 
+def _side(actor: Actor) -> str:
+    """The country, or the organisation: the UN's peacekeepers (IGOUNOMIL) and agencies
+    (IGOUNOKID) are the UN (IGOUNO)."""
+    return actor.code[:6] if actor.code.startswith("IGO") else actor.country
+
+
 def distinct_parties(a: Actor, b: Actor, domestic: bool = False) -> bool:
     """Can ``a`` act on ``b``? Different countries always; one country only when domestic."""
-    if a.country != b.country:
+    if _side(a) != _side(b):
         return True
     if not domestic or a.code == b.code or a.code.startswith("IGO"):
         return False
