@@ -13,6 +13,11 @@ Writes, under ``src/detente/codebook/data/``:
 - ``cameo2plover_2021.tsv``: a verbatim copy of the CC BY-SA 4.0 mapping it uses.
 - ``petrarch_actors.json.gz``: the Phoenix actor dictionaries, parsed once (see
   ``detente.codebook.petrarch``) so that loading them at run time is fast.
+- ``agents_phoenix.tsv``: every role word of Phoenix.agents.txt with its sector.
+- ``places_phoenix.tsv``: the other names of each country in Phoenix.Countries.actors.txt
+  (cities, provinces, regions, foreign spellings) that ``countries.tsv`` lacks.
+- ``actors_phoenix.tsv``: the named organisations of Phoenix.International.actors.txt and
+  Phoenix.MilNonState.actors.txt (IGOs, NGOs, companies, armed groups) with their codes.
 
 The script only reorganises facts from the source files; every choice it makes on top
 of them is listed in ``data/SOURCE.md``.
@@ -170,6 +175,86 @@ def write_tsv(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) 
             f.write("\t".join(values) + "\n")
 
 
+#: Phoenix's religion codes (CAMEO's religious types) are detente's REL sector.
+RELIGION_CODES = {"MUS", "CHR", "BUD", "HIN", "JEW", "CTH", "PRO", "SHI", "SUN", "SIK", "JAN"}
+
+
+def phoenix_sector(code: str) -> str | None:
+    """The primary sector of a Phoenix agent code (``~GOVDEV`` → GOV, ``~MUSRAD`` → REL);
+    None for prefix codes (``IGO~``), which name no sector of a country."""
+    if not code.startswith("~"):
+        return None
+    primary = code[1:4]
+    if primary in RELIGION_CODES:
+        return "REL"
+    # Phoenix's "people" (men, women, persons) are CAMEO's civilians (GUIDE R5: CVL).
+    return "CVL" if primary == "PPL" else primary or None
+
+
+def build_agents(path: Path) -> list[dict[str, str]]:
+    """Phoenix.agents.txt as rows (text, sector, phoenix); the first code of a phrase wins."""
+    from detente.codebook import petrarch
+
+    rows: dict[str, dict[str, str]] = {}
+    for e in petrarch.load_agent_dictionary(path):
+        sector = phoenix_sector(e.code)
+        if sector and e.phrase not in rows and re.fullmatch(r"[a-z][a-z .'-]*", e.phrase):
+            rows[e.phrase] = {"text": e.phrase, "sector": sector, "phoenix": e.code}
+    return list(rows.values())
+
+
+def organisation_code(code: str) -> str:
+    """A Phoenix organisation code as detente codes it: a company of a country
+    (``MNCUSAHLH``) is that country's business sector (``USABUS``, GUIDE R1/R5)."""
+    if code.startswith("MNC") and len(code) >= 6 and code[3:6].isalpha():
+        return code[3:6] + "BUS"
+    return code
+
+
+def build_organisations(paths: list[Path]) -> list[dict[str, str]]:
+    """Named organisations (rows text, code, source) from Phoenix actor dictionaries.
+
+    Only entries with a single, undated code: an entry with dated codes is a person whose
+    office changes (resolved at the act's date by the people index, not by this table).
+    Names with brackets or digits (embedded acronyms, file debris) are left out.
+    """
+    from detente.codebook import petrarch
+
+    rows: dict[str, dict[str, str]] = {}
+    for path in paths:
+        for e in petrarch.load_actor_dictionary(path):
+            if len(e.codes) != 1 or not e.codes[0].is_default:
+                continue
+            code = e.default_code
+            if not code or not re.fullmatch(r"[A-Z]{3,12}", code):
+                continue
+            for name in e.names:
+                if not re.fullmatch(r"[a-z][a-z .'&-]*[a-z.]", name) or len(name) < 3:
+                    continue
+                rows.setdefault(
+                    name, {"text": name, "code": organisation_code(code), "source": path.name}
+                )
+    return list(rows.values())
+
+
+def build_places(path: Path) -> list[dict[str, str]]:
+    """Rows (text, code): every synonym of a country entry of Phoenix.Countries.actors.txt
+    (an entry whose default code is a bare country) that ``countries.tsv`` does not have."""
+    from detente.codebook import petrarch
+    from detente.codebook.countries import country_lexicon
+
+    known = {e.text.lower() for e in country_lexicon()}
+    rows: dict[str, dict[str, str]] = {}
+    for e in petrarch.load_actor_dictionary(path):
+        code = e.default_code
+        if not code or not re.fullmatch(r"[A-Z]{3}", code):
+            continue
+        for name in e.names:
+            if name not in known and re.fullmatch(r"[a-z][a-z .'-]*[a-z]", name):
+                rows.setdefault(name, {"text": name, "code": code})
+    return list(rows.values())
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="shared/data folder")
@@ -202,6 +287,18 @@ def main(argv: list[str] | None = None) -> int:
         DATA / petrarch.PHOENIX_ACTORS_FILE,
     )
     print(f"{petrarch.PHOENIX_ACTORS_FILE}: {n} entries", file=sys.stderr)
+
+    agents = build_agents(dicts / "Phoenix.agents.txt")
+    write_tsv(DATA / "agents_phoenix.tsv", ("text", "sector", "phoenix"), agents)
+    print(f"agents_phoenix.tsv: {len(agents)} role words", file=sys.stderr)
+    places = build_places(dicts / "Phoenix.Countries.actors.txt")
+    write_tsv(DATA / "places_phoenix.tsv", ("text", "code"), places)
+    print(f"places_phoenix.tsv: {len(places)} place names", file=sys.stderr)
+    orgs = build_organisations(
+        [dicts / "Phoenix.International.actors.txt", dicts / "Phoenix.MilNonState.actors.txt"]
+    )
+    write_tsv(DATA / "actors_phoenix.tsv", ("text", "code", "source"), orgs)
+    print(f"actors_phoenix.tsv: {len(orgs)} organisation names", file=sys.stderr)
     return 0
 
 

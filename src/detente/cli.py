@@ -84,6 +84,14 @@ PetrarchOpt = Annotated[
         "clause or a circumstance, and the subject of an agentless passive as the source.",
     ),
 ]
+DomesticOpt = Annotated[
+    bool,
+    typer.Option(
+        "--domestic",
+        help="Also code acts between actors of one country whose codes differ (a government "
+        "and its rebels, police and protesters, a court and citizens).",
+    ),
+]
 DbOpt = Annotated[str, typer.Option("--db", help="The DuckDB store.")]
 WorkersOpt = Annotated[
     int,
@@ -110,14 +118,19 @@ def _coding(
     agents: list[str] | None,
     model: str | None,
     petrarch_conventions: bool = False,
+    domestic: bool = False,
 ) -> dict[str, Any]:
     """Extraction options, resolved once per command: users' dictionaries (none:
-    detente's own) and the coding conventions."""
-    out: dict[str, Any] = {}
-    if petrarch_conventions:
-        from detente.nlp.conventions import PETRARCH
+    detente's own) and the coding conventions (PETRARCH's or detente's, with or without
+    domestic events); passed down to every document and every worker process."""
+    from dataclasses import replace
 
-        out["conventions"] = PETRARCH
+    from detente.nlp.conventions import DETENTE, PETRARCH
+
+    out: dict[str, Any] = {}
+    conventions = replace(PETRARCH if petrarch_conventions else DETENTE, domestic=domestic)
+    if conventions != DETENTE:
+        out["conventions"] = conventions
     if not actors and not agents:
         return out
     from detente.dictionaries import load_user_dictionaries
@@ -280,6 +293,7 @@ def extract(
     actors: ActorsOpt = None,
     agents: AgentsOpt = None,
     petrarch_conventions: PetrarchOpt = False,
+    domestic: DomesticOpt = False,
 ) -> None:
     """Extract dated, coded events from texts; one event per line, no database needed.
 
@@ -296,7 +310,7 @@ def extract(
         _progress("extracting") as advance,
     ):
         _check_workers(workers)
-        coding = _coding(actors, agents, model, petrarch_conventions)
+        coding = _coding(actors, agents, model, petrarch_conventions, domestic)
         docs = iter_documents(paths, pubdate=pubdate, glob=glob, problems=problems)
 
         def until_stopped() -> Iterator[Any]:
@@ -337,6 +351,7 @@ def analyze(
     actors: ActorsOpt = None,
     agents: AgentsOpt = None,
     petrarch_conventions: PetrarchOpt = False,
+    domestic: DomesticOpt = False,
     report: Annotated[
         str, typer.Option("--report", help="Write the HTML report here ('' for none).")
     ] = "report.html",
@@ -388,7 +403,7 @@ def analyze(
             wait=wait,
             should_stop=stop,
             on_batch=on_batch,
-            coding=_coding(actors, agents, model, petrarch_conventions),
+            coding=_coding(actors, agents, model, petrarch_conventions, domestic),
         )
         if report and not result.interrupted:
             from detente.report import write_report
@@ -454,6 +469,7 @@ def eval_(
     actors: ActorsOpt = None,
     agents: AgentsOpt = None,
     petrarch_conventions: PetrarchOpt = False,
+    domestic: DomesticOpt = False,
 ) -> None:
     """Score extraction against gold events: strict / quad / dyad P, R, F1 and date accuracy.
 
@@ -471,7 +487,7 @@ def eval_(
             optional=optional,
             pubdate=pubdate,
             model=model,
-            coding=_coding(actors, agents, model, petrarch_conventions),
+            coding=_coding(actors, agents, model, petrarch_conventions, domestic),
         )
     out = Console(highlight=False)
     if as_json:

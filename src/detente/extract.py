@@ -21,7 +21,7 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.language import Language
@@ -266,7 +266,8 @@ def extract_documents(
     ``DETENTE_DEBUG=1`` to let the exception through); without it the exception
     propagates. ``workers > 1`` parses in that many processes, each loading the model
     once; results come back in input order. ``on_document`` is called for every document
-    yielded or skipped.
+    yielded or skipped. ``conventions`` are the coder's switches (:mod:`detente.nlp.conventions`:
+    PETRARCH's conventions, domestic events).
     """
     if workers > 1:
         yield from _extract_parallel(
@@ -421,7 +422,11 @@ def extract_text(
     doc_id: str = "text",
     model: str | None = None,
     conventions: Conventions = DETENTE,
+    domestic: bool = False,
 ) -> list[Event]:
-    """Events of one text (convenience for notebooks and tests)."""
+    """Events of one text (convenience for notebooks and tests); ``domestic=True`` is
+    ``conventions`` with domestic events on."""
+    if domestic:
+        conventions = replace(conventions, domestic=True)
     document = Document(id=doc_id, text=text, pubdate=pubdate)
     return next(iter(extract_documents([document], model=model, conventions=conventions))).events

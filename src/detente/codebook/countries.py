@@ -13,7 +13,16 @@ from functools import cache
 from detente.codebook._data import read_tsv
 from detente.codebook.lexicon import LexEntry
 
-__all__ = ["KINDS", "LexEntry", "country_codes", "country_lexicon", "country_name", "find_country"]
+__all__ = [
+    "KINDS",
+    "LexEntry",
+    "country_codes",
+    "country_lexicon",
+    "country_name",
+    "find_country",
+    "place_lexicon",
+    "place_words",
+]
 
 KINDS: tuple[str, ...] = ("name", "short", "old", "demonym", "capital", "metonym")
 
@@ -66,3 +75,25 @@ def country_name(code: str) -> str:
 def country_codes() -> list[str]:
     """Every country code in the lexicon."""
     return list(_names())
+
+
+@cache
+def place_words() -> dict[str, frozenset[str]]:
+    """Feature words that make a country's name a place name: ``{"after": {"sea", ...},
+    "before": {"gulf", ...}}`` ("South China Sea", "Gulf of Mexico"; ``data/place_words.tsv``)."""
+    out: dict[str, set[str]] = {"after": set(), "before": set()}
+    for r in read_tsv("place_words.tsv"):
+        out[r["where"]].add(r["word"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def place_lexicon() -> tuple[LexEntry, ...]:
+    """Cities, provinces and other names of a country's places (kind ``place``), from
+    Phoenix.Countries.actors.txt (``data/places_phoenix.tsv``): "Lagos" → NGA."""
+    known = set(_by_text())
+    return tuple(
+        LexEntry(r["text"], r["code"], None, "place")
+        for r in read_tsv("places_phoenix.tsv")
+        if r["text"] not in known
+    )

@@ -54,10 +54,12 @@ def lexicon() -> tuple[LexEntry, ...]:
 
     The order matters: among equal matches the earlier entry wins.
     """
-    from detente.codebook import agents, countries, igos
+    from detente.codebook import agents, countries, igos, organisations
 
     items: list[LexEntry] = list(countries.country_lexicon())
     items += (LexEntry(e.text, e.code, None, "igo") for e in igos.igo_lexicon())
+    items += (LexEntry(e.text, e.code, None, "org") for e in organisations.organisation_lexicon())
+    items += countries.place_lexicon()
     items += (LexEntry(e.text, None, e.sector, "agent") for e in agents.agent_lexicon())
     items += combining_forms()
     return tuple(items)

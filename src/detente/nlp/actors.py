@@ -18,138 +18,31 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
-from detente.codebook.lexicon import LexEntry, lexicon
 from detente.model import Actor
-
-COUNTRY_KINDS = {"name", "short", "old", "demonym", "capital", "metonym", "combining"}
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A span of tokens naming (part of) an actor."""
-
-    start: int  # token indices in the Doc
-    end: int
-    code: str | None  # country (ISO3) or IGO code; None for a sector-only role word
-    sector: str | None
-    kind: str  # name, short, old, demonym, capital, metonym, combining, igo, agent, person
-
-    @property
-    def is_country(self) -> bool:
-        return self.kind in COUNTRY_KINDS
-
-
-# --------------------------------------------------------------------------- lexicon
-
-
-def _case_sensitive(text: str) -> bool:
-    """Abbreviations and names must match as written: "US" is not "us", "Turkey" not "turkey"."""
-    return any(ch.isupper() for ch in text)
-
-
-@dataclass
-class _Matchers:
-    exact: PhraseMatcher
-    lower: PhraseMatcher
-    items: dict[int, LexEntry]
-    lexicon: tuple[LexEntry, ...]  # held so that its id() is never reused while cached
-    order: dict[int, int]  # label → position in the lexicon, to break ties stably
-
-
-#: Matchers per (vocabulary, lexicon); a few at most (default lexicon, users' lexicons),
-#: the oldest dropped first so that long sessions building many pipelines stay bounded.
-_MATCHERS: dict[tuple[int, int], _Matchers] = {}
-_MAX_MATCHERS = 8
-
-
-def _matchers(nlp: Language, items: tuple[LexEntry, ...]) -> _Matchers:
-    """Build the phrase matchers once per vocabulary and lexicon (tokenizer only)."""
-    key = (id(nlp.vocab), id(items))
-    if key in _MATCHERS:
-        return _MATCHERS[key]
-    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-    by_label: dict[int, LexEntry] = {}
-    for n, item in enumerate(items):
-        label = f"D{id(items)}_{n}"
-        by_label[nlp.vocab.strings.add(label)] = item
-        sensitive = _case_sensitive(item.text)
-        variants = {item.text}
-        if sensitive and item.kind != "agent":
-            # Headline case and all-caps forms of names ("RUSSIA", "Foreign Ministry").
-            variants |= {item.text.upper()}
-        (exact if sensitive else lower).add(label, [nlp.make_doc(v) for v in variants])
-    m = _Matchers(exact, lower, by_label, items, {label: n for n, label in enumerate(by_label)})
-    if len(_MATCHERS) >= _MAX_MATCHERS:
-        _MATCHERS.pop(next(iter(_MATCHERS)))
-    _MATCHERS[key] = m
-    return m
-
-
-def find_mentions(
-    doc: Doc, nlp: Language, items: tuple[LexEntry, ...] | None = None
-) -> list[Mention]:
-    """All actor mentions of a Doc, longest match first, no overlaps."""
-    m = _matchers(nlp, items if items is not None else lexicon())
-    order = m.order
-    spans: list[Span] = []
-    for matcher in (m.exact, m.lower):
-        for match_id, start, end in matcher(doc):
-            span = Span(doc, start, end, label=match_id)
-            # A combining form outside a hyphenated compound is no mention; drop it before
-            # overlaps are settled, so that "Soviet" the name is not lost to "Soviet-".
-            if m.items[match_id].kind == "combining" and not _is_combining_use(span):
-                continue
-            spans.append(span)
-    # The matcher's order is not stable across processes: among equal spans the earlier
-    # lexicon entry wins, always.
-    spans.sort(key=lambda sp: (sp.start, sp.end, order[sp.label]))
-    out: list[Mention] = []
-    for span in filter_spans(spans):
-        item = m.items[span.label]
-        out.append(Mention(span.start, span.end, item.code, item.sector, item.kind))
-    return out
-
-
-def _is_combining_use(span: Span) -> bool:
-    """ "Indo" or "Pak" count only inside a hyphenated compound ("Indo-Pak", "Pak-US")."""
-    doc = span.doc
-    before = doc[span.start - 1].text if span.start > 0 else ""
-    after = doc[span.end].text if span.end < len(doc) else ""
-    return before in {"-", "–"} or after in {"-", "–"}
-
-
-if not Doc.has_extension("mentions"):
-    Doc.set_extension("mentions", default=None)
-
-
-@Language.factory("detente_actors")
-def make_actor_component(nlp: Language, name: str) -> ActorComponent:
-    return ActorComponent(nlp)
-
-
-class ActorComponent:
-    """spaCy component: sets ``doc._.mentions`` (list of :class:`Mention`).
-
-    ``items`` is the lexicon (default: the packaged country, IGO, agent tables); a caller
-    may replace it, e.g. with entries read from PETRARCH-format dictionaries.
-    """
-
-    def __init__(self, nlp: Language, items: tuple[LexEntry, ...] | None = None) -> None:
-        self.nlp = nlp
-        self.items = items
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.mentions = find_mentions(doc, self.nlp, self.items)
-        return doc
-
+from detente.nlp.mentions import (  # noqa: F401  (re-exported: the public names of mentions)
+    COUNTRY_KINDS,
+    ActorComponent,
+    Mention,
+    find_mentions,
+    mention_at,
+    mentions_in,
+)
 
 # --------------------------------------------------------------------------- resolution
+
+#: State organs that take the discourse's country only when definite ("the government").
+DEFINITE_SECTORS = frozenset({"GOV", "MIL", "LEG", "SPY"})
+#: "the country", "the nation": the country the text is about.
+_HOME_NOUNS = {"country", "nation"}
+
+#: Sectors whose role words take the discourse's country when the phrase names none: the
+#: people and institutions inside a country (not its government, army or diplomats).
+DISCOURSE_SECTORS = frozenset(
+    {"COP", "JUD", "REB", "OPP", "CVL", "EDU", "BUS", "MED", "REL", "LAB", "AGR", "HLH", "CRM",
+     "REF", "UAF"}
+)  # fmt: skip
 
 _GROUP_NOUNS = {
     "country",
@@ -164,6 +57,7 @@ _GROUP_NOUNS = {
 _GROUP_DETS = {"both", "two"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
 
 
@@ -182,13 +76,44 @@ class ActorResolver:
     people: dict[str, str] = field(default_factory=dict)
     reference_date: str | None = None  # for officials when an act has no date (story date)
     last_group: list[Actor] | None = None  # the last plural subject, for "they"
+    #: The distinct countries named by the sentence being coded and by the one before it.
+    sentence_countries: tuple[str, ...] = ()
+    previous_countries: tuple[str, ...] = ()
+    sentences: int = 0  # sentences observed so far
+    last_pair: tuple[str, str] | None = None  # the parties of the last reciprocal act
+    last_pair_sentence: int = 0
 
     # -- discourse bookkeeping ------------------------------------------------
     def observe_sentence(self, sent: Span) -> None:
         """Count the countries a sentence names (called before its events are coded)."""
+        named: dict[str, None] = {}
         for m in mentions_in(sent):
             if m.is_country and m.code:
                 self.focus[m.code] += 1
+                named[m.code] = None
+        self.previous_countries, self.sentence_countries = self.sentence_countries, tuple(named)
+        self.sentences += 1
+
+    def discourse_country(self) -> str | None:
+        """The country a role word without one belongs to, from the discourse, as PETRARCH
+        does: the only country its sentence names, else the only one the sentence before
+        names, else the only country the document has named. Never a guess between two."""
+        for named in (self.sentence_countries, self.previous_countries, tuple(self.focus)):
+            if len(named) == 1:
+                return named[0]
+            if named:
+                return None
+        return None
+
+    def note_reciprocal(self, a: Actor, b: Actor) -> None:
+        """Remember the two parties of a reciprocal act ("X met Y") for "the two leaders"."""
+        if a.country != b.country:
+            self.last_pair = (a.country, b.country)
+            self.last_pair_sentence = self.sentences
+
+    def _recent_pair(self) -> bool:
+        """Was a reciprocal act coded in this sentence or one of the two before it?"""
+        return self.last_pair is not None and self.sentences - self.last_pair_sentence <= 2
 
     def dyad_in_focus(self) -> list[str]:
         """The two countries the discourse is about: the most-named ones so far."""
@@ -275,14 +200,23 @@ class ActorResolver:
         doc = tok.doc
         low = tok.lower_
         if tok.pos_ == "PRON" or tok.tag_ in {"PRP", "PRP$"}:
+            if low in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+                # "Erdogan, who had accused the army": the phrase the clause describes.
+                antecedent = tok.head.head
+                if antecedent.pos_ in {"NOUN", "PROPN"}:
+                    return self._resolve_head(antecedent, date)
+                return []
             return self._pronoun(tok, low)
         m = mention_at(tok)
         phrase = _phrase_tokens(tok)
         sector = _sector_of(phrase, m)
-        if m is not None and (m.is_country or m.kind == "igo") and m.code:
+        if m is not None and m.kind == "place":
+            # A city or a province locates an actor ("police in Lagos") but is none itself.
+            return []
+        if m is not None and (m.is_country or m.is_organisation) and m.code:
             if m.kind == "demonym" and tok.pos_ == "ADJ":
                 return []  # "Russian" alone is a modifier, not an actor
-            if m.kind == "igo":
+            if m.is_organisation:
                 return [_actor(doc, m.start, m.end, m.code)]
             # "Bree Prime Minister Romendacil" read with Bree as head: the role still counts.
             role = m.sector or _sector_of(
@@ -330,18 +264,44 @@ class ActorResolver:
                 if _is_individual(tok) and _is_subject(tok):
                     self.last_person = actor
                 return [actor]
+        if not countries and not _has_pronoun_possessor(tok):
+            home = self._home(tok, m, sector)
+            if home is not None:
+                return [Actor(home, _text(doc, tok), doc[phrase[0].i].idx, _end(doc, tok.i + 1))]
         out = []
         start = min([phrase[0].i, *(c.start for c in countries)])
         end = max([phrase[-1].i + 1, *(c.end for c in countries)])
         for country in countries:
-            if country.kind == "igo":
+            if country.is_organisation:
                 code = country.code or ""
+                if sector == "MIL" and code.startswith("IGO") and len(code) == 6:
+                    # "UN peacekeepers", "AU troops": the organisation's forces (IGOUNOMIL).
+                    code += "MIL"
             else:
                 code = (country.code or "") + (sector or country.sector or "")
             out.append(Actor(code, _text(doc, start, end), doc[start].idx, _end(doc, end)))
         if len(out) == 1 and sector and _is_individual(tok) and _is_subject(tok):
             self.last_person = out[0]
         return out
+
+    def _home(self, tok: Token, m: Mention | None, sector: str | None) -> str | None:
+        """The code of a phrase that names no country, from the discourse's country:
+        "police fired tear gas at protesters" (the police and protesters of the country the
+        text is about), "the government", "the country". State organs need "the" ("the
+        government", "the army"): a bare "troops" or "a minister" is too often another
+        country's in interstate news."""
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        if m is None:
+            if definite and tok.tag_ == "NN" and tok.lemma_.lower() in _HOME_NOUNS:
+                home = self.discourse_country()
+                return home
+            return None
+        if m.kind != "agent" or not sector:
+            return None
+        if sector not in DISCOURSE_SECTORS and not (definite and sector in DEFINITE_SECTORS):
+            return None
+        home = self.discourse_country()
+        return home + sector if home else None
 
     def _possessor_country(self, tok: Token, date: str | None) -> str | None:
         """The country of "his"/"its"/"their" in "his special envoy": the clause subject when
@@ -394,6 +354,10 @@ class ActorResolver:
             ):
                 continue  # "both Syrian forces and rebels": "both" coordinates, names no group
             if groupish and any(c.lower_ in _GROUP_DETS for c in t.children):
+                if t.lemma_.lower() not in _GROUP_NOUNS and self._recent_pair():
+                    # "They met in Arusha. The two leaders signed ...": the people who just met,
+                    # whichever countries the text is mostly about.
+                    return list(self.last_pair)
                 dyad = self.dyad_in_focus()
                 return dyad if len(dyad) == 2 else None
         return None
@@ -421,8 +385,10 @@ class ActorResolver:
             code = _lookup_person(self.people_index, [t.lower_ for t in doc[left:end]], words, date)
             if code:
                 sector = _sector_of(phrase, None)
-                if sector and code[3:6] != sector and not code.startswith("IGO"):
-                    # The text's title at the time of the act beats the dictionary's sector.
+                if sector and code[3:] != sector and not code.startswith("IGO"):
+                    # The text's title at the time of the act beats the dictionary's sector,
+                    # and its secondary ones: "President William Ruto" is KENGOV, not the
+                    # KENGOVEDU of his years as a minister of education.
                     code = code[:3] + sector
                 self.people[surname] = code
                 return code, name
@@ -458,22 +424,6 @@ def _lookup_person(
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def mention_at(tok: Token) -> Mention | None:
-    """The mention covering a token (a per-document index: this is called very often)."""
-    doc = tok.doc
-    mentions = doc._.mentions or ()
-    index = doc.user_data.get("detente_mention_index")
-    if index is None or index[0] is not mentions:
-        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
-        index = (mentions, by_token)
-        doc.user_data["detente_mention_index"] = index
-    return index[1].get(tok.i)
-
-
-def mentions_in(span: Span) -> list[Mention]:
-    return [m for m in span.doc._.mentions or () if span.start <= m.start < span.end]
 
 
 def _misparsed_conjuncts(tok: Token) -> list[Token]:
@@ -585,7 +535,7 @@ def _countries_in(phrase: list[Token], exclude: Token) -> list[Mention]:
         if t.i == exclude.i:
             continue
         m = mention_at(t)
-        if m is not None and m.code and (m.is_country or m.kind == "igo"):
+        if m is not None and m.code and (m.is_country or m.is_organisation):
             found = [m]
             doc = t.doc
             partners = list(t.conjuncts)
@@ -642,6 +592,10 @@ def _is_subject(tok: Token) -> bool:
     while t.dep_ in {"compound", "appos", "conj", "amod", "nmod"} and t.head.i != t.i:
         t = t.head
     return t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "pobj" and t.head.dep_ == "agent")
+
+
+def _has_pronoun_possessor(tok: Token) -> bool:
+    return any(c.dep_ == "poss" and c.tag_ in {"PRP$", "PRP"} for c in tok.children)
 
 
 def _is_individual(tok: Token) -> bool:

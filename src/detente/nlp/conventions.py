@@ -26,11 +26,15 @@ class Conventions:
     failing all else, from a circumstance ("fired shells at Seoul").
     ``passive_subject_as_source``: the subject of a passive without a "by"-agent is the
     source ("X was criticized over its dispute with Y" → X→Y).
+    ``domestic``: also code acts between two actors of one country whose codes differ (a
+    government and its rebels, police and protesters), as GDELT, ICEWS and PETRARCH do;
+    off by default so that interstate analyses stay clean.
     """
 
     realis_only: bool = True
     clausal_targets: bool = False
     passive_subject_as_source: bool = False
+    domestic: bool = False
 
     def flags(self) -> dict[str, Any]:
         """The switches as keyword arguments of ``extract_events``."""
@@ -38,6 +42,7 @@ class Conventions:
             "realis_only": self.realis_only,
             "clausal_targets": self.clausal_targets,
             "passive_subject_as_source": self.passive_subject_as_source,
+            "domestic": self.domestic,
         }
 
 

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.model import Actor, Document, Event, Timex
 from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.chronology import EventDate, date_event, timex_heads
+from detente.nlp.parties import distinct_parties
 from detente.nlp.patterns import Patterns, default_patterns
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
@@ -43,6 +44,7 @@ def extract_events(
     realis_only: bool = True,
     clausal_targets: bool = False,
     passive_subject_as_source: bool = False,
+    domestic: bool = False,
 ) -> list[Event]:
     """All events of a parsed document, dated and de-duplicated within the document.
 
@@ -54,7 +56,8 @@ def extract_events(
     about is seldom the patient of a statement. ``passive_subject_as_source=True`` codes
     the subject of a passive without a "by"-agent as the source ("X was criticized over
     its dispute with Y" → X→Y), PETRARCH's convention; detente by default codes nothing
-    there, since the one who acted is not named.
+    there, since the one who acted is not named. ``domestic=True`` also codes acts between
+    two actors of one country whose codes differ (see :mod:`detente.nlp.parties`).
     """
     patterns = patterns or default_patterns()
     if resolver is None:
@@ -72,6 +75,7 @@ def extract_events(
         for t in triggers:
             t.clausal = clausal_targets
             t.passive_source = passive_subject_as_source
+            t.domestic = domestic
         trig_idx = {t.tok.i for t in triggers}
         heads = timex_heads(doc, sent, timexes)
         partners: dict[str, list[Actor]] = {}  # source country → its partners in this sentence
@@ -86,6 +90,8 @@ def extract_events(
             )
             if coded:
                 agents[patterns.act_lemma(lemma)] = _sources_of(coded)
+                if trig.reciprocal:
+                    resolver.note_reciprocal(Actor(coded[0].source, ""), Actor(coded[0].target, ""))
             for ev in coded:
                 # One event per act within a document (GUIDE R3): a nominal mention of an act
                 # already coded ("the visit", "the agreement") is not a new act.
@@ -157,16 +163,16 @@ def code_trigger(
     else:
         sources, targets, reciprocal = noun_roles(trig, resolver, when.value, sent)
     if sources and not targets and agents and trig.verb is not None:
-        targets = targets_from_referenced_act(trig.tok, sources, patterns, agents)
+        targets = targets_from_referenced_act(trig.tok, sources, patterns, agents, trig.domestic)
     if partners is not None:
         if sources and not targets and trig.reciprocal and len(sources) == 1:
             targets = partners.get(sources[0].country, [])
         for a in sources:
             partners.setdefault(a.country, [])
-            partners[a.country] += [t for t in targets if t.country != a.country]
+            partners[a.country] += [t for t in targets if distinct_parties(a, t, trig.domestic)]
     if not sources or not targets:
         return
-    pairs = [(a, b) for a in sources for b in targets if a.country != b.country]
+    pairs = [(a, b) for a in sources for b in targets if distinct_parties(a, b, trig.domestic)]
     code = trig.code
     if code == "040" and _met_elsewhere(trig.tok, {a.country for a in [*sources, *targets]}):
         code = "044"  # a meeting in a third country (GUIDE R2b)

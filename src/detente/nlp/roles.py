@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from detente.model import Actor
 from detente.nlp.actors import ActorResolver, mention_at
+from detente.nlp.parties import NO_SIDE, OwnSide, own_side
 from detente.nlp.patterns import Patterns
 from detente.nlp.syntax import (
     ADJUNCT_PREPS,
@@ -27,10 +28,14 @@ from detente.nlp.triggers import Trigger
 
 
 def targets_from_referenced_act(
-    verb: Token, sources: list[Actor], patterns: Patterns, agents: dict[str, list[Actor]]
+    verb: Token,
+    sources: list[Actor],
+    patterns: Patterns,
+    agents: dict[str, list[Actor]],
+    domestic: bool = False,
 ) -> list[Actor]:
     """ "The United States condemned the invasion": the target is whoever invaded."""
-    own = {a.country for a in sources}
+    own = own_side(sources, domestic)
     for c in verb.children:
         objs = [c] if c.dep_ == "dobj" else []
         if c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS:
@@ -39,7 +44,7 @@ def targets_from_referenced_act(
             if o.pos_ != "NOUN":
                 continue
             found = agents.get(patterns.act_lemma(o.lemma_.lower()), [])
-            found = [a for a in found if a.country not in own]
+            found = [a for a in found if a not in own]
             if found:
                 return found
     return []
@@ -52,7 +57,7 @@ def _actors_below(
     skip: set[int],
     deps: set[str],
     adjunct: frozenset[str] | set[str] = frozenset(ADJUNCT_PREPS),
-    exclude: frozenset[str] | set[str] = frozenset(),
+    exclude: OwnSide = NO_SIDE,
     clauses: bool = False,
 ) -> list[Actor]:
     """The first actor found breadth-first among ``tok``'s complements (and hyphen partners).
@@ -76,7 +81,7 @@ def _search_below(
     skip: set[int],
     deps: set[str],
     adjunct: frozenset[str] | set[str],
-    exclude: frozenset[str] | set[str],
+    exclude: OwnSide,
     clauses: bool,
 ) -> list[Actor]:
     enter = {"pcomp", "xcomp"} | (CLAUSE_DEPS if clauses else set())
@@ -111,7 +116,7 @@ def _search_below(
         if c.lemma_.lower() in THIRD_PLACE:
             continue
         actors = [] if c.pos_ in {"VERB", "AUX"} else resolver.resolve(c, date)
-        actors = [a for a in actors if a.country not in exclude]
+        actors = [a for a in actors if a not in exclude]
         if actors:
             return _with_hyphen_partners(c, actors, resolver, date)
         queue.extend(
@@ -178,7 +183,7 @@ def verb_roles(
         # pattern says the subject undergoes the act and the complement does it.
         skip = {t.i for s in subj_toks for t in s.subtree}
         adjunct = set(ADJUNCT_PREPS) - set(trig.verb.arg_preps or ())
-        own = frozenset(a.country for a in sources)
+        own = own_side(sources, trig.domestic)
         doers = _actors_below(
             verb, resolver, date, skip, TARGET_DEPS, adjunct, own, clauses=trig.clausal
         )
@@ -217,7 +222,7 @@ def verb_roles(
         # Reciprocal acts take their partner from the object or "with" only: "X met Y",
         # "X signed an agreement with Y"; "X and Y cooperated on Afghanistan" is mutual.
         adjunct |= {"on", "for", "about", "over", "of", "to", "against", "from"}
-    own = frozenset(a.country for a in sources)
+    own = own_side(sources, trig.domestic)
     # A reciprocal act's partner is its object or "with"-phrase, never someone in a
     # clause around it ("X and Y delayed their meeting after Z was reported nearby").
     targets = _actors_below(
@@ -325,5 +330,5 @@ def noun_roles(
     if not sources and clause:
         sources = clause
     elif sources and not targets and role == "frame" and pat.to_clause:
-        targets = [a for a in clause if a.country not in {x.country for x in sources}]
+        targets = [a for a in clause if a not in own_side(sources, trig.domestic)]
     return sources, targets, False

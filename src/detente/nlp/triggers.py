@@ -45,6 +45,8 @@ class Trigger:
     clausal: bool = False
     #: Code an agentless passive's subject as the source (see ``extract_events``).
     passive_source: bool = False
+    #: Same-country actors with different codes may be the two sides (``--domestic``).
+    domestic: bool = False
 
 
 def drop_nested(triggers: list[Trigger]) -> list[Trigger]:
