@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.model import Actor, Document, Event, Timex
 from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.chronology import EventDate, date_event, timex_heads
+from detente.nlp.dateline import Dateline
 from detente.nlp.patterns import Patterns, default_patterns
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
@@ -66,6 +67,8 @@ def extract_events(
     seen: dict[tuple, set[str]] = {}
     act_dates: dict[str, str] = {}  # trigger lemma → date of the last act coded with it
     agents: dict[str, list[Actor]] = {}  # act (verb lemma) → who did it last
+    dateline = getattr(doc._, "dateline", None) if doc.has_extension("dateline") else None
+    dateline_date = _dateline_date(dateline, document)
     for sent in doc.sents:
         resolver.observe_sentence(sent)
         triggers = drop_nested(list(find_triggers(sent, patterns, realis_only=realis_only)))
@@ -78,6 +81,9 @@ def extract_events(
         _remember_unilateral_acts(sent, resolver, patterns, agents)
         for trig in triggers:
             when = date_event(trig.tok, sent, heads, trig_idx, timexes, document.pubdate)
+            if when.source != "own" and dateline_date and _opens(sent, dateline):
+                # The act a dateline's sentence reports is the dispatch's news of the day.
+                when = dateline_date
             if when.source != "own":
                 when = _date_from_referenced_act(trig, act_dates, patterns) or when
             lemma = trig.tok.lemma_.lower()
@@ -99,6 +105,19 @@ def extract_events(
                 if ev.date:
                     act_dates[patterns.act_lemma(lemma)] = ev.date
     return out
+
+
+def _dateline_date(dateline: Dateline | None, document: Document) -> EventDate | None:
+    """The date a story's dateline gives ("NAIROBI, March 12 (Reuters) -"), if any."""
+    if dateline is None:
+        return None
+    value = dateline.value(document.pubdate)
+    return EventDate(value, dateline.date_text, "own") if value else None
+
+
+def _opens(sent: Span, dateline: Dateline | None) -> bool:
+    """Is ``sent`` the sentence the dateline opens?"""
+    return dateline is not None and sent.start_char <= dateline.end < sent.end_char
 
 
 def _sources_of(events: list[Event]) -> list[Actor]:

@@ -59,6 +59,7 @@ from detente.nlp.timex_rules import (
     ORDINALS,
     PART,
     PARTS_OF_DAY,
+    PAST_CUE,
     SEASON,
     SEASONS,
     UNIT,
@@ -136,6 +137,10 @@ def _duration(n: float | None, unit: str) -> str:
     code, is_time = UNITS[_unit_key(unit)]
     if code == "2W":
         n, code = (None if n is None else n * 2), "W"
+    elif code in ("DE", "CE") and n is not None:
+        # "a decade" is P10Y, "half a century" P50Y (TimeML news practice); a vague
+        # number keeps the unit ("several decades" PXDE).
+        n, code = n * (10 if code == "DE" else 100), "Y"
     return ("PT" if is_time else "P") + _fmt_num(n) + code
 
 
@@ -249,6 +254,13 @@ class _State:
 
     def future(self, start: int, end: int) -> bool:
         """Does the sentence around [start, end) speak of the future?"""
+        return self._tense(start, end, FUTURE_CUE)
+
+    def past(self, start: int, end: int) -> bool:
+        """Does the sentence around [start, end) speak of the past (and not the future)?"""
+        return not self.future(start, end) and self._tense(start, end, PAST_CUE)
+
+    def _tense(self, start: int, end: int, cue: re.Pattern[str]) -> bool:
         t = self.text
         a = max(
             t.rfind(". ", max(0, start - 250), start), t.rfind("\n", max(0, start - 250), start)
@@ -258,9 +270,7 @@ class _State:
         ]
         b = min(b_candidates) if b_candidates else min(len(t), end + 250)
         # The verb that governs a date usually comes before it, or just after it.
-        return bool(FUTURE_CUE.search(t, a + 1, start)) or bool(
-            FUTURE_CUE.search(t, end, min(b, end + 10))
-        )
+        return bool(cue.search(t, a + 1, start)) or bool(cue.search(t, end, min(b, end + 10)))
 
 
 @dataclass
@@ -454,8 +464,14 @@ def _year_for(st: _State, m: int, d: int | None, start: int, end: int) -> tuple[
     dy, dm, dd = st.dct
     now = dy * 372 + dm * 31 + dd
     best = min((dy - 1, dy, dy + 1), key=lambda y: abs(y * 372 + m * 31 + (d or 15) - now))
-    if best * 372 + m * 31 + (d or 15) < now - 31 and st.future(start, end):
+    if d is None and best * 372 + m * 31 < dy * 372 + dm * 31 and st.future(start, end):
+        best += 1  # "will visit in February", said in March: next February
+    elif best * 372 + m * 31 + (d or 15) < now - 31 and st.future(start, end):
         best += 1
+    elif best * 372 + m * 31 + (d or 1) > now and st.past(start, end):
+        # A past-tense report of a date after its publication date means the year before:
+        # an article of March 2013 saying talks "collapsed in May" speaks of May 2012.
+        best -= 1
     return best, "deictic"
 
 
