@@ -28,6 +28,10 @@ _IRREALIS_HEADS = {
     "want", "plan", "intend", "hope", "expect", "consider", "believe", "think", "wish", "aim",
     "worry", "fear", "seek", "prepare", "propose", "suggest", "urge", "ask", "need", "like",
     "threaten", "refuse", "fail", "able", "likely", "set",
+    # Beliefs and guesses ("Pakistan suspects India armed the rebels") and denials ("India
+    # denied that its troops crossed"): the reporter does not state the act as fact.
+    # Saying verbs are not here: "X said Y attacked Z" reports Y's attack (PETRARCH, GUIDE).
+    "suspect", "doubt", "assume", "suppose", "speculate", "imagine", "wonder", "deny",
 }  # fmt: skip
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 
