@@ -105,6 +105,27 @@ def split_text(text: str, max_chars: int | None = None) -> list[tuple[int, str]]
     return pieces
 
 
+def _sentence_spans(doc: Doc, dateline: Dateline | None) -> Iterator[tuple[int, int]]:
+    """Sentence offsets; a dateline (blanked for the parser, where its blank may join the
+    sentence before, e.g. a headline) belongs to the sentence it opens."""
+    for s in doc.sents:
+        start, end = s.start_char, s.end_char
+        if dateline is not None:
+            if start < dateline.start < end <= dateline.end + 1:
+                end = start + len(doc.text[start : dateline.start].rstrip())
+            elif start <= dateline.end < end:
+                start = min(start, dateline.start)
+        if end > start:
+            yield start, end
+
+
+def _with_dateline_start(event: Event, dateline: Dateline | None) -> Event:
+    """An event of the sentence a dateline opens starts where the dateline starts."""
+    if dateline is None or not (dateline.start < event.start <= dateline.end):
+        return event
+    return dataclasses.replace(event, start=dateline.start)
+
+
 def _shift(event: Event, offset: int, text: str) -> Event:
     """Place a piece's event in its document; its sentence is sliced from the original
     ``text`` of the piece (the parser may have read a re-cased copy of a headline)."""
@@ -243,14 +264,15 @@ class _Coder:
                             resolver=resolver,
                             patterns=self.patterns,
                         )
-                        events.extend(_shift(e, piece.offset, piece.text) for e in found)
-                        sentences.extend(
-                            (
-                                piece.offset + s.start_char,
-                                piece.offset + s.end_char,
-                                piece.text[s.start_char : s.end_char],
+                        events.extend(
+                            _shift(
+                                _with_dateline_start(e, piece.dateline), piece.offset, piece.text
                             )
-                            for s in doc.sents
+                            for e in found
+                        )
+                        sentences.extend(
+                            (piece.offset + a, piece.offset + b, piece.text[a:b])
+                            for a, b in _sentence_spans(doc, piece.dateline)
                         )
                     except Exception as exc:
                         self._failed(piece.document, exc)

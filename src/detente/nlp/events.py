@@ -104,7 +104,33 @@ def extract_events(
                 out.append(ev)
                 if ev.date:
                     act_dates[patterns.act_lemma(lemma)] = ev.date
-    return out
+    return _drop_restated_headline(out, doc.text)
+
+
+def _headline_end(text: str) -> int:
+    """Where a story's headline ends: its first line, when that line has no closing
+    punctuation and the body follows (0 when there is no headline)."""
+    body = text.lstrip()
+    first = body.split("\n", 1)
+    if len(first) < 2 or not first[1].strip() or len(first[0]) > 200:
+        return 0
+    line = first[0].rstrip()
+    if not line or line.endswith((".", "!", "?", ":", ";", '"', "”")):
+        return 0
+    return len(text) - len(body) + len(line)
+
+
+def _drop_restated_headline(events: list[Event], text: str) -> list[Event]:
+    """A headline restates the story's lead ("Kenya Expels Ugandan Diplomats" over
+    "NAIROBI (AFP) - Kenya expelled two Ugandan diplomats on Wednesday"): one act, coded
+    once, from the sentence that states it with its date (GUIDE R3)."""
+    end = _headline_end(text)
+    if not end:
+        return events
+    body = {(e.source[:3], e.target[:3], e.cameo) for e in events if e.start >= end}
+    return [
+        e for e in events if e.start >= end or (e.source[:3], e.target[:3], e.cameo) not in body
+    ]
 
 
 def _dateline_date(dateline: Dateline | None, document: Document) -> EventDate | None:

@@ -1,0 +1,228 @@
+"""Wire-news structure: datelines, attribution frames, narrative and headline present, news dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.extract import extract_text
+from detente.nlp.dateline import blank, find_dateline
+from detente.nlp.timex import tag
+
+
+def triples(events):
+    return {(e.source[:3], e.target[:3], e.cameo) for e in events}
+
+
+# --------------------------------------------------------------------------------------
+# Datelines
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "agency", "value"),
+    [
+        ("HARARE, Oct. 3, 2016 (Reuters) - Zimbabwe ...", "HARARE", "Reuters", "2016-10-03"),
+        ("Hanoi, 14 June 2011 (Xinhua) -- Vietnam ...", "Hanoi", "Xinhua", "2011-06-14"),
+        ("LA PAZ, Bolivia (AP) — Bolivia ...", "LA PAZ, Bolivia", "AP", None),
+        ("ANKARA - Turkey ...", "ANKARA", None, None),
+        (
+            "Chile Recalls Envoy\n\nSANTIAGO, May 2, 2019 (AFP) - Chile ...",
+            "SANTIAGO",
+            "AFP",
+            "2019-05-02",
+        ),
+    ],
+)
+def test_datelines_are_read(text, place, agency, value):
+    d = find_dateline(text)
+    assert d is not None
+    assert (d.place, d.agency, d.value()) == (place, agency, value)
+    stripped = blank(text, d)
+    assert len(stripped) == len(text)
+    assert text[d.end :] == stripped[d.end :]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UN - EU talks resumed in Brussels.",
+        "Peru - a country of the Andes - voted.",
+        "2003: Libya renounces its weapons programme.",
+        "UPDATE - Norway recalled its envoy.",
+    ],
+)
+def test_ordinary_openings_are_not_datelines(text):
+    assert find_dateline(text) is None
+
+
+def test_yearless_dateline_takes_the_year_nearest_the_pubdate():
+    d = find_dateline("LIMA, Dec. 30 (Reuters) - Peru ...")
+    assert d is not None
+    assert d.value("2018-01-02") == "2017-12-30"
+    assert d.value(None) is None
+
+
+def test_dateline_sentence_is_coded_and_dated_with_original_offsets():
+    text = "HARARE, Oct. 3, 2016 (Reuters) - Zimbabwe expelled two Zambian diplomats."
+    evs = extract_text(text)
+    assert triples(evs) == {("ZWE", "ZMB", "161")}
+    (ev,) = evs
+    assert ev.date == "2016-10-03"
+    assert ev.sentence == text[ev.start : ev.end]
+    assert ev.sentence.startswith("HARARE")
+    assert ev.pubdate == "2016-10-03"  # the dateline's date stands in for the pubdate
+
+
+def test_dateline_date_is_the_reference_for_weekdays_and_later_sentences():
+    text = (
+        "HANOI, 14 June 2011 (Xinhua) -- Vietnam accused China of cutting survey cables "
+        "on Thursday.\n\nChina condemned Vietnam on Monday."
+    )
+    evs = {e.cameo: e for e in extract_text(text)}
+    # 14 June 2011 was a Tuesday: a past "Thursday" is the one before, a "Monday" the day before.
+    assert evs["112"].date == "2011-06-09"
+    assert evs["111"].date == "2011-06-13"
+
+
+def test_pubdate_given_stays_the_reference_and_gives_a_yearless_dateline_its_year():
+    text = "LIMA, March 12 (Reuters) - Peru recalled its ambassador from Venezuela."
+    (ev,) = extract_text(text, pubdate="2017-03-13")
+    assert (ev.source[:3], ev.target[:3], ev.cameo, ev.date) == ("PER", "VEN", "161", "2017-03-12")
+    assert ev.pubdate == "2017-03-13"
+    # Without any year the date stays unknown rather than guessed.
+    (ev,) = extract_text(text)
+    assert ev.date is None
+
+
+def test_bare_dateline_no_longer_doubles_the_source():
+    evs = extract_text("ANKARA - Turkey condemned Greece over the island dispute.")
+    assert [(e.source, e.target, e.cameo) for e in evs] == [("TUR", "GRC", "111")]
+
+
+def test_headline_restating_the_lead_is_coded_once():
+    text = (
+        "Chile Recalls Envoy From Bolivia\n\n"
+        "SANTIAGO, May 2, 2019 (AFP) - Chile recalled its ambassador from Bolivia on Wednesday."
+    )
+    evs = extract_text(text)
+    assert len(evs) == 1
+    assert evs[0].date == "2019-05-01"
+    assert evs[0].sentence.startswith("SANTIAGO")
+
+
+# --------------------------------------------------------------------------------------
+# Attribution frames
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sudanese jets bombed South Sudanese villages, the army spokesman said on Friday.",
+            {("SDN", "SSD", "195")},
+        ),
+        (
+            "Turkish troops attacked Syrian positions, state television reported.",
+            {("TUR", "SYR", "190")},
+        ),
+        (
+            "According to the foreign ministry, Morocco expelled two Algerian diplomats.",
+            {("MAR", "DZA", "161")},
+        ),
+        (
+            "Officials said Armenian forces had shelled Azerbaijani villages.",
+            {("ARM", "AZE", "194")},
+        ),
+        # "X says Y attacked Z" is Y's attack; "its" is the reporter's.
+        ("Georgia says Russian troops attacked its border posts.", {("RUS", "GEO", "190")}),
+        ("Serbia said its police arrested two Kosovar officials.", {("SRB", "XKX", "173")}),
+    ],
+)
+def test_attributed_acts_are_coded(text, expected):
+    assert triples(extract_text(text, pubdate="2016-04-09")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgia believes Russia armed the separatists.",
+        "Georgia fears Russian troops will attack its border posts.",
+        "Georgia said Russia plans to expel its diplomats.",
+        "Morocco denied that its troops attacked Algerian posts.",
+        "Algeria suspects Morocco attacked its border posts.",
+    ],
+)
+def test_beliefs_intentions_and_denials_are_not_events(text):
+    assert not [e for e in extract_text(text, pubdate="2016-04-09") if e.cameo.startswith("1")]
+
+
+def test_accusation_codes_the_statement_not_the_act():
+    evs = extract_text("Georgia accused Russia of shelling its villages.", pubdate="2016-04-09")
+    assert triples(evs) == {("GEO", "RUS", "112")}
+
+
+# --------------------------------------------------------------------------------------
+# Narrative and headline present
+
+
+def test_chronology_in_the_historical_present_is_coded_and_dated():
+    text = (
+        "1962: Tanzania expels the Portuguese consul.\n"
+        "1974: Portugal and Tanzania sign an agreement in September and Portugal withdraws "
+        "its consul from Tanzania in December."
+    )
+    evs = extract_text(text)
+    found = {(e.source[:3], e.target[:3], e.cameo, (e.date or "")[:4]) for e in evs}
+    assert ("TZA", "PRT", "161", "1962") in found
+    assert ("PRT", "TZA", "057", "1974") in found
+
+
+def test_headline_in_the_present_takes_the_pubdate():
+    (ev,) = extract_text("Finland Condemns Russia Over Airspace Violation\n", pubdate="2022-08-20")
+    assert (ev.source, ev.target, ev.cameo, ev.date) == ("FIN", "RUS", "111", "2022-08-20")
+
+
+# --------------------------------------------------------------------------------------
+# Dates in news
+
+
+def by_text(timexes):
+    return {t.text: t for t in timexes}
+
+
+def test_month_names_anchor_by_tense():
+    t = by_text(tag("Talks with Ankara broke down in early November.", "2009-02-10"))
+    assert t["early November"].value == "2008-11"
+    t = by_text(tag("The minister visited Baku in June.", "2009-02-10"))
+    assert t["June"].value == "2008-06"
+    t = by_text(tag("The minister will visit Baku in June.", "2009-02-10"))
+    assert t["June"].value == "2009-06"
+    t = by_text(tag("The minister will visit Baku in January.", "2009-02-10"))
+    assert t["January"].value == "2010-01"
+
+
+def test_weekdays_anchor_by_tense():
+    # 10 February 2009 was a Tuesday.
+    assert tag("Oslo protested on Friday.", "2009-02-10")[0].value == "2009-02-06"
+    assert tag("Oslo will protest on Friday.", "2009-02-10")[0].value == "2009-02-13"
+
+
+def test_former_is_not_the_time_of_an_act():
+    text = "In 2008 Russia and Georgia fought a war. Georgia's former president accused Russia of aggression."
+    evs = [e for e in extract_text(text) if e.cameo == "112"]
+    assert [e.date for e in evs] == ["2008"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("a decade", "P10Y"),
+        ("three decades", "P30Y"),
+        ("half a century", "P50Y"),
+        ("a century", "P100Y"),
+        ("several decades", "PXDE"),
+        ("a fortnight", "P2W"),
+    ],
+)
+def test_decade_and_century_durations(phrase, value):
+    (t,) = tag(f"The blockade lasted {phrase}.", "2012-01-01")
+    assert (t.text, t.type, t.value) == (phrase, "DURATION", value)
