@@ -226,3 +226,19 @@ def test_former_is_not_the_time_of_an_act():
 def test_decade_and_century_durations(phrase, value):
     (t,) = tag(f"The blockade lasted {phrase}.", "2012-01-01")
     assert (t.text, t.type, t.value) == (phrase, "DURATION", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatari television routinely criticized Saudi Arabia.",
+        "Chile regularly holds joint exercises with Argentina.",
+    ],
+)
+def test_habits_are_not_single_acts(text):
+    assert extract_text(text, pubdate="2015-01-05") == []
+
+
+def test_repeated_acts_are_still_acts():
+    evs = extract_text("Iran repeatedly criticized Israel in 2010.")
+    assert triples(evs) == {("IRN", "ISR", "111")}
