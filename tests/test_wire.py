@@ -242,3 +242,16 @@ def test_habits_are_not_single_acts(text):
 def test_repeated_acts_are_still_acts():
     evs = extract_text("Iran repeatedly criticized Israel in 2010.")
     assert triples(evs) == {("IRN", "ISR", "111")}
+
+
+def test_present_tense_verb_read_as_a_plural_noun_is_coded():
+    text = "Timeline:\nOct. 3 -- Japan protests to China over the patrol boats.\n"
+    evs = extract_text(text, pubdate="2013-11-02")
+    assert [(e.source, e.target, e.cameo, e.date) for e in evs] == [
+        ("JPN", "CHN", "111", "2013-10-03")
+    ]
+
+
+def test_plural_nouns_stay_nouns():
+    evs = extract_text("The protests in Cairo worried Israel in 2011.")
+    assert evs == []

@@ -30,6 +30,7 @@ from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.chronology import EventDate, date_event, timex_heads
 from detente.nlp.dateline import Dateline
 from detente.nlp.patterns import Patterns, default_patterns
+from detente.nlp.present import retag_present_verbs
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
@@ -67,6 +68,7 @@ def extract_events(
     seen: dict[tuple, set[str]] = {}
     act_dates: dict[str, str] = {}  # trigger lemma → date of the last act coded with it
     agents: dict[str, list[Actor]] = {}  # act (verb lemma) → who did it last
+    retag_present_verbs(doc)
     dateline = getattr(doc._, "dateline", None) if doc.has_extension("dateline") else None
     dateline_date = _dateline_date(dateline, document)
     for sent in doc.sents:
