@@ -135,6 +135,8 @@ def test_headline_restating_the_lead_is_coded_once():
         # "X says Y attacked Z" is Y's attack; "its" is the reporter's.
         ("Georgia says Russian troops attacked its border posts.", {("RUS", "GEO", "190")}),
         ("Serbia said its police arrested two Kosovar officials.", {("SRB", "XKX", "173")}),
+        ("According to Peru, Chilean ships attacked its fishing boats.", {("CHL", "PER", "190")}),
+        ("Chilean jets bombed its border towns, Peru said.", {("CHL", "PER", "195")}),
     ],
 )
 def test_attributed_acts_are_coded(text, expected):

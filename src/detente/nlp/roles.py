@@ -240,17 +240,21 @@ def verb_roles(
 def _reporter_as_possessor(
     verb: Token, resolver: ActorResolver, date: str | None, own: frozenset[str]
 ) -> list[Actor]:
-    """ "Colombia said Venezuelan soldiers attacked its border post": when "its" in a reported
-    act's object would make the act self-directed, it is the reporter's."""
-    if verb.dep_ != "ccomp" or verb.head.pos_ not in {"VERB", "AUX"}:
-        return []
+    """ "Colombia said Venezuelan soldiers attacked its border post", "according to Colombia,
+    ...": when "its" in a reported act's object would make the act self-directed, it is the
+    reporter's."""
     objects = [c for c in verb.children if c.dep_ in TARGET_DEPS]
     possessive = any(
         t.dep_ == "poss" and t.lower_ in {"its", "their"} for o in objects for t in o.subtree
     )
     if not possessive:
         return []
-    reporter, _ = subject_tokens(verb.head)
+    reporter = [
+        p for c in verb.children if c.lower_ == "according"
+        for to in c.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    if not reporter and verb.dep_ == "ccomp" and verb.head.pos_ in {"VERB", "AUX"}:
+        reporter, _ = subject_tokens(verb.head)
     found = [a for r in reporter for a in resolver.resolve(r, date)]
     return [a for a in found if a.country not in own]
 
