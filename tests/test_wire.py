@@ -257,3 +257,21 @@ def test_present_tense_verb_read_as_a_plural_noun_is_coded():
 def test_plural_nouns_stay_nouns():
     evs = extract_text("The protests in Cairo worried Israel in 2011.")
     assert evs == []
+
+
+def test_former_is_not_a_time_expression():
+    assert tag("The former prime minister of Nepal visited Delhi.", "2016-03-01") == []
+
+
+def test_a_coordinated_month_shares_the_year():
+    t = by_text(tag("Iraq shelled the border in March and April 1981.", "2010-01-01"))
+    assert t["March"].value == "1981-03"
+
+
+def test_a_planned_year_does_not_move_the_narrative():
+    text = (
+        "On 2 May 1972 the army crossed the river, preparing an offensive planned for 1973. "
+        "The town fell on 9 May."
+    )
+    t = by_text(tag(text, "2010-01-01"))
+    assert t["9 May"].value == "1972-05-09"

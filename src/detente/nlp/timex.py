@@ -678,10 +678,20 @@ def _month_check(m: re.Match[str], text: str) -> bool:
     return True
 
 
+_SHARED_YEAR = re.compile(
+    rf"\s*(?:and|or|to|through|until|till|[-–—/])\s*(?:{MONTH})\s*,?\s+(?P<y>{YEAR4})(?!\d)"
+)
+
+
 @rule("m", rf"(?P<m>{MONTH})", check=_month_check, mods=True)
 def _r_month(m: re.Match[str], st: _State) -> list[_R] | None:
     mo = _month(m["m"])
-    y, anchor = _year_for(st, mo, None, m.start(), m.end())
+    shared = _SHARED_YEAR.match(st.text, m.end())
+    if shared:
+        # "in April and June 1955", "between March and April 1918": the year is shared.
+        y, anchor = _parse_year(shared["y"]), "absolute"
+    else:
+        y, anchor = _year_for(st, mo, None, m.start(), m.end())
     if y is None:
         return [_R(m.start(), m.end(), "DATE", f"XXXX-{mo:02d}", anchor="anaphoric", kind="month")]
     return [
@@ -1057,7 +1067,8 @@ for _w in (
     "lately",
     "the past",
     "formerly",
-    "former",
+    # Not "former": "the former president" names a title, not a time (TimeML news
+    # practice, MEANTIME); TIMEX2-style corpora such as WikiWars tag it PAST_REF.
     "in the past",
     "previously",
 ):
@@ -1532,6 +1543,12 @@ def _parse_pubdate(pubdate: str | None) -> tuple[int, int, int] | None:
     return (y, mo, d)
 
 
+_PLANNED = re.compile(
+    r"\b(?:planned|scheduled|expected|intended|due|slated)\b[^.;]*$|\bplanned\s+\w+\s+(?:for|in)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _update(st: _State, r: _R) -> None:
     """Move the running reference time to what the expression just said."""
     if r.type not in ("DATE", "TIME") or not r.ymd or r.ymd[0] is None:
@@ -1539,6 +1556,16 @@ def _update(st: _State, r: _R) -> None:
     if r.anchor == "deictic":
         return  # "last year" in a quotation must not move a historical narrative
     y, mo, d = r.ymd
+    if (
+        st.year is not None
+        and st.from_text
+        and y > st.year
+        and mo is None
+        and _PLANNED.search(st.text, max(0, r.start - 40), r.start)
+    ):
+        # "a campaign planned for 1976", told in a narrative of 1975: a plan's year is not
+        # the time the story has reached.
+        return
     st.year = y
     if mo is not None:
         st.month = (y, mo)
