@@ -52,6 +52,7 @@ from detente.nlp.timex_rules import (
     DATE_PREP,
     DAY,
     FUTURE_CUE,
+    MODAL_CUE,
     MONTH,
     MONTHS,
     NUM,
@@ -258,7 +259,11 @@ class _State:
 
     def past(self, start: int, end: int) -> bool:
         """Does the sentence around [start, end) speak of the past (and not the future)?"""
-        return not self.future(start, end) and self._tense(start, end, PAST_CUE)
+        return (
+            not self.future(start, end)
+            and not self._tense(start, end, MODAL_CUE)
+            and self._tense(start, end, PAST_CUE)
+        )
 
     def _tense(self, start: int, end: int, cue: re.Pattern[str]) -> bool:
         t = self.text
