@@ -275,3 +275,10 @@ def test_a_planned_year_does_not_move_the_narrative():
     )
     t = by_text(tag(text, "2010-01-01"))
     assert t["9 May"].value == "1972-05-09"
+
+
+def test_weekday_dateline_is_dated_from_the_pubdate():
+    d = find_dateline("QUITO, Thursday (AFP) - Ecuador ...")
+    assert d is not None and d.date_text == "Thursday"
+    assert d.value("2016-04-09") == "2016-04-07"  # the Thursday before that Saturday
+    assert d.value(None) is None

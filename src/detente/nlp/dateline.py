@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -70,7 +70,7 @@ class Dateline:
         """The dateline's date as ISO ``YYYY-MM-DD``. A year-less dateline takes the year that
         puts it nearest ``pubdate``; without a publication date it has no value."""
         if self.month is None or self.day is None:
-            return None
+            return self._weekday_value(pubdate)
         year = self.year
         if year is None:
             ref = _ymd(pubdate)
@@ -86,6 +86,20 @@ class Dateline:
         if not _valid(year, self.month, self.day):
             return None
         return f"{year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def _weekday_value(self, pubdate: str | None) -> str | None:
+        """ "NAIROBI, Wednesday (AFP) -": the last such weekday on or before ``pubdate``."""
+        ref = _ymd(pubdate)
+        m = _WEEKDAY_ONLY.fullmatch(self.date_text or "")
+        if ref is None or m is None:
+            return None
+        here = date(*ref)
+        wd = _WEEKDAYS.index(m[1].lower()[:3])
+        return (here - timedelta(days=(here.weekday() - wd) % 7)).isoformat()
+
+
+_WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+_WEEKDAY_ONLY = re.compile(rf"({_WEEKDAY})")
 
 
 def _valid(y: int, m: int, d: int) -> bool:
