@@ -282,3 +282,11 @@ def test_weekday_dateline_is_dated_from_the_pubdate():
     assert d is not None and d.date_text == "Thursday"
     assert d.value("2016-04-09") == "2016-04-07"  # the Thursday before that Saturday
     assert d.value(None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["US - China talks resumed.", "READ MORE: Peru expels envoy", "DETAILS - The ministry said"],
+)
+def test_bare_capitals_need_a_known_place(text):
+    assert find_dateline(text) is None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -145,7 +146,7 @@ def _match_at(text: str, start: int, eol: int) -> Dateline | None:
     agency = (m["agency"] or m["tagency"] or m["paren"] or "").strip("()") or None
     if m["tplace"] is not None and (not (date_text or agency) or place.split()[0] in _NOT_PLACES):
         return None  # "Kenya - a country of ..." is not a dateline
-    if m["place"] is not None and not (date_text or agency) and not _caps_word(place):
+    if m["place"] is not None and not (date_text or agency) and not _known_place(place):
         return None
     month = day = year = None
     parts = _DATE_PARTS.fullmatch(date_text) if date_text else None
@@ -173,16 +174,19 @@ _NOT_PLACES = {
 }  # fmt: skip
 
 
-def _caps_word(place: str) -> bool:
-    """A bare "KABUL -" dateline: the place is written in capitals (two letters at least in
-    every word) and is not an acronym heading like "UPDATE" followed by a colon."""
-    words = place.replace(",", " ").split()
-    letters = sum(ch.isalpha() for ch in place)
-    return (
-        letters >= 4
-        and all(w.isupper() and len(w.strip(".")) >= 2 for w in words)
-        and words[0].title() not in _NOT_PLACES
-    )
+def _known_place(place: str) -> bool:
+    """A bare "KABUL -" dateline, with neither date nor agency: the place must be a country
+    or capital detente knows, so that "READ MORE:" or "DETAILS -" are not taken for one."""
+    city = place.split(",")[0].strip().lower()
+    letters = sum(ch.isalpha() for ch in city)
+    return letters >= 4 and city.title() not in _NOT_PLACES and city in _places()
+
+
+@cache
+def _places() -> frozenset[str]:
+    from detente.nlp.actors import lexicon
+
+    return frozenset(item.text.lower() for item in lexicon() if item.kind in {"name", "capital"})
 
 
 def blank(text: str, dateline: Dateline | None) -> str:
