@@ -137,6 +137,8 @@ def test_headline_restating_the_lead_is_coded_once():
         ("Serbia said its police arrested two Kosovar officials.", {("SRB", "XKX", "173")}),
         ("According to Peru, Chilean ships attacked its fishing boats.", {("CHL", "PER", "190")}),
         ("Chilean jets bombed its border towns, Peru said.", {("CHL", "PER", "195")}),
+        ('"Chilean jets bombed our border towns," Peru said.', {("CHL", "PER", "195")}),
+        ('"Our government condemns Chile," the Peruvian minister said.', {("PER", "CHL", "111")}),
     ],
 )
 def test_attributed_acts_are_coded(text, expected):

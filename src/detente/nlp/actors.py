@@ -385,7 +385,7 @@ class ActorResolver:
         poss = [
             c
             for c in tok.children
-            if c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their"}
+            if c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their", "our"}
         ]
         if not poss:
             return None
@@ -407,7 +407,7 @@ class ActorResolver:
             # "Venezuela said its soldiers attacked ...": the possessive in the subject of a
             # reported clause is the reporter's.
             t = t.head
-        if poss[0].lower_ == "their":
+        if poss[0].lower_ in {"their", "our"}:
             return None
         return self.last_person.country if self.last_person is not None else None
 
