@@ -292,3 +292,11 @@ def test_weekday_dateline_is_dated_from_the_pubdate():
 )
 def test_bare_capitals_need_a_known_place(text):
     assert find_dateline(text) is None
+
+
+def test_mid_year_and_the_day_in_focus():
+    t = by_text(tag("In mid-2007 Turkey shelled the border.", "2008-01-09"))
+    assert (t["mid-2007"].value, t["mid-2007"].mod) == ("2007", "MID")
+    t = by_text(tag("The Istanbul index ended the day lower.", "2008-01-09"))
+    assert t["the day"].value == "2008-01-09"
+    assert tag("The day after the vote, Ankara protested.", "2008-01-09") == []

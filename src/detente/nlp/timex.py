@@ -78,7 +78,9 @@ __all__ = ["load_temponyms", "reference_time_at", "tag"]
 _BC = r"(?:BCE|BC|B\.C\.E\.|B\.C\b\.?)"
 _AD = r"(?:AD|A\.D\.|CE|C\.E\.)"
 YEARX = rf"(?:{YEAR4}(?:\s*{_AD})?(?![\d])|\d{{1,4}}\s*{_BC}|(?:{_AD})\s*\d{{1,4}}(?!\d)|\d{{1,4}}\s*{_AD})"
-_YEAR_OK = rf"(?<![\w$£€#/.,:])(?<![A-Za-z]-)(?P<y>{YEARX})(?![\d%]|\.\d|,\d{{3}})"
+_YEAR_OK = (
+    rf"(?<![\w$£€#/.,:])(?:(?<=(?i:mid)-)|(?<![A-Za-z]-))(?P<y>{YEARX})(?![\d%]|\.\d|,\d{{3}})"
+)
 
 _ORD_WORDS = alt([w for w in ORDINALS if w not in ("final", "last")])
 _REL_UNIT = r"(?i:day|week|weekend|month|year|decade|century|quarter|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)"
@@ -1181,6 +1183,20 @@ def _r_weekday(m: re.Match[str], st: _State) -> list[_R] | None:
             kind="day",
         )
     ]
+
+
+@rule(
+    "the_day",
+    r"\b(?i:the)\s+(?i:day)\b(?![\s-]+(?i:after|before|of|when|that|on|in\s+which|-))",
+    check=_after_word(
+        "end|ends|ended|ending|finish|finished|finishing|close|closed|closing|for|during|in"
+    ),
+)
+def _r_the_day(m: re.Match[str], st: _State) -> list[_R] | None:
+    """ "The index ended the day at 8,017", "later in the day": the day in focus."""
+    if st.day is None or st.day[0] <= 0:
+        return [_R(m.start(), m.end(), "DATE", "XXXX-XX-XX", anchor="anaphoric")]
+    return [_R(m.start(), m.end(), "DATE", _fd(*st.day), anchor="anaphoric", kind="day")]
 
 
 @rule(
