@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 from detente.errors import DetenteError, debug_enabled
 from detente.model import Document, Event, Problems
 from detente.nlp.conventions import DETENTE, Conventions
+from detente.nlp.dateline import Dateline, blank, find_dateline
 from detente.nlp.patterns import Patterns
 from detente.nlp.pipeline import load_pipeline
 from detente.nlp.truecase import recase_headlines
@@ -62,6 +63,8 @@ class Extraction:
 
 if not Doc.has_extension("pubdate"):
     Doc.set_extension("pubdate", default=None)
+if not Doc.has_extension("dateline"):
+    Doc.set_extension("dateline", default=None)
 
 
 def split_text(text: str, max_chars: int | None = None) -> list[tuple[int, str]]:
@@ -103,6 +106,27 @@ def split_text(text: str, max_chars: int | None = None) -> list[tuple[int, str]]
     return pieces
 
 
+def _sentence_spans(doc: Doc, dateline: Dateline | None) -> Iterator[tuple[int, int]]:
+    """Sentence offsets; a dateline (blanked for the parser, where its blank may join the
+    sentence before, e.g. a headline) belongs to the sentence it opens."""
+    for s in doc.sents:
+        start, end = s.start_char, s.end_char
+        if dateline is not None:
+            if start < dateline.start < end <= dateline.end + 1:
+                end = start + len(doc.text[start : dateline.start].rstrip())
+            elif start <= dateline.end < end:
+                start = min(start, dateline.start)
+        if end > start:
+            yield start, end
+
+
+def _with_dateline_start(event: Event, dateline: Dateline | None) -> Event:
+    """An event of the sentence a dateline opens starts where the dateline starts."""
+    if dateline is None or not (dateline.start < event.start <= dateline.end):
+        return event
+    return dataclasses.replace(event, start=dateline.start)
+
+
 def _shift(event: Event, offset: int, text: str) -> Event:
     """Place a piece's event in its document; its sentence is sliced from the original
     ``text`` of the piece (the parser may have read a re-cased copy of a headline)."""
@@ -123,6 +147,23 @@ class _Piece:
     offset: int
     text: str
     last: bool
+    #: The story's dateline, on the piece that holds it.
+    dateline: Dateline | None = None
+    #: The document as coded: its pubdate is the dateline's date when none was given.
+    coded: Document | None = None
+
+
+def _with_dateline(document: Document) -> tuple[Dateline | None, Document]:
+    """The document's dateline, and the document whose reference date codes its events: the
+    dateline's date stands in for a missing publication date (a year-less dateline takes
+    its year from the publication date, so it only helps when one is given)."""
+    dateline = find_dateline(document.text)
+    if dateline is None or document.pubdate:
+        return dateline, document
+    value = dateline.value(None)
+    if value is None:
+        return dateline, document
+    return dateline, dataclasses.replace(document, pubdate=value)
 
 
 class _Coder:
@@ -154,13 +195,16 @@ class _Coder:
         what = " ".join(str(exc).split())[:160]
         self.problems.add(where, f"extraction failed ({type(exc).__name__}: {what}); skipped")
 
+    def _make_doc(self, p: _Piece) -> Doc:
+        """The copy the parser reads: dateline blanked, headlines re-cased, same offsets."""
+        doc = self.nlp.make_doc(recase_headlines(blank(p.text, p.dateline)))
+        doc._.pubdate = (p.coded or p.document).pubdate
+        doc._.dateline = p.dateline
+        return doc
+
     def _parse(self, pieces: list[_Piece]) -> list[Doc | BaseException]:
         """Parse a batch; if the batch fails, parse piece by piece to isolate the culprit."""
-        docs = []
-        for p in pieces:
-            doc = self.nlp.make_doc(recase_headlines(p.text))
-            doc._.pubdate = p.document.pubdate
-            docs.append(doc)
+        docs = [self._make_doc(p) for p in pieces]
         try:
             return list(self.nlp.pipe(docs, batch_size=len(docs)))
         except Exception:
@@ -169,9 +213,7 @@ class _Coder:
         out: list[Doc | BaseException] = []
         for p in pieces:
             try:
-                doc = self.nlp.make_doc(recase_headlines(p.text))
-                doc._.pubdate = p.document.pubdate
-                out.append(self.nlp(doc))
+                out.append(self.nlp(self._make_doc(p)))
             except Exception as exc:
                 out.append(exc)
         return out
@@ -193,8 +235,15 @@ class _Coder:
             chars = 0
             for index, document in documents:
                 parts = split_text(document.text)
+                dateline, coded = _with_dateline(document)
                 for k, (offset, text) in enumerate(parts):
-                    batch.append(_Piece(index, document, offset, text, k == len(parts) - 1))
+                    # A dateline opens a story: it lies in the first piece.
+                    here = (
+                        dateline if offset == 0 and dateline and dateline.end <= len(text) else None
+                    )
+                    batch.append(
+                        _Piece(index, document, offset, text, k == len(parts) - 1, here, coded)
+                    )
                     chars += len(text)
                     if len(batch) >= batch_size or chars >= BATCH_CHARS:
                         yield batch
@@ -214,19 +263,20 @@ class _Coder:
                         resolver = resolver or self._resolver_cls(people_index=self.people)
                         found = self._extract_events(
                             doc,
-                            piece.document,
+                            piece.coded or piece.document,
                             resolver=resolver,
                             patterns=self.patterns,
                             **self.flags,
                         )
-                        events.extend(_shift(e, piece.offset, piece.text) for e in found)
-                        sentences.extend(
-                            (
-                                piece.offset + s.start_char,
-                                piece.offset + s.end_char,
-                                piece.text[s.start_char : s.end_char],
+                        events.extend(
+                            _shift(
+                                _with_dateline_start(e, piece.dateline), piece.offset, piece.text
                             )
-                            for s in doc.sents
+                            for e in found
+                        )
+                        sentences.extend(
+                            (piece.offset + a, piece.offset + b, piece.text[a:b])
+                            for a, b in _sentence_spans(doc, piece.dateline)
                         )
                     except Exception as exc:
                         self._failed(piece.document, exc)

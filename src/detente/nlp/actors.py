@@ -309,23 +309,29 @@ class ActorResolver:
         poss = [
             c
             for c in tok.children
-            if c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their"}
+            if c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their", "our"}
         ]
         if not poss:
             return None
         t = tok
         while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"}:
             t = t.head
-        for c in t.children:
-            if (
-                c.dep_ in {"nsubj", "nsubjpass"}
-                and c.i != tok.i
-                and tok.i not in {x.i for x in c.subtree}
-            ):
-                found = self._resolve_head(c, date)
-                if found:
-                    return found[0].country
-        if poss[0].lower_ == "their":
+        for _ in range(3):
+            for c in t.children:
+                if (
+                    c.dep_ in {"nsubj", "nsubjpass"}
+                    and c.i != tok.i
+                    and tok.i not in {x.i for x in c.subtree}
+                ):
+                    found = self._resolve_head(c, date)
+                    if found:
+                        return found[0].country
+            if t.dep_ != "ccomp" or t.head.i == t.i:
+                break
+            # "Venezuela said its soldiers attacked ...": the possessive in the subject of a
+            # reported clause is the reporter's.
+            t = t.head
+        if poss[0].lower_ in {"their", "our"}:
             return None
         return self.last_person.country if self.last_person is not None else None
 

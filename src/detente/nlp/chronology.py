@@ -158,6 +158,9 @@ def _close_by(ref: Timex, sent: Span) -> bool:
     return ref.start >= prev_start
 
 
+#: Time words that qualify a title or a name, not the time of an act: "the former Soviet
+#: republic signed ..." is not undated (TIMEX2 corpora such as WikiWars tag them PAST_REF).
+_TITLE_TIMES = {"former", "formerly"}
 _VAGUE_PERIODS = {"era", "period", "times", "days", "age", "epoch", "years", "decades"}
 
 
@@ -165,7 +168,13 @@ def _vague_time(trigger: Token, sent: Span, timexes: Sequence[Timex]) -> bool:
     """Does the sentence place its act in a period with no date ("the post-cold war era")?"""
     for tx in timexes:
         in_sentence = sent.start_char <= tx.start < sent.end_char
-        if in_sentence and tx.type == "DATE" and tx.value and not tx.value[:1].isdigit():
+        if (
+            in_sentence
+            and tx.type == "DATE"
+            and tx.value
+            and not tx.value[:1].isdigit()
+            and tx.text.lower() not in _TITLE_TIMES
+        ):
             return True  # PAST_REF, PRESENT_REF: "recently", "in recent years"
     for tok in sent:
         if (

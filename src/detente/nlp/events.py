@@ -28,8 +28,10 @@ from spacy.tokens import Doc, Span, Token
 from detente.model import Actor, Document, Event, Timex
 from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.chronology import EventDate, date_event, timex_heads
+from detente.nlp.dateline import Dateline
 from detente.nlp.parties import distinct_parties
 from detente.nlp.patterns import Patterns, default_patterns
+from detente.nlp.present import retag_present_verbs
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
@@ -69,6 +71,9 @@ def extract_events(
     seen: dict[tuple, set[str]] = {}
     act_dates: dict[str, str] = {}  # trigger lemma → date of the last act coded with it
     agents: dict[str, list[Actor]] = {}  # act (verb lemma) → who did it last
+    retag_present_verbs(doc)
+    dateline = getattr(doc._, "dateline", None) if doc.has_extension("dateline") else None
+    dateline_date = _dateline_date(dateline, document)
     for sent in doc.sents:
         resolver.observe_sentence(sent)
         triggers = drop_nested(list(find_triggers(sent, patterns, realis_only=realis_only)))
@@ -82,6 +87,9 @@ def extract_events(
         _remember_unilateral_acts(sent, resolver, patterns, agents)
         for trig in triggers:
             when = date_event(trig.tok, sent, heads, trig_idx, timexes, document.pubdate)
+            if when.source != "own" and dateline_date and _opens(sent, dateline):
+                # The act a dateline's sentence reports is the dispatch's news of the day.
+                when = dateline_date
             if when.source != "own":
                 when = _date_from_referenced_act(trig, act_dates, patterns) or when
             lemma = trig.tok.lemma_.lower()
@@ -104,7 +112,46 @@ def extract_events(
                 out.append(ev)
                 if ev.date:
                     act_dates[patterns.act_lemma(lemma)] = ev.date
-    return out
+    return _drop_restated_headline(out, doc.text)
+
+
+def _headline_end(text: str) -> int:
+    """Where a story's headline ends: its first line, when that line has no closing
+    punctuation and the body follows (0 when there is no headline)."""
+    body = text.lstrip()
+    first = body.split("\n", 1)
+    if len(first) < 2 or not first[1].strip() or len(first[0]) > 200:
+        return 0
+    line = first[0].rstrip()
+    if not line or line.endswith((".", "!", "?", ":", ";", '"', "”")):
+        return 0
+    return len(text) - len(body) + len(line)
+
+
+def _drop_restated_headline(events: list[Event], text: str) -> list[Event]:
+    """A headline restates the story's lead ("Kenya Expels Ugandan Diplomats" over
+    "NAIROBI (AFP) - Kenya expelled two Ugandan diplomats on Wednesday"): one act, coded
+    once, from the sentence that states it with its date (GUIDE R3)."""
+    end = _headline_end(text)
+    if not end:
+        return events
+    body = {(e.source[:3], e.target[:3], e.cameo) for e in events if e.start >= end}
+    return [
+        e for e in events if e.start >= end or (e.source[:3], e.target[:3], e.cameo) not in body
+    ]
+
+
+def _dateline_date(dateline: Dateline | None, document: Document) -> EventDate | None:
+    """The date a story's dateline gives ("NAIROBI, March 12 (Reuters) -"), if any."""
+    if dateline is None:
+        return None
+    value = dateline.value(document.pubdate)
+    return EventDate(value, dateline.date_text, "own") if value else None
+
+
+def _opens(sent: Span, dateline: Dateline | None) -> bool:
+    """Is ``sent`` the sentence the dateline opens?"""
+    return dateline is not None and sent.start_char <= dateline.end < sent.end_char
 
 
 def _sources_of(events: list[Event]) -> list[Actor]:

@@ -237,7 +237,31 @@ def verb_roles(
     )
     if trig.reciprocal and len(sources) >= 2 and not targets:
         return sources, sources, True
+    if sources and not targets:
+        targets = _reporter_as_possessor(verb, resolver, date, own)
     return sources, targets, False
+
+
+def _reporter_as_possessor(
+    verb: Token, resolver: ActorResolver, date: str | None, own: frozenset[str]
+) -> list[Actor]:
+    """ "Colombia said Venezuelan soldiers attacked its border post", "according to Colombia,
+    ...", '"... attacked our posts," Colombia said': when "its" in a reported act's object
+    would make the act self-directed, or "our" is the speaker's, it is the reporter's."""
+    objects = [c for c in verb.children if c.dep_ in TARGET_DEPS]
+    possessive = any(
+        t.dep_ == "poss" and t.lower_ in {"its", "their", "our"} for o in objects for t in o.subtree
+    )
+    if not possessive:
+        return []
+    reporter = [
+        p for c in verb.children if c.lower_ == "according"
+        for to in c.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    if not reporter and verb.dep_ in {"ccomp", "parataxis"} and verb.head.pos_ in {"VERB", "AUX"}:
+        reporter, _ = subject_tokens(verb.head)
+    found = [a for r in reporter for a in resolver.resolve(r, date)]
+    return [a for a in found if a.country not in own]
 
 
 _LIGHT_VERBS = {

@@ -52,6 +52,7 @@ from detente.nlp.timex_rules import (
     DATE_PREP,
     DAY,
     FUTURE_CUE,
+    MODAL_CUE,
     MONTH,
     MONTHS,
     NUM,
@@ -59,6 +60,7 @@ from detente.nlp.timex_rules import (
     ORDINALS,
     PART,
     PARTS_OF_DAY,
+    PAST_CUE,
     SEASON,
     SEASONS,
     UNIT,
@@ -76,7 +78,9 @@ __all__ = ["load_temponyms", "reference_time_at", "tag"]
 _BC = r"(?:BCE|BC|B\.C\.E\.|B\.C\b\.?)"
 _AD = r"(?:AD|A\.D\.|CE|C\.E\.)"
 YEARX = rf"(?:{YEAR4}(?:\s*{_AD})?(?![\d])|\d{{1,4}}\s*{_BC}|(?:{_AD})\s*\d{{1,4}}(?!\d)|\d{{1,4}}\s*{_AD})"
-_YEAR_OK = rf"(?<![\w$£€#/.,:])(?<![A-Za-z]-)(?P<y>{YEARX})(?![\d%]|\.\d|,\d{{3}})"
+_YEAR_OK = (
+    rf"(?<![\w$£€#/.,:])(?:(?<=(?i:mid)-)|(?<![A-Za-z]-))(?P<y>{YEARX})(?![\d%]|\.\d|,\d{{3}})"
+)
 
 _ORD_WORDS = alt([w for w in ORDINALS if w not in ("final", "last")])
 _REL_UNIT = r"(?i:day|week|weekend|month|year|decade|century|quarter|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)"
@@ -136,6 +140,10 @@ def _duration(n: float | None, unit: str) -> str:
     code, is_time = UNITS[_unit_key(unit)]
     if code == "2W":
         n, code = (None if n is None else n * 2), "W"
+    elif code in ("DE", "CE") and n is not None:
+        # "a decade" is P10Y, "half a century" P50Y (TimeML news practice); a vague
+        # number keeps the unit ("several decades" PXDE).
+        n, code = n * (10 if code == "DE" else 100), "Y"
     return ("PT" if is_time else "P") + _fmt_num(n) + code
 
 
@@ -249,6 +257,17 @@ class _State:
 
     def future(self, start: int, end: int) -> bool:
         """Does the sentence around [start, end) speak of the future?"""
+        return self._tense(start, end, FUTURE_CUE)
+
+    def past(self, start: int, end: int) -> bool:
+        """Does the sentence around [start, end) speak of the past (and not the future)?"""
+        return (
+            not self.future(start, end)
+            and not self._tense(start, end, MODAL_CUE)
+            and self._tense(start, end, PAST_CUE)
+        )
+
+    def _tense(self, start: int, end: int, cue: re.Pattern[str]) -> bool:
         t = self.text
         a = max(
             t.rfind(". ", max(0, start - 250), start), t.rfind("\n", max(0, start - 250), start)
@@ -258,9 +277,7 @@ class _State:
         ]
         b = min(b_candidates) if b_candidates else min(len(t), end + 250)
         # The verb that governs a date usually comes before it, or just after it.
-        return bool(FUTURE_CUE.search(t, a + 1, start)) or bool(
-            FUTURE_CUE.search(t, end, min(b, end + 10))
-        )
+        return bool(cue.search(t, a + 1, start)) or bool(cue.search(t, end, min(b, end + 10)))
 
 
 @dataclass
@@ -454,8 +471,14 @@ def _year_for(st: _State, m: int, d: int | None, start: int, end: int) -> tuple[
     dy, dm, dd = st.dct
     now = dy * 372 + dm * 31 + dd
     best = min((dy - 1, dy, dy + 1), key=lambda y: abs(y * 372 + m * 31 + (d or 15) - now))
-    if best * 372 + m * 31 + (d or 15) < now - 31 and st.future(start, end):
+    if d is None and best * 372 + m * 31 < dy * 372 + dm * 31 and st.future(start, end):
+        best += 1  # "will visit in February", said in March: next February
+    elif best * 372 + m * 31 + (d or 15) < now - 31 and st.future(start, end):
         best += 1
+    elif best * 372 + m * 31 + (d or 1) > now and st.past(start, end):
+        # A past-tense report of a date after its publication date means the year before:
+        # an article of March 2013 saying talks "collapsed in May" speaks of May 2012.
+        best -= 1
     return best, "deictic"
 
 
@@ -662,10 +685,20 @@ def _month_check(m: re.Match[str], text: str) -> bool:
     return True
 
 
+_SHARED_YEAR = re.compile(
+    rf"\s*(?:and|or|to|through|until|till|[-–—/])\s*(?:{MONTH})\s*,?\s+(?P<y>{YEAR4})(?!\d)"
+)
+
+
 @rule("m", rf"(?P<m>{MONTH})", check=_month_check, mods=True)
 def _r_month(m: re.Match[str], st: _State) -> list[_R] | None:
     mo = _month(m["m"])
-    y, anchor = _year_for(st, mo, None, m.start(), m.end())
+    shared = _SHARED_YEAR.match(st.text, m.end())
+    if shared:
+        # "in April and June 1955", "between March and April 1918": the year is shared.
+        y, anchor = _parse_year(shared["y"]), "absolute"
+    else:
+        y, anchor = _year_for(st, mo, None, m.start(), m.end())
     if y is None:
         return [_R(m.start(), m.end(), "DATE", f"XXXX-{mo:02d}", anchor="anaphoric", kind="month")]
     return [
@@ -1041,7 +1074,8 @@ for _w in (
     "lately",
     "the past",
     "formerly",
-    "former",
+    # Not "former": "the former president" names a title, not a time (TimeML news
+    # practice, MEANTIME); TIMEX2-style corpora such as WikiWars tag it PAST_REF.
     "in the past",
     "previously",
 ):
@@ -1149,6 +1183,20 @@ def _r_weekday(m: re.Match[str], st: _State) -> list[_R] | None:
             kind="day",
         )
     ]
+
+
+@rule(
+    "the_day",
+    r"\b(?i:the)\s+(?i:day)\b(?![\s-]+(?i:after|before|of|when|that|on|in\s+which|-))",
+    check=_after_word(
+        "end|ends|ended|ending|finish|finished|finishing|close|closed|closing|for|during|in"
+    ),
+)
+def _r_the_day(m: re.Match[str], st: _State) -> list[_R] | None:
+    """ "The index ended the day at 8,017", "later in the day": the day in focus."""
+    if st.day is None or st.day[0] <= 0:
+        return [_R(m.start(), m.end(), "DATE", "XXXX-XX-XX", anchor="anaphoric")]
+    return [_R(m.start(), m.end(), "DATE", _fd(*st.day), anchor="anaphoric", kind="day")]
 
 
 @rule(
@@ -1516,6 +1564,12 @@ def _parse_pubdate(pubdate: str | None) -> tuple[int, int, int] | None:
     return (y, mo, d)
 
 
+_PLANNED = re.compile(
+    r"\b(?:planned|scheduled|expected|intended|due|slated)\b[^.;]*$|\bplanned\s+\w+\s+(?:for|in)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _update(st: _State, r: _R) -> None:
     """Move the running reference time to what the expression just said."""
     if r.type not in ("DATE", "TIME") or not r.ymd or r.ymd[0] is None:
@@ -1523,6 +1577,16 @@ def _update(st: _State, r: _R) -> None:
     if r.anchor == "deictic":
         return  # "last year" in a quotation must not move a historical narrative
     y, mo, d = r.ymd
+    if (
+        st.year is not None
+        and st.from_text
+        and y > st.year
+        and mo is None
+        and _PLANNED.search(st.text, max(0, r.start - 40), r.start)
+    ):
+        # "a campaign planned for 1976", told in a narrative of 1975: a plan's year is not
+        # the time the story has reached.
+        return
     st.year = y
     if mo is not None:
         st.month = (y, mo)

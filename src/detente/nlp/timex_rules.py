@@ -211,6 +211,20 @@ COUNT_NOUNS = re.compile(
     r"dollars|euros|pounds|rupees|cases|votes|seats|hours|rounds|members|strong)\b"
 )
 
+#: Past-tense cues: "was", "had", regular past forms and the irregular verbs of news.
+#: Checked only when no future cue is found (so "expected", "planned" stay future).
+PAST_CUE = re.compile(
+    # A participle after "be"/"to" is a passive or an infinitive, not a past tense:
+    # "is to be held", "are signed".
+    r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bto\s)"
+    r"\b(?:was|were|had|did|ago|\w{3,}ed|met|said|took|held|began|left|went|made|came|gave|"
+    r"told|sent|fought|broke|struck|won|lost|shot|led|kept|brought|sought|rose|fell|flew|"
+    r"threw|wrote|spoke|stood|ran|saw|became|found|chose|bought|sold|paid|spent|withdrew|"
+    r"overthrew|drove|forbade|swore|froze|stole|tore|undertook|oversaw)\b",
+    re.IGNORECASE,
+)
+#: Modality: "the sale should be completed in October", "may be signed on 12 September".
+MODAL_CUE = re.compile(r"\b(?:may|might|should|could|must|can|would)\b", re.IGNORECASE)
 FUTURE_CUE = re.compile(
     r"\b(?:will|shall|'ll|going\s+to|plans?\s+to|planned|plans|scheduled|expected|expects|"
     r"is\s+to|are\s+to|set\s+to|due|upcoming|next|would|until|till)\b",

@@ -28,6 +28,10 @@ _IRREALIS_HEADS = {
     "want", "plan", "intend", "hope", "expect", "consider", "believe", "think", "wish", "aim",
     "worry", "fear", "seek", "prepare", "propose", "suggest", "urge", "ask", "need", "like",
     "threaten", "refuse", "fail", "able", "likely", "set",
+    # Beliefs and guesses ("Pakistan suspects India armed the rebels") and denials ("India
+    # denied that its troops crossed"): the reporter does not state the act as fact.
+    # Saying verbs are not here: "X said Y attacked Z" reports Y's attack (PETRARCH, GUIDE).
+    "suspect", "doubt", "assume", "suppose", "speculate", "imagine", "wonder", "deny",
 }  # fmt: skip
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 
@@ -291,8 +295,23 @@ def _irrealis(tok: Token) -> bool:
 _STATIVE_PROGRESSIVE = {"show", "do", "have", "make", "express", "take", "give", "remain", "hold"}
 
 
+#: Adverbs of habit: "routinely criticized", "regularly holds exercises" tell of a habit, not
+#: of one occurrence (GUIDE R2b). "Repeatedly" and "again" count occurrences; they stay.
+_HABITUAL = {
+    "routinely", "regularly", "habitually", "usually", "often", "frequently", "generally",
+    "typically", "traditionally", "customarily", "normally", "commonly", "periodically",
+}  # fmt: skip
+
+
+def _habitual(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children)
+
+
 def _ongoing(tok: Token) -> bool:
-    """A present progressive of a light or stative verb: an ongoing attitude, not an act."""
+    """A present progressive of a light or stative verb (an ongoing attitude), or an act
+    told as a habit ("routinely criticized"): not one act."""
+    if _habitual(tok):
+        return True
     return (
         tok.tag_ == "VBG"
         and tok.lemma_.lower() in _STATIVE_PROGRESSIVE
@@ -308,7 +327,7 @@ def _noun_irrealis(tok: Token) -> bool:
         t = t.head
     if t.pos_ not in {"VERB", "AUX"}:
         return False
-    return _is_one_of(t, _IRREALIS_HEADS) or _irrealis(t)
+    return _is_one_of(t, _IRREALIS_HEADS) or _irrealis(t) or _habitual(t)
 
 
 def _period_name(tok: Token) -> bool:
