@@ -183,6 +183,22 @@ def verb_roles(
             verb, resolver, date, skip, TARGET_DEPS, adjunct, own, clauses=trig.clausal
         )
         return doers, sources, False
+    if (
+        trig.verb is not None
+        and verb.dep_ == "acomp"
+        and verb.tag_ == "VBN"
+        and verb.head.lemma_ == "be"
+        and not sources
+    ):
+        # "Ties were re-established": the participle hangs on "were" as an adjective.
+        subj_toks = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        passive = True
+    if passive and trig.verb is not None:
+        # An agentless passive whose subject is the relations themselves names a reciprocal
+        # act (GUIDE R4): "Diplomatic relations were cut off in 1982", "ties between X and Y were restored".
+        parties = relation_parties(verb, subj_toks, resolver, date)
+        if parties:
+            return parties, parties, True
     if passive and not trig.passive_source:
         # "Pakistan was invited by China": without a by-agent the passive subject is the
         # target and the source is unknown (GUIDE R2: no agent, no event).
@@ -238,6 +254,10 @@ def verb_roles(
 _LIGHT_VERBS = {
     "hold", "conduct", "launch", "carry", "make", "pay", "undertake", "stage", "begin",
     "start", "have", "extend", "receive", "accept", "welcome", "announce", "complete",
+    # PETRARCH's light-verb noun patterns: IMPOSE * SANCTIONS, LODGE * PROTEST, FILE *
+    # LAWSUIT, ISSUE * WARNING, MOUNT * OFFENSIVE, WAGE * WAR, ORGANIZE * DEMONSTRATION.
+    "impose", "lodge", "file", "issue", "mount", "wage", "fight", "organize", "organise",
+    "deliver", "level", "express", "voice", "initiate", "order", "perform",
 }  # fmt: skip
 _ADJUNCT_FRAMES = {"after", "before", "during", "in", "on", "following", "upon", "with", "at"}
 
@@ -270,27 +290,62 @@ def noun_roles(
     assert pat is not None
     src_toks: list[Token] = []
     tgt_toks: list[Token] = []
+    mod_toks: list[Token] = []
+    by_skip: set[int] = set()
     for c in noun.children:
         if c.dep_ == "poss":
             src_toks.append(c)
         elif c.dep_ in {"prep", "agent"}:
             objs = [p for p in c.children if p.dep_ == "pobj"]
-            if c.lower_ in pat.targets and not (c.lower_ == "of" and pat.reciprocal):
+            inner = [
+                p for o in objs for q in o.children
+                if q.dep_ == "prep" and q.lower_ in {"between", "among", "with"}
+                for p in q.children if p.dep_ == "pobj"
+            ]  # fmt: skip
+            if c.lower_ == "of" and pat.reciprocal and inner:
+                # "the normalization of relations between X and Y": the parties hang on the
+                # object of "of".
+                tgt_toks += inner
+            elif c.lower_ == "of" and pat.reciprocal:
+                src_toks += objs  # "a meeting of the ministers of X and Y"
+            elif c.lower_ in pat.targets:
                 tgt_toks += objs
-            elif c.lower_ in {"of", "by", "from"}:
+                # "the expulsion of Russian diplomats by Poland": the parser hangs the agent
+                # on the patient, which a by-phrase never modifies.
+                by_skip |= {
+                    t.i for o in objs for q in o.children
+                    if q.dep_ in {"prep", "agent"} and q.lower_ == "by" for t in q.subtree
+                }  # fmt: skip
+                src_toks += [
+                    p for o in objs for q in o.children
+                    if q.dep_ in {"prep", "agent"} and q.lower_ == "by"
+                    for p in q.children if p.dep_ == "pobj"
+                ]  # fmt: skip
+            elif c.lower_ in pat.agents or c.lower_ == "by":
                 src_toks += objs
         elif (
             c.dep_ in {"compound", "amod", "nmod"}
             and mention_at(c) is not None
             and mention_at(c).kind != "capital"  # "the Astana talks", "the Geneva accords": a venue
         ):
-            src_toks.append(c)
-    # Prepositions the parser attached to the governing verb: "witnessed visit of X to Moscow".
+            mod_toks.append(c)
+    # Prepositions the parser attached to the governing verb: "witnessed visit of X to Moscow",
+    # "sanctions were imposed on X".
     head = noun.head
-    if not tgt_toks and head.pos_ in {"VERB", "AUX"} and noun.dep_ in {"dobj", "nsubj"}:
+    if (
+        not tgt_toks
+        and head.pos_ in {"VERB", "AUX"}
+        and noun.dep_ in {"dobj", "nsubj", "nsubjpass"}
+    ):
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in pat.targets and c.i > noun.i and c.lower_ != "of":
                 tgt_toks += [p for p in c.children if p.dep_ == "pobj"]
+    if not src_toks and noun.dep_ == "nsubjpass" and head.lemma_.lower() in _LIGHT_VERBS:
+        # "Sanctions were imposed on X by Y": the light verb's by-agent.
+        src_toks += [
+            p for c in head.children if c.dep_ in {"agent", "prep"} and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj"
+        ]  # fmt: skip
     role = _clause_role(noun)
     clause = [a for t in clause_subject(noun) for a in resolver.resolve(t, date)] if role else []
     sources: list[Actor] = []
@@ -300,9 +355,17 @@ def noun_roles(
             sources += clause
             continue
         sources += _with_hyphen_partners(s, resolver.resolve(s, date), resolver, date)
+    for s in mod_toks:
+        # "the Turkish invasion of Cyprus", "the Sino-Indian war": a country's adjective
+        # names the agent of the act (alone it is no actor, see ``ActorResolver``).
+        found = resolver.resolve(s, date) or _demonym_actor(s)
+        sources += _with_hyphen_partners(s, found, resolver, date) if found else []
+    sources = _unique(sources)
     targets: list[Actor] = []
     for t in tgt_toks:
-        found = resolver.resolve(t, date) or _actors_below(t, resolver, date, set(), NOUN_DEPS_DOWN)
+        found = resolver.resolve(t, date) or _actors_below(
+            t, resolver, date, by_skip, NOUN_DEPS_DOWN
+        )
         targets += _with_hyphen_partners(t, found, resolver, date) if found else []
     if pat.role:
         # "China played the role of facilitator in Pak-Russia rapprochement".
@@ -314,6 +377,7 @@ def noun_roles(
                 noun.head.head, resolver, date, {noun.i}, NOUN_DEPS_DOWN, frozenset()
             )
         return subject, below, False
+    targets = _unique(targets)
     if pat.reciprocal:
         if len(sources) >= 2 and not targets:
             return sources, sources, True
@@ -321,9 +385,100 @@ def noun_roles(
             return targets, targets, True
         if not sources and targets and clause:
             return clause, targets, False
+        if not sources and not targets and pat.objects and pat.objects & RELATION_NOUNS:
+            # "the restoration of diplomatic relations in 1989": the relations of the two
+            # countries just named.
+            pair = recent_pair(noun, resolver)
+            return pair, pair, bool(pair)
         return sources, targets, False
     if not sources and clause:
         sources = clause
     elif sources and not targets and role == "frame" and pat.to_clause:
         targets = [a for a in clause if a.country not in {x.country for x in sources}]
     return sources, targets, False
+
+
+#: Nouns that name the relations between two states ("ties were restored").
+RELATION_NOUNS = frozenset({"relation", "tie", "relationship"})
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if a.code not in {b.code for b in out}:
+            out.append(a)
+    return out
+
+
+def _demonym_actor(tok: Token) -> list[Actor]:
+    m = mention_at(tok)
+    if m is None or not m.is_country or not m.code:
+        return []
+    doc = tok.doc
+    last = doc[m.end - 1]
+    return [Actor(m.code, doc[m.start : m.end].text, doc[m.start].idx, last.idx + len(last))]
+
+
+def _countries_between(doc_tokens: list[Token]) -> list[Actor]:
+    out: list[Actor] = []
+    seen: set[int] = set()
+    for t in doc_tokens:
+        m = mention_at(t)
+        if t.i in seen or m is None or not m.is_country or not m.code:
+            continue
+        seen |= set(range(m.start, m.end))
+        if m.code not in {a.code for a in out}:
+            out += _demonym_actor(t)
+    return out
+
+
+def recent_pair(tok: Token, resolver: ActorResolver) -> list[Actor]:
+    """The two countries a clause about "relations" or "ties" without named parties is about:
+    those named earlier in the sentence, else in the sentence before, else the two the text
+    is about (GUIDE R4: reciprocal acts go both ways)."""
+    sent = tok.sent
+    doc = tok.doc
+    start = sent.start
+    for t in doc[sent.start : tok.i]:
+        if "\n" in t.text_with_ws:
+            start = t.i + 1  # a line break the parser ran across ends a sentence too
+    before = _countries_between(list(doc[start : tok.i]))
+    if len(before) == 2:
+        return before
+    if not before and start > 0:
+        prev = doc[start - 1].sent
+        earlier = _countries_between(list(prev))
+        if len(earlier) == 2:
+            return earlier
+    dyad = resolver.dyad_in_focus()
+    if len(dyad) == 2 and not before:
+        return [Actor(c, tok.text, -1, -1) for c in dyad]
+    return []
+
+
+def relation_parties(
+    verb: Token, subj_toks: list[Token], resolver: ActorResolver, date: str | None
+) -> list[Actor]:
+    """The parties of "relations/ties (between X and Y) were restored/cut off", an agentless
+    passive of a reciprocal act whose subject names the relations themselves."""
+    rel = [s for s in subj_toks if s.lemma_.lower() in RELATION_NOUNS]
+    if not rel:
+        return []
+    parties: list[Actor] = []
+    for r in rel:
+        for c in r.children:
+            if c.dep_ == "prep" and c.lower_ in {"between", "among", "with"}:
+                parties += [
+                    a for p in c.children if p.dep_ == "pobj" for a in resolver.resolve(p, date)
+                ]
+            elif c.dep_ == "poss":
+                parties += resolver.resolve(c, date)
+            elif c.dep_ in {"amod", "compound", "nmod"}:
+                parties += resolver.resolve(c, date) or _demonym_actor(c)
+                parties = _with_hyphen_partners(c, parties, resolver, date) if parties else parties
+    parties = _unique(parties)
+    if len({a.country for a in parties}) >= 2:
+        return parties
+    if parties:
+        return []
+    return recent_pair(verb, resolver)

@@ -92,23 +92,40 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                 code = "044"
             yield Trigger(tok, code, vp.reciprocal, vp.sector, _negated(tok), verb=vp)
         elif tok.pos_ in {"NOUN", "PROPN"} and lemma in patterns.nouns:
-            np_ = patterns.nouns[lemma]
             if tok.dep_ in {"compound", "nmod"} or _period_name(tok):
-                continue
-            if np_.plural_only and tok.tag_ not in {"NNS", "NNPS"}:
-                continue
-            if np_.modifiers is not None and not any(
-                c.lower_ in np_.modifiers for c in tok.children if c.dep_ in {"amod", "compound"}
-            ):
-                continue
-            if np_.objects is not None and not (_object_words(tok) & np_.objects):
                 continue
             if _restatement(tok) or (realis_only and _noun_irrealis(tok)):
                 continue
+            np_ = _choose_noun_pattern(tok, patterns.noun_patterns(lemma))
+            if np_ is None:
+                continue
             code = np_.code
+            if np_.domains:
+                code = refine_by_domain(code, _object_words(tok), patterns)
             if code == "040" and _at_third_place(tok):
                 code = "044"
             yield Trigger(tok, code, np_.reciprocal, np_.sector, False, noun=np_)
+
+
+def _choose_noun_pattern(tok: Token, alts: Sequence[NounPattern]) -> NounPattern | None:
+    """The first of a noun's patterns whose conditions hold."""
+    for np_ in alts:
+        if np_.plural_only and tok.tag_ not in {"NNS", "NNPS"}:
+            continue
+        if np_.modifiers is not None and not any(
+            c.lower_ in np_.modifiers or c.lemma_.lower() in np_.modifiers
+            for c in tok.children
+            if c.dep_ in {"amod", "compound", "nmod"}
+        ):
+            continue
+        if np_.objects is not None and not (_object_words(tok) & np_.objects):
+            continue
+        if np_.heads is not None and not (
+            tok.dep_ in {"dobj", "nsubjpass"} and _is_one_of(tok.head, set(np_.heads))
+        ):
+            continue
+        return np_
+    return None
 
 
 def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern | None:
@@ -202,6 +219,18 @@ def _object_lemmas(tok: Token) -> set[str]:
                     out |= {g.lemma_.lower() for g in p.children if g.dep_ == "dobj"}
         elif c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG":
             out.add(c.lemma_.lower())
+    if (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VBN"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in tok.children)
+    ):
+        # "relations were cut off in 1982 and reinstated in 1989": the shared passive subject.
+        subj, passive = subject_tokens(tok)
+        if passive:
+            out |= {s.lemma_.lower() for s in subj}
+    if tok.dep_ == "acomp" and tok.tag_ == "VBN" and tok.head.lemma_ == "be":
+        # "ties were re-established", parsed as an adjective after "were": its subject.
+        out |= {c.lemma_.lower() for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}}
     return out
 
 
