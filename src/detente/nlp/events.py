@@ -78,6 +78,8 @@ def extract_events(
         _remember_unilateral_acts(sent, resolver, patterns, agents)
         for trig in triggers:
             when = date_event(trig.tok, sent, heads, trig_idx, timexes, document.pubdate)
+            if when.source != "own" and _names_an_act(trig, sent):
+                continue
             if when.source != "own":
                 when = _date_from_referenced_act(trig, act_dates, patterns) or when
             lemma = trig.tok.lemma_.lower()
@@ -99,6 +101,19 @@ def extract_events(
                 if ev.date:
                     act_dates[patterns.act_lemma(lemma)] = ev.date
     return out
+
+
+def _names_an_act(trig: Trigger, sent: Span) -> bool:
+    """A nominal act that is only named, not told: a title or caption without a verb
+    ("Egypt–Israel peace treaty"), or a proper name ("the Russo-Georgian War", "the Anglo-Soviet
+    Trade Agreement"). Such a mention is an event only with a date of its own ("the Iran–Iraq
+    War of 1980"); otherwise it would inherit whatever time the narrative is at."""
+    if trig.noun is None:
+        return False
+    tok = trig.tok
+    if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+        return True
+    return tok.tag_.startswith("NNP") and tok.i > sent.start and tok.text[:1].isupper()
 
 
 def _sources_of(events: list[Event]) -> list[Actor]:
@@ -132,6 +147,11 @@ def _date_from_referenced_act(
         ):
             continue
         for t in c.subtree:
+            own = patterns.nouns.get(t.lemma_.lower())
+            if own is not None and own.code[:2] == trig.code[:2]:
+                # "signed an agreement", "held talks": the noun names this very act, not an
+                # earlier one the verb reacts to.
+                continue
             date = act_dates.get(patterns.act_lemma(t.lemma_.lower()))
             if date and t.i != trig.tok.i and t.pos_ == "NOUN":
                 return EventDate(date[:4], t.text, "inherited")

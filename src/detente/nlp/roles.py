@@ -385,10 +385,14 @@ def noun_roles(
             return targets, targets, True
         if not sources and targets and clause:
             return clause, targets, False
-        if not sources and not targets and pat.objects and pat.objects & RELATION_NOUNS:
-            # "the restoration of diplomatic relations in 1989": the relations of the two
-            # countries just named.
-            pair = recent_pair(noun, resolver)
+        rel = [
+            p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in RELATION_NOUNS
+        ]  # fmt: skip
+        if rel and len(sources) + len(targets) < 2:
+            # "the normalization of China-Russian relations", "the restoration of diplomatic
+            # relations in 1989": the relations' own parties, else the two just named.
+            pair = relation_parties(noun, rel, resolver, date)
             return pair, pair, bool(pair)
         return sources, targets, False
     if not sources and clause:
@@ -456,6 +460,26 @@ def recent_pair(tok: Token, resolver: ActorResolver) -> list[Actor]:
     return []
 
 
+def _phrase_parties(rel: Token, resolver: ActorResolver, date: str | None) -> list[Actor] | None:
+    """The parties a "relations"/"ties" phrase names itself ("between X and Y", "their",
+    "China-Russian"); None when it names none, [] when it names only one."""
+    parties: list[Actor] = []
+    for c in rel.children:
+        if c.dep_ == "prep" and c.lower_ in {"between", "among", "with"}:
+            parties += [
+                a for p in c.children if p.dep_ == "pobj" for a in resolver.resolve(p, date)
+            ]
+        elif c.dep_ == "poss":
+            parties += resolver.resolve(c, date)
+        elif c.dep_ in {"amod", "compound", "nmod"}:
+            found = resolver.resolve(c, date) or _demonym_actor(c)
+            parties += _with_hyphen_partners(c, found, resolver, date) if found else []
+    parties = _unique(parties)
+    if not parties:
+        return None
+    return parties if len({a.country for a in parties}) >= 2 else []
+
+
 def relation_parties(
     verb: Token, subj_toks: list[Token], resolver: ActorResolver, date: str | None
 ) -> list[Actor]:
@@ -464,21 +488,7 @@ def relation_parties(
     rel = [s for s in subj_toks if s.lemma_.lower() in RELATION_NOUNS]
     if not rel:
         return []
-    parties: list[Actor] = []
-    for r in rel:
-        for c in r.children:
-            if c.dep_ == "prep" and c.lower_ in {"between", "among", "with"}:
-                parties += [
-                    a for p in c.children if p.dep_ == "pobj" for a in resolver.resolve(p, date)
-                ]
-            elif c.dep_ == "poss":
-                parties += resolver.resolve(c, date)
-            elif c.dep_ in {"amod", "compound", "nmod"}:
-                parties += resolver.resolve(c, date) or _demonym_actor(c)
-                parties = _with_hyphen_partners(c, parties, resolver, date) if parties else parties
-    parties = _unique(parties)
-    if len({a.country for a in parties}) >= 2:
-        return parties
-    if parties:
-        return []
+    named = [p for r in rel if (p := _phrase_parties(r, resolver, date)) is not None]
+    if named:
+        return named[0]
     return recent_pair(verb, resolver)

@@ -51,9 +51,14 @@ def drop_nested(triggers: list[Trigger]) -> list[Trigger]:
     """A nominal act inside the argument of another act describes it, it is not a new act:
     "signed an agreement for the sale of helicopters", "objections on the joint exercises"."""
     verbs = [t for t in triggers if t.verb is not None]
-    if not verbs:
-        return triggers
     inside: set[int] = set()
+    for r in triggers:
+        if r.noun is not None and r.noun.role:
+            # "the role of facilitator in Pak-Russia rapprochement": the act mediated.
+            anchor = r.tok.head.head if r.tok.head.lower_ == "of" else r.tok
+            inside |= {t.i for t in anchor.subtree if t.i != r.tok.i}
+    if not verbs and not inside:
+        return triggers
     for v in verbs:
         for c in v.tok.children:
             if c.dep_ in {"dobj", "attr"} or (
