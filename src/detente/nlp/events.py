@@ -187,6 +187,13 @@ def code_trigger(
     if not sources or not targets:
         return
     pairs = [(a, b) for a in sources for b in targets if a.country != b.country]
+    if (
+        not reciprocal
+        and len(sources) == len(targets) >= 2
+        and any(t.lower_ == "respectively" for t in trig.tok.subtree)
+    ):
+        # "Kenya and Uganda recalled their envoys to Somalia and Sudan respectively".
+        pairs = [(a, b) for a, b in zip(sources, targets, strict=True) if a.country != b.country]
     code = trig.code
     if code == "040" and _met_elsewhere(trig.tok, {a.country for a in [*sources, *targets]}):
         code = "044"  # a meeting in a third country (GUIDE R2b)

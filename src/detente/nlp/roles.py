@@ -246,6 +246,9 @@ def verb_roles(
         own,
         clauses=trig.clausal and not trig.reciprocal,
     )
+    if not sources:
+        # "The four countries accused Qatar": the group just named.
+        sources = counted_group(subj_toks, {a.country for a in targets})
     if trig.reciprocal and len(sources) >= 2 and not targets:
         return sources, sources, True
     return sources, targets, False
@@ -492,3 +495,32 @@ def relation_parties(
     if named:
         return named[0]
     return recent_pair(verb, resolver)
+
+
+_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_COUNTED_NOUNS = {"country", "nation", "state", "government", "monarchy", "neighbour", "neighbor"}
+
+
+def counted_group(subj_toks: list[Token], exclude: set[str]) -> list[Actor]:
+    """ "The three countries", "the four states": the N countries named together just before
+    (in this sentence before the phrase, else in the sentence before), other than the
+    act's targets. Two-party groups ("both countries") are the actor resolver's."""
+    for s in subj_toks:
+        if s.lemma_.lower() not in _COUNTED_NOUNS or s.tag_ != "NNS":
+            continue
+        num = [c for c in s.children if c.dep_ == "nummod"]
+        n = _NUMBER_WORDS.get(num[0].lower_) if num else None
+        if n is None and num and num[0].text.isdigit():
+            n = int(num[0].text)
+        if not n or n < 3:
+            continue
+        doc = s.doc
+        sent = s.sent
+        spans = [list(doc[sent.start : s.left_edge.i])]
+        if sent.start > 0:
+            spans.append(list(doc[sent.start - 1].sent))
+        for span in spans:
+            named = [a for a in _countries_between(span) if a.country not in exclude]
+            if len(named) == n:
+                return [Actor(a.code, s.text, s.idx, s.idx + len(s)) for a in named]
+    return []
