@@ -151,6 +151,11 @@ def verb_roles(
     sources: list[Actor] = []
     for s in subj_toks:
         sources += resolver.resolve(s, date)
+        if not passive:
+            for co in co_subjects(s):
+                sources += [
+                    a for a in resolver.resolve(co, date) if a.code not in {b.code for b in sources}
+                ]
     if (
         not sources
         and not passive
@@ -265,6 +270,15 @@ _LIGHT_VERBS = {
 _ADJUNCT_FRAMES = {"after", "before", "during", "in", "on", "following", "upon", "with", "at"}
 
 
+def _light_verb(verb: Token) -> bool:
+    # The lemmatizer errs on some forms ("staged" → "stag"): the written form counts too.
+    return verb.lemma_.lower() in _LIGHT_VERBS or any(
+        verb.lower_[: -len(end)] + repl in _LIGHT_VERBS
+        for end, repl in (("ed", ""), ("d", ""), ("s", ""), ("ing", ""), ("ing", "e"))
+        if verb.lower_.endswith(end)
+    )
+
+
 def _clause_role(noun: Token) -> str | None:
     """How a nominal act relates to the clause around it, if it borrows a participant from it.
 
@@ -273,7 +287,7 @@ def _clause_role(noun: Token) -> str | None:
     adjunct: the subject is the agent) → "agent"; "With the support of Russia, Pakistan
     became a member" / "On Russia's invitation, X visited" → "frame".
     """
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
+    if noun.dep_ == "dobj" and _light_verb(noun.head):
         return "agent"
     if (
         noun.dep_ == "pobj"
@@ -305,7 +319,7 @@ def noun_roles(
                 if q.dep_ == "prep" and q.lower_ in {"between", "among", "with"}
                 for p in q.children if p.dep_ == "pobj"
             ]  # fmt: skip
-            if c.lower_ == "of" and pat.reciprocal and inner:
+            if c.lower_ == "of" and inner:
                 # "the normalization of relations between X and Y": the parties hang on the
                 # object of "of".
                 tgt_toks += inner
@@ -343,14 +357,25 @@ def noun_roles(
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in pat.targets and c.i > noun.i and c.lower_ != "of":
                 tgt_toks += [p for p in c.children if p.dep_ == "pobj"]
-    if not src_toks and noun.dep_ == "nsubjpass" and head.lemma_.lower() in _LIGHT_VERBS:
+    if not src_toks and noun.dep_ == "nsubjpass" and _light_verb(head):
         # "Sanctions were imposed on X by Y": the light verb's by-agent.
         src_toks += [
             p for c in head.children if c.dep_ in {"agent", "prep"} and c.lower_ == "by"
             for p in c.children if p.dep_ == "pobj"
         ]  # fmt: skip
     role = _clause_role(noun)
-    clause = [a for t in clause_subject(noun) for a in resolver.resolve(t, date)] if role else []
+    clause = (
+        _unique(
+            [
+                a
+                for t in clause_subject(noun)
+                for x in (t, *co_subjects(t))
+                for a in resolver.resolve(x, date)
+            ]
+        )
+        if role
+        else []
+    )
     sources: list[Actor] = []
     for s in src_toks:
         if (s.pos_ == "PRON" or s.tag_ == "PRP$") and clause:
@@ -398,6 +423,10 @@ def noun_roles(
             pair = relation_parties(noun, rel, resolver, date)
             return pair, pair, bool(pair)
         return sources, targets, False
+    if not sources and len(targets) >= 2 and "between" in {c.lower_ for c in noun.subtree}:
+        # "the severing of ties between X and Y": a directed act named between two parties
+        # is done by each to the other (GUIDE R4).
+        return targets, targets, True
     if not sources and clause:
         sources = clause
     elif sources and not targets and role == "frame" and pat.to_clause:
@@ -524,3 +553,19 @@ def counted_group(subj_toks: list[Token], exclude: set[str]) -> list[Actor]:
             if len(named) == n:
                 return [Actor(a.code, s.text, s.idx, s.idx + len(s)) for a in named]
     return []
+
+
+def co_subjects(subj: Token) -> list[Token]:
+    """ "Saudi Arabia along with Bahrain and Egypt severed ties", "Russia, together with Iran,
+    launched strikes": the partners named with the subject act with it."""
+    out: list[Token] = []
+    for c in subj.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ == "along":
+            out += [
+                p for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
+            ]
+        elif c.lower_ == "with" and any(a.lower_ in {"together", "along"} for a in c.children):
+            out += [p for p in c.children if p.dep_ == "pobj"]
+    return out

@@ -74,7 +74,14 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
         lemma = tok.lemma_.lower()
         if tok.pos_ in {"VERB", "AUX"} or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
             # The written form first: dictionaries may key irregular forms ("left", "met").
-            alts = patterns.verbs.get(tok.lower_) or patterns.verbs.get(lemma)
+            if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "re":
+                # "re-established" is split by the tokenizer: the prefixed verb first.
+                alts = patterns.verbs.get("re-" + lemma)
+                if alts:
+                    lemma = "re-" + lemma
+            alts = patterns.verbs.get(lemma if lemma.startswith("re-") else tok.lower_) or (
+                patterns.verbs.get(lemma)
+            )
             if not alts and tok.pos_ == "VERB":
                 # The lemmatizer errs on some forms; try the regular base forms.
                 alts = next(
