@@ -108,6 +108,9 @@ class NounPattern:
     #: Prepositions whose object is the agent ("the incursion of troops into X"); by
     #: default of/by/from, and "of" names the patient when it is among ``targets``.
     agents: tuple[str, ...] = ("of", "by", "from")
+    #: Without named parties, the act is between the two countries the text is about
+    #: ("a period of normalization began in 1999").
+    context: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +218,7 @@ def _noun_pattern(a: dict, named: dict[str, frozenset[str]]) -> NounPattern:
         heads=_words(a.get("heads"), named),
         domains=bool(a.get("domains", False)),
         agents=tuple(_word(t) for t in a.get("agents", ("of", "by", "from"))),
+        context=bool(a.get("context", False)),
     )
 
 

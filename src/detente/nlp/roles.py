@@ -198,7 +198,7 @@ def verb_roles(
         # "Ties were re-established": the participle hangs on "were" as an adjective.
         subj_toks = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         passive = True
-    if passive and trig.verb is not None:
+    if (passive or verb.tag_ == "VBN") and trig.verb is not None:
         # An agentless passive whose subject is the relations themselves names a reciprocal
         # act (GUIDE R4): "Diplomatic relations were cut off in 1982", "ties between X and Y were restored".
         parties = relation_parties(verb, subj_toks, resolver, date)
@@ -265,7 +265,8 @@ _LIGHT_VERBS = {
     # PETRARCH's light-verb noun patterns: IMPOSE * SANCTIONS, LODGE * PROTEST, FILE *
     # LAWSUIT, ISSUE * WARNING, MOUNT * OFFENSIVE, WAGE * WAR, ORGANIZE * DEMONSTRATION.
     "impose", "lodge", "file", "issue", "mount", "wage", "fight", "organize", "organise",
-    "deliver", "level", "express", "voice", "initiate", "order", "perform",
+    "deliver", "level", "express", "voice", "initiate", "order", "perform", "open", "enter",
+    "enforce", "maintain",
 }  # fmt: skip
 _ADJUNCT_FRAMES = {"after", "before", "during", "in", "on", "following", "upon", "with", "at"}
 
@@ -417,10 +418,14 @@ def noun_roles(
             p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in RELATION_NOUNS
         ]  # fmt: skip
+        if not sources and not targets and (pat.context or _agentless_passive_subject(noun)):
+            # "a peace agreement was forged", "a ceasefire was reached": the parties are the
+            # two just named (GUIDE R4, agentless passives of reciprocal acts).
+            rel = [noun]
         if rel and len(sources) + len(targets) < 2:
             # "the normalization of China-Russian relations", "the restoration of diplomatic
             # relations in 1989": the relations' own parties, else the two just named.
-            pair = relation_parties(noun, rel, resolver, date)
+            pair = _parties_or_context(noun, rel, resolver, date)
             return pair, pair, bool(pair)
         return sources, targets, False
     if not sources and len(targets) >= 2 and "between" in {c.lower_ for c in noun.subtree}:
@@ -487,7 +492,8 @@ def recent_pair(tok: Token, resolver: ActorResolver) -> list[Actor]:
         if len(earlier) == 2:
             return earlier
     dyad = resolver.dyad_in_focus()
-    if len(dyad) == 2 and not before:
+    if len(dyad) == 2 and {a.country for a in before} <= set(dyad):
+        # Nothing else named, or only one of the two ("the Ethiopian Prime Minister ...").
         return [Actor(c, tok.text, -1, -1) for c in dyad]
     return []
 
@@ -512,6 +518,12 @@ def _phrase_parties(rel: Token, resolver: ActorResolver, date: str | None) -> li
     return parties if len({a.country for a in parties}) >= 2 else []
 
 
+def _agentless_passive_subject(noun: Token) -> bool:
+    return noun.dep_ == "nsubjpass" and not any(
+        c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.head.children
+    )
+
+
 def relation_parties(
     verb: Token, subj_toks: list[Token], resolver: ActorResolver, date: str | None
 ) -> list[Actor]:
@@ -520,10 +532,16 @@ def relation_parties(
     rel = [s for s in subj_toks if s.lemma_.lower() in RELATION_NOUNS]
     if not rel:
         return []
+    return _parties_or_context(verb, rel, resolver, date)
+
+
+def _parties_or_context(
+    tok: Token, rel: list[Token], resolver: ActorResolver, date: str | None
+) -> list[Actor]:
     named = [p for r in rel if (p := _phrase_parties(r, resolver, date)) is not None]
     if named:
         return named[0]
-    return recent_pair(verb, resolver)
+    return recent_pair(tok, resolver)
 
 
 _NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}

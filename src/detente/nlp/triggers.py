@@ -231,14 +231,13 @@ def _object_lemmas(tok: Token) -> set[str]:
                     out |= {g.lemma_.lower() for g in p.children if g.dep_ == "dobj"}
         elif c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG":
             out.add(c.lemma_.lower())
-    if (
-        tok.dep_ == "conj"
-        and tok.tag_ == "VBN"
-        and not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in tok.children)
+    if tok.tag_ == "VBN" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in tok.children
     ):
-        # "relations were cut off in 1982 and reinstated in 1989": the shared passive subject.
+        # "relations were cut off in 1982 and reinstated in 1989", "ties were re-established"
+        # (misparsed): a participle without a subject of its own undergoes the shared subject.
         subj, passive = subject_tokens(tok)
-        if passive:
+        if passive or tok.dep_ != "conj":
             out |= {s.lemma_.lower() for s in subj}
     if tok.dep_ == "acomp" and tok.tag_ == "VBN" and tok.head.lemma_ == "be":
         # "ties were re-established", parsed as an adjective after "were": its subject.
