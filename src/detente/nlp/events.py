@@ -78,7 +78,15 @@ def extract_events(
         _remember_unilateral_acts(sent, resolver, patterns, agents)
         for trig in triggers:
             when = date_event(trig.tok, sent, heads, trig_idx, timexes, document.pubdate)
-            if when.source != "own" and _names_an_act(trig, sent):
+            attr = _predicate_act(trig, trig_idx)
+            if when.source != "own" and attr is not None:
+                # "The X Agreement was an agreement signed on 16 March 1921": its date.
+                for t in (attr, *(c for c in attr.children if c.dep_ in {"acl", "relcl"})):
+                    told = date_event(t, sent, heads, trig_idx, timexes, document.pubdate)
+                    if told.source == "own":
+                        when = told
+                        break
+            if when.source != "own" and _names_an_act(trig, sent, trig_idx):
                 continue
             if when.source != "own":
                 when = _date_from_referenced_act(trig, act_dates, patterns) or when
@@ -103,7 +111,15 @@ def extract_events(
     return out
 
 
-def _names_an_act(trig: Trigger, sent: Span) -> bool:
+def _predicate_act(trig: Trigger, triggers: set[int]) -> Token | None:
+    """The act a named act is said to be ("The X Treaty was a treaty signed in 1994")."""
+    tok = trig.tok
+    if trig.noun is None or tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "attr" and c.i in triggers), None)
+
+
+def _names_an_act(trig: Trigger, sent: Span, triggers: set[int]) -> bool:
     """A nominal act that is only named, not told: a title or caption without a verb
     ("Egypt–Israel peace treaty"), or a proper name ("the Russo-Georgian War", "the Anglo-Soviet
     Trade Agreement"). Such a mention is an event only with a date of its own ("the Iran–Iraq
@@ -113,6 +129,10 @@ def _names_an_act(trig: Trigger, sent: Span) -> bool:
     tok = trig.tok
     if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         return True
+    if _predicate_act(trig, triggers) is not None:
+        # "The Anglo-Soviet Trade Agreement was an agreement signed on 16 March 1921": the
+        # predicate tells the act and its date.
+        return False
     return tok.tag_.startswith("NNP") and tok.i > sent.start and tok.text[:1].isupper()
 
 

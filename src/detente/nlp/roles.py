@@ -518,9 +518,22 @@ def _phrase_parties(rel: Token, resolver: ActorResolver, date: str | None) -> li
     return parties if len({a.country for a in parties}) >= 2 else []
 
 
+#: Verbs whose passive tells that a reciprocal act took place ("a truce was reached").
+_REALIZING_VERBS = {
+    "sign", "conclude", "reach", "forge", "agree", "ink", "make", "achieve", "seal", "strike",
+    "finalize", "finalise", "declare", "announce", "hold", "conduct", "open", "launch",
+    "begin", "start", "broker", "negotiate", "establish",
+}  # fmt: skip
+
+
 def _agentless_passive_subject(noun: Token) -> bool:
-    return noun.dep_ == "nsubjpass" and not any(
-        c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.head.children
+    """ "A peace agreement was forged": the act is told, its parties are not named."""
+    return (
+        noun.dep_ == "nsubjpass"
+        and noun.head.lemma_.lower() in _REALIZING_VERBS
+        and not any(
+            c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.head.children
+        )
     )
 
 
