@@ -206,3 +206,40 @@ def test_yaml_on_is_a_preposition_and_nouns_may_list_alternatives(tmp_path):
     assert p.nouns["strike"].targets == ("on", "against")
     assert [a.code for a in p.noun_patterns("protest")] == ["114", "141"]
     assert p.noun_patterns("protest")[0].heads == frozenset({"lodge"})
+
+
+# -- agentless reciprocal acts, context nouns, named acts told by their predicate ----------
+
+
+def test_an_agreement_forged_without_parties_is_between_the_two_just_named():
+    text = (
+        "Sudan and South Sudan held talks in Addis Ababa. In 2012 a border agreement was reached."
+    )
+    got = triples(text)
+    assert {("SDN", "SSD", "057"), ("SSD", "SDN", "057")} <= got
+
+
+def test_an_agreement_that_undergoes_another_act_is_not_signed():
+    text = "Relations between Serbia and Croatia soured. In 2015 several agreements were suspended."
+    assert not [e for e in extract_text(text) if e.cameo == "057"]
+
+
+def test_normalization_in_a_text_about_two_countries():
+    text = (
+        "Japan and China fought a war in 1937. In 1972 a period of normalization began, "
+        "and trade grew."
+    )
+    got = coded(text)
+    assert {("JPN", "CHN", "050", "1972"), ("CHN", "JPN", "050", "1972")} <= got
+
+
+def test_several_subjects_of_a_light_verb_act_on_each_other():
+    got = triples("In 1994 Jordan, Israel and the United States opened negotiations on water.")
+    pairs = {(s, t) for s, t, c in got if c == "046"}
+    assert {("JOR", "ISR"), ("ISR", "USA"), ("USA", "JOR")} <= pairs
+
+
+def test_a_named_treaty_takes_the_date_its_predicate_tells():
+    text = "The Treaty of Amity was a treaty between Chile and Peru signed on 3 May 1929."
+    dated = {e.date for e in extract_text(text) if e.cameo == "057"}
+    assert dated == {"1929-05-03"}

@@ -414,6 +414,10 @@ def noun_roles(
             return targets, targets, True
         if not sources and targets and clause:
             return clause, targets, False
+        if not sources and not targets and len({a.country for a in clause}) >= 2:
+            # "Egypt, Israel and the United States opened negotiations": the subject's
+            # parties act with each other.
+            return clause, clause, True
         rel = [
             p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in RELATION_NOUNS
