@@ -243,3 +243,30 @@ def test_a_named_treaty_takes_the_date_its_predicate_tells():
     text = "The Treaty of Amity was a treaty between Chile and Peru signed on 3 May 1929."
     dated = {e.date for e in extract_text(text) if e.cameo == "057"}
     assert dated == {"1929-05-03"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gerund the tagger reads as a verb still names the act; a place named by a
+        # country's adjective belongs to that country
+        (
+            "In 2019 Pakistani shelling of Indian villages killed three people.",
+            ("PAK", "IND", "194"),
+        ),
+        # the possessor tells what was withdrawn
+        (
+            "Russian troops' withdrawal from Georgia was completed in 2008.",
+            ("RUSMIL", "GEO", "0874"),
+        ),
+        ("Turkish military operations against Syria continued in 2019.", ("TUR", "SYR", "190")),
+        ("The Chinese blockade of Taiwan in 2022 lasted a week.", ("CHN", "TWN", "191")),
+    ],
+)
+def test_more_nominal_shapes(text, expected):
+    assert expected in triples(text)
+
+
+def test_a_progressive_verb_is_not_read_as_a_noun():
+    got = triples("In 2022 Russian forces were shelling Kharkiv and Ukraine was attacking Russia.")
+    assert ("UKR", "RUS", "190") in got

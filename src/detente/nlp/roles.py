@@ -392,8 +392,12 @@ def noun_roles(
     sources = _unique(sources)
     targets: list[Actor] = []
     for t in tgt_toks:
-        found = resolver.resolve(t, date) or _actors_below(
-            t, resolver, date, by_skip, NOUN_DEPS_DOWN
+        found = (
+            resolver.resolve(t, date)
+            or _actors_below(t, resolver, date, by_skip, NOUN_DEPS_DOWN)
+            # "the shelling of Indian villages", "an incursion into Ecuadorian territory":
+            # a place named by a country's adjective belongs to that country.
+            or [a for c in t.children if c.dep_ == "amod" for a in _demonym_actor(c)][:1]
         )
         targets += _with_hyphen_partners(t, found, resolver, date) if found else []
     if pat.role:

@@ -72,7 +72,13 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
     """The words of a sentence that express an act listed in ``patterns``."""
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in {"VERB", "AUX"} or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
+        gerund = _gerund_noun(tok, patterns)
+        if gerund:
+            # "Pakistani shelling of Indian villages": a gerund heading a noun phrase.
+            lemma = tok.lower_
+        if not gerund and (
+            tok.pos_ in {"VERB", "AUX"} or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN")
+        ):
             # The written form first: dictionaries may key irregular forms ("left", "met").
             if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "re":
                 # "re-established" is split by the tokenizer: the prefixed verb first.
@@ -103,7 +109,7 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
             if code == "040" and _at_third_place(tok):
                 code = "044"
             yield Trigger(tok, code, vp.reciprocal, vp.sector, _negated(tok), verb=vp)
-        elif tok.pos_ in {"NOUN", "PROPN"} and lemma in patterns.nouns:
+        elif (tok.pos_ in {"NOUN", "PROPN"} or gerund) and lemma in patterns.nouns:
             if tok.dep_ in {"compound", "nmod"} or _period_name(tok):
                 continue
             if _restatement(tok) or (realis_only and _noun_irrealis(tok)):
@@ -119,6 +125,28 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
             yield Trigger(tok, code, np_.reciprocal, np_.sector, False, noun=np_)
 
 
+def _noun_words(tok: Token) -> set[str]:
+    """The words of a noun's complements and its possessor ("the troops' withdrawal")."""
+    return _object_words(tok) | {
+        t.lemma_.lower() for c in tok.children if c.dep_ == "poss" for t in c.subtree
+    }
+
+
+def _gerund_noun(tok: Token, patterns: Patterns) -> bool:
+    """A gerund the tagger took for a verb that heads a noun phrase: it has a determiner, a
+    possessive or an adjective, or an of-phrase ("the shelling of", "Pakistani shelling")."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.lower_ in patterns.nouns
+        and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT"}
+        and not any(c.dep_ in {"aux", "auxpass", "dobj", "nsubj"} for c in tok.children)
+        and any(
+            c.dep_ in {"det", "poss", "amod"} or (c.dep_ == "prep" and c.lower_ == "of")
+            for c in tok.children
+        )
+    )
+
+
 def _choose_noun_pattern(tok: Token, alts: Sequence[NounPattern]) -> NounPattern | None:
     """The first of a noun's patterns whose conditions hold."""
     for np_ in alts:
@@ -130,7 +158,7 @@ def _choose_noun_pattern(tok: Token, alts: Sequence[NounPattern]) -> NounPattern
             if c.dep_ in {"amod", "compound", "nmod"}
         ):
             continue
-        if np_.objects is not None and not (_object_words(tok) & np_.objects):
+        if np_.objects is not None and not (_noun_words(tok) & np_.objects):
             continue
         if np_.heads is not None and not (
             tok.dep_ in {"dobj", "nsubjpass"} and _is_one_of(tok.head, set(np_.heads))
