@@ -270,3 +270,16 @@ def test_more_nominal_shapes(text, expected):
 def test_a_progressive_verb_is_not_read_as_a_noun():
     got = triples("In 2022 Russian forces were shelling Kharkiv and Ukraine was attacking Russia.")
     assert ("UKR", "RUS", "190") in got
+
+
+def test_relations_severed_then_restored_both_dated():
+    got = coded(
+        "Relations between Iran and Saudi Arabia were severed in 2016 and restored in 2023."
+    )
+    assert {("IRN", "SAU", "161", "2016"), ("SAU", "IRN", "050", "2023")} <= got
+
+
+def test_relations_between_the_two_countries_established():
+    text = "Slovakia and Ukraine share a border. Relations between the two countries were established in 1993."
+    got = coded(text)
+    assert {("SVK", "UKR", "054", "1993"), ("UKR", "SVK", "054", "1993")} <= got

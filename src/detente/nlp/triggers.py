@@ -259,7 +259,7 @@ def _object_lemmas(tok: Token) -> set[str]:
                     out |= {g.lemma_.lower() for g in p.children if g.dep_ == "dobj"}
         elif c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG":
             out.add(c.lemma_.lower())
-    if tok.tag_ == "VBN" and not any(
+    if (tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.dep_ == "conj")) and not any(
         c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in tok.children
     ):
         # "relations were cut off in 1982 and reinstated in 1989", "ties were re-established"
