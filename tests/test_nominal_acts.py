@@ -283,3 +283,13 @@ def test_relations_between_the_two_countries_established():
     text = "Slovakia and Ukraine share a border. Relations between the two countries were established in 1993."
     got = coded(text)
     assert {("SVK", "UKR", "054", "1993"), ("UKR", "SVK", "054", "1993")} <= got
+
+
+def test_a_condemned_act_with_its_own_agent_is_coded_too():
+    got = triples("In 2014 the United States condemned Russia's annexation of Crimea.")
+    assert {("USA", "RUS", "111"), ("RUS", "UKR", "192")} <= got
+
+
+def test_an_act_inside_an_agreement_is_not_a_new_act():
+    got = triples("In 2014 Pakistan signed an agreement with Russia for the sale of helicopters.")
+    assert not [t for t in got if t[2].startswith("07")]
