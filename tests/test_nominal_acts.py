@@ -293,3 +293,21 @@ def test_a_condemned_act_with_its_own_agent_is_coded_too():
 def test_an_act_inside_an_agreement_is_not_a_new_act():
     got = triples("In 2014 Pakistan signed an agreement with Russia for the sale of helicopters.")
     assert not [t for t in got if t[2].startswith("07")]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "year"),
+    [
+        ("The Russo-Japanese War (1904–1905) ended in a treaty.", {"RUS", "JPN"}, "1904"),
+        (
+            "The Ecuadorian–Peruvian War of 1941 ended with the Rio Protocol.",
+            {"ECU", "PER"},
+            "1941",
+        ),
+        ("The Cenepa War of 1995 between Peru and Ecuador was brief.", {"PER", "ECU"}, "1995"),
+    ],
+)
+def test_war_names_with_combining_forms_and_places(text, pair, year):
+    evs = [e for e in extract_text(text) if e.cameo == "190"]
+    assert {e.source[:3] for e in evs} == pair == {e.target[:3] for e in evs}
+    assert {e.date for e in evs} == {year}

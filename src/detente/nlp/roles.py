@@ -356,7 +356,15 @@ def noun_roles(
         and noun.dep_ in {"dobj", "nsubj", "nsubjpass"}
     ):
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in pat.targets and c.i > noun.i and c.lower_ != "of":
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in pat.targets
+                and c.i > noun.i
+                and c.lower_ != "of"
+                # "The X War ended with the Rio Protocol": the subject's own "with" is never
+                # on the verb.
+                and not (c.lower_ == "with" and noun.dep_ != "dobj")
+            ):
                 tgt_toks += [p for p in c.children if p.dep_ == "pobj"]
     if not src_toks and noun.dep_ == "nsubjpass" and _light_verb(head):
         # "Sanctions were imposed on X by Y": the light verb's by-agent.
@@ -384,6 +392,10 @@ def noun_roles(
             sources += clause
             continue
         sources += _with_hyphen_partners(s, resolver.resolve(s, date), resolver, date)
+    if pat.reciprocal and any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+        # "the Lebanon War between Israel and Hezbollah": the parties are named; the
+        # modifier names a place.
+        mod_toks = []
     for s in mod_toks:
         # "the Turkish invasion of Cyprus", "the Sino-Indian war": a country's adjective
         # names the agent of the act (alone it is no actor, see ``ActorResolver``).
