@@ -90,6 +90,16 @@ def extract_events(
             if when.source != "own" and dateline_date and _opens(sent, dateline):
                 # The act a dateline's sentence reports is the dispatch's news of the day.
                 when = dateline_date
+            attr = _predicate_act(trig, trig_idx)
+            if when.source != "own" and attr is not None:
+                # "The X Agreement was an agreement signed on 16 March 1921": its date.
+                for t in (attr, *(c for c in attr.children if c.dep_ in {"acl", "relcl"})):
+                    told = date_event(t, sent, heads, trig_idx, timexes, document.pubdate)
+                    if told.source == "own":
+                        when = told
+                        break
+            if when.source != "own" and _names_an_act(trig, sent, trig_idx):
+                continue
             if when.source != "own":
                 when = _date_from_referenced_act(trig, act_dates, patterns) or when
             lemma = trig.tok.lemma_.lower()
@@ -154,6 +164,31 @@ def _opens(sent: Span, dateline: Dateline | None) -> bool:
     return dateline is not None and sent.start_char <= dateline.end < sent.end_char
 
 
+def _predicate_act(trig: Trigger, triggers: set[int]) -> Token | None:
+    """The act a named act is said to be ("The X Treaty was a treaty signed in 1994")."""
+    tok = trig.tok
+    if trig.noun is None or tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "attr" and c.i in triggers), None)
+
+
+def _names_an_act(trig: Trigger, sent: Span, triggers: set[int]) -> bool:
+    """A nominal act that is only named, not told: a title or caption without a verb
+    ("Egypt–Israel peace treaty"), or a proper name ("the Russo-Georgian War", "the Anglo-Soviet
+    Trade Agreement"). Such a mention is an event only with a date of its own ("the Iran–Iraq
+    War of 1980"); otherwise it would inherit whatever time the narrative is at."""
+    if trig.noun is None:
+        return False
+    tok = trig.tok
+    if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+        return True
+    if _predicate_act(trig, triggers) is not None:
+        # "The Anglo-Soviet Trade Agreement was an agreement signed on 16 March 1921": the
+        # predicate tells the act and its date.
+        return False
+    return tok.tag_.startswith("NNP") and tok.i > sent.start and tok.text[:1].isupper()
+
+
 def _sources_of(events: list[Event]) -> list[Actor]:
     out: list[Actor] = []
     for ev in events:
@@ -185,6 +220,11 @@ def _date_from_referenced_act(
         ):
             continue
         for t in c.subtree:
+            own = patterns.nouns.get(t.lemma_.lower())
+            if own is not None and own.code[:2] == trig.code[:2]:
+                # "signed an agreement", "held talks": the noun names this very act, not an
+                # earlier one the verb reacts to.
+                continue
             date = act_dates.get(patterns.act_lemma(t.lemma_.lower()))
             if date and t.i != trig.tok.i and t.pos_ == "NOUN":
                 return EventDate(date[:4], t.text, "inherited")
@@ -220,6 +260,17 @@ def code_trigger(
     if not sources or not targets:
         return
     pairs = [(a, b) for a in sources for b in targets if distinct_parties(a, b, trig.domestic)]
+    if (
+        not reciprocal
+        and len(sources) == len(targets) >= 2
+        and any(t.lower_ == "respectively" for t in trig.tok.subtree)
+    ):
+        # "Kenya and Uganda recalled their envoys to Somalia and Sudan respectively".
+        pairs = [
+            (a, b)
+            for a, b in zip(sources, targets, strict=True)
+            if distinct_parties(a, b, trig.domestic)
+        ]
     code = trig.code
     if code == "040" and _met_elsewhere(trig.tok, {a.country for a in [*sources, *targets]}):
         code = "044"  # a meeting in a third country (GUIDE R2b)

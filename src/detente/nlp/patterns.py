@@ -100,6 +100,17 @@ class NounPattern:
     role: bool = False
     plural_only: bool = False
     to_clause: bool = False
+    #: The noun must be the object of one of these verbs ("lodged a protest" is an official
+    #: complaint, "a protest outside the embassy" a demonstration).
+    heads: frozenset[str] | None = None
+    #: Refine the code by the words of the noun's phrase ("military aid" → 072).
+    domains: bool = False
+    #: Prepositions whose object is the agent ("the incursion of troops into X"); by
+    #: default of/by/from, and "of" names the patient when it is among ``targets``.
+    agents: tuple[str, ...] = ("of", "by", "from")
+    #: Without named parties, the act is between the two countries the text is about
+    #: ("a period of normalization began in 1999").
+    context: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +120,29 @@ class Patterns:
     domains: dict[str, frozenset[str]]
     nominalizations: dict[str, str] = field(default_factory=dict)
     unilateral: frozenset[str] = frozenset()
+    #: Every pattern of a noun, tried in order (``nouns`` holds the first of each).
+    noun_alternatives: dict[str, tuple[NounPattern, ...]] = field(default_factory=dict)
+
+    def noun_patterns(self, lemma: str) -> tuple[NounPattern, ...]:
+        """The patterns of a noun, in the order they are tried."""
+        alts = self.noun_alternatives.get(lemma)
+        if alts:
+            return alts
+        first = self.nouns.get(lemma)
+        return (first,) if first is not None else ()
 
     def act_lemma(self, lemma: str) -> str:
         """The verb a noun names ("invasion" → "invade"); a verb is its own act."""
         return self.nominalizations.get(lemma, lemma)
+
+
+def _word(value: object) -> str:
+    """A word of a YAML list: YAML 1.1 reads bare ``on``/``off``/``yes``/``no`` as booleans."""
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return str(value).lower()
 
 
 def _words(value: object, named: dict[str, frozenset[str]]) -> frozenset[str] | None:
@@ -120,7 +150,7 @@ def _words(value: object, named: dict[str, frozenset[str]]) -> frozenset[str] | 
         return None
     if isinstance(value, str):
         return named[value]  # a named list such as "weapons"
-    return frozenset(str(v).lower() for v in value)  # type: ignore[union-attr]
+    return frozenset(_word(v) for v in value)  # type: ignore[union-attr]
 
 
 def load_patterns(path: str | Path | None = None) -> Patterns:
@@ -155,24 +185,40 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
             for a in alts
         )
     nouns: dict[str, NounPattern] = {}
-    for lemma, a in raw.get("nouns", {}).items():
-        nouns[lemma] = NounPattern(
-            code=str(a["code"]),
-            reciprocal=bool(a.get("reciprocal", False)),
-            targets=tuple(a.get("targets", DEFAULT_NOUN_TARGETS)),
-            modifiers=_words(a.get("modifiers"), named),
-            objects=_words(a.get("objects"), named),
-            sector=a.get("sector"),
-            role=bool(a.get("role", False)),
-            plural_only=bool(a.get("plural_only", False)),
-            to_clause=bool(a.get("to_clause", False)),
+    noun_alts: dict[str, tuple[NounPattern, ...]] = {}
+    for lemma, entry in raw.get("nouns", {}).items():
+        # One pattern, or a list of alternatives tried in order (as for verbs).
+        alts = tuple(
+            _noun_pattern(a, named) for a in (entry if isinstance(entry, list) else [entry])
         )
+        nouns[lemma] = alts[0]
+        if len(alts) > 1:
+            noun_alts[lemma] = alts
     return Patterns(
         verbs,
         nouns,
         domains,
         {str(k): str(v) for k, v in (raw.get("nominalizations") or {}).items()},
         frozenset(raw.get("unilateral") or ()),
+        noun_alts,
+    )
+
+
+def _noun_pattern(a: dict, named: dict[str, frozenset[str]]) -> NounPattern:
+    return NounPattern(
+        code=str(a["code"]),
+        reciprocal=bool(a.get("reciprocal", False)),
+        targets=tuple(_word(t) for t in a.get("targets", DEFAULT_NOUN_TARGETS)),
+        modifiers=_words(a.get("modifiers"), named),
+        objects=_words(a.get("objects"), named),
+        sector=a.get("sector"),
+        role=bool(a.get("role", False)),
+        plural_only=bool(a.get("plural_only", False)),
+        to_clause=bool(a.get("to_clause", False)),
+        heads=_words(a.get("heads"), named),
+        domains=bool(a.get("domains", False)),
+        agents=tuple(_word(t) for t in a.get("agents", ("of", "by", "from"))),
+        context=bool(a.get("context", False)),
     )
 
 

@@ -156,6 +156,11 @@ def verb_roles(
     sources: list[Actor] = []
     for s in subj_toks:
         sources += resolver.resolve(s, date)
+        if not passive:
+            for co in co_subjects(s):
+                sources += [
+                    a for a in resolver.resolve(co, date) if a.code not in {b.code for b in sources}
+                ]
     if (
         not sources
         and not passive
@@ -188,6 +193,22 @@ def verb_roles(
             verb, resolver, date, skip, TARGET_DEPS, adjunct, own, clauses=trig.clausal
         )
         return doers, sources, False
+    if (
+        trig.verb is not None
+        and verb.dep_ == "acomp"
+        and verb.tag_ == "VBN"
+        and verb.head.lemma_ == "be"
+        and not sources
+    ):
+        # "Ties were re-established": the participle hangs on "were" as an adjective.
+        subj_toks = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        passive = True
+    if (passive or verb.tag_ == "VBN") and trig.verb is not None:
+        # An agentless passive whose subject is the relations themselves names a reciprocal
+        # act (GUIDE R4): "Diplomatic relations were cut off in 1982", "ties between X and Y were restored".
+        parties = relation_parties(verb, subj_toks, resolver, date)
+        if parties:
+            return parties, parties, True
     if passive and not trig.passive_source:
         # "Pakistan was invited by China": without a by-agent the passive subject is the
         # target and the source is unknown (GUIDE R2: no agent, no event).
@@ -235,6 +256,9 @@ def verb_roles(
         own,
         clauses=trig.clausal and not trig.reciprocal,
     )
+    if not sources:
+        # "The four countries accused Qatar": the group just named.
+        sources = counted_group(subj_toks, {a.country for a in targets})
     if trig.reciprocal and len(sources) >= 2 and not targets:
         return sources, sources, True
     if sources and not targets:
@@ -267,8 +291,22 @@ def _reporter_as_possessor(
 _LIGHT_VERBS = {
     "hold", "conduct", "launch", "carry", "make", "pay", "undertake", "stage", "begin",
     "start", "have", "extend", "receive", "accept", "welcome", "announce", "complete",
+    # PETRARCH's light-verb noun patterns: IMPOSE * SANCTIONS, LODGE * PROTEST, FILE *
+    # LAWSUIT, ISSUE * WARNING, MOUNT * OFFENSIVE, WAGE * WAR, ORGANIZE * DEMONSTRATION.
+    "impose", "lodge", "file", "issue", "mount", "wage", "fight", "organize", "organise",
+    "deliver", "level", "express", "voice", "initiate", "order", "perform", "open", "enter",
+    "enforce", "maintain",
 }  # fmt: skip
 _ADJUNCT_FRAMES = {"after", "before", "during", "in", "on", "following", "upon", "with", "at"}
+
+
+def _light_verb(verb: Token) -> bool:
+    # The lemmatizer errs on some forms ("staged" → "stag"): the written form counts too.
+    return verb.lemma_.lower() in _LIGHT_VERBS or any(
+        verb.lower_[: -len(end)] + repl in _LIGHT_VERBS
+        for end, repl in (("ed", ""), ("d", ""), ("s", ""), ("ing", ""), ("ing", "e"))
+        if verb.lower_.endswith(end)
+    )
 
 
 def _clause_role(noun: Token) -> str | None:
@@ -279,7 +317,7 @@ def _clause_role(noun: Token) -> str | None:
     adjunct: the subject is the agent) → "agent"; "With the support of Russia, Pakistan
     became a member" / "On Russia's invitation, X visited" → "frame".
     """
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
+    if noun.dep_ == "dobj" and _light_verb(noun.head):
         return "agent"
     if (
         noun.dep_ == "pobj"
@@ -299,29 +337,83 @@ def noun_roles(
     assert pat is not None
     src_toks: list[Token] = []
     tgt_toks: list[Token] = []
+    mod_toks: list[Token] = []
+    by_skip: set[int] = set()
     for c in noun.children:
         if c.dep_ == "poss":
             src_toks.append(c)
         elif c.dep_ in {"prep", "agent"}:
             objs = [p for p in c.children if p.dep_ == "pobj"]
-            if c.lower_ in pat.targets and not (c.lower_ == "of" and pat.reciprocal):
+            inner = [
+                p for o in objs for q in o.children
+                if q.dep_ == "prep" and q.lower_ in {"between", "among", "with"}
+                for p in q.children if p.dep_ == "pobj"
+            ]  # fmt: skip
+            if c.lower_ == "of" and inner:
+                # "the normalization of relations between X and Y": the parties hang on the
+                # object of "of".
+                tgt_toks += inner
+            elif c.lower_ == "of" and pat.reciprocal:
+                src_toks += objs  # "a meeting of the ministers of X and Y"
+            elif c.lower_ in pat.targets:
                 tgt_toks += objs
-            elif c.lower_ in {"of", "by", "from"}:
+                # "the expulsion of Russian diplomats by Poland": the parser hangs the agent
+                # on the patient, which a by-phrase never modifies.
+                by_skip |= {
+                    t.i for o in objs for q in o.children
+                    if q.dep_ in {"prep", "agent"} and q.lower_ == "by" for t in q.subtree
+                }  # fmt: skip
+                src_toks += [
+                    p for o in objs for q in o.children
+                    if q.dep_ in {"prep", "agent"} and q.lower_ == "by"
+                    for p in q.children if p.dep_ == "pobj"
+                ]  # fmt: skip
+            elif c.lower_ in pat.agents or c.lower_ == "by":
                 src_toks += objs
         elif (
             c.dep_ in {"compound", "amod", "nmod"}
             and mention_at(c) is not None
             and mention_at(c).kind != "capital"  # "the Astana talks", "the Geneva accords": a venue
         ):
-            src_toks.append(c)
-    # Prepositions the parser attached to the governing verb: "witnessed visit of X to Moscow".
+            mod_toks.append(c)
+    # Prepositions the parser attached to the governing verb: "witnessed visit of X to Moscow",
+    # "sanctions were imposed on X".
     head = noun.head
-    if not tgt_toks and head.pos_ in {"VERB", "AUX"} and noun.dep_ in {"dobj", "nsubj"}:
+    if (
+        not tgt_toks
+        and head.pos_ in {"VERB", "AUX"}
+        and noun.dep_ in {"dobj", "nsubj", "nsubjpass"}
+    ):
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in pat.targets and c.i > noun.i and c.lower_ != "of":
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in pat.targets
+                and c.i > noun.i
+                and c.lower_ != "of"
+                # "The X War ended with the Rio Protocol": the subject's own "with" is never
+                # on the verb.
+                and not (c.lower_ == "with" and noun.dep_ != "dobj")
+            ):
                 tgt_toks += [p for p in c.children if p.dep_ == "pobj"]
+    if not src_toks and noun.dep_ == "nsubjpass" and _light_verb(head):
+        # "Sanctions were imposed on X by Y": the light verb's by-agent.
+        src_toks += [
+            p for c in head.children if c.dep_ in {"agent", "prep"} and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj"
+        ]  # fmt: skip
     role = _clause_role(noun)
-    clause = [a for t in clause_subject(noun) for a in resolver.resolve(t, date)] if role else []
+    clause = (
+        _unique(
+            [
+                a
+                for t in clause_subject(noun)
+                for x in (t, *co_subjects(t))
+                for a in resolver.resolve(x, date)
+            ]
+        )
+        if role
+        else []
+    )
     sources: list[Actor] = []
     for s in src_toks:
         if (s.pos_ == "PRON" or s.tag_ == "PRP$") and clause:
@@ -329,9 +421,25 @@ def noun_roles(
             sources += clause
             continue
         sources += _with_hyphen_partners(s, resolver.resolve(s, date), resolver, date)
+    if pat.reciprocal and any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+        # "the Lebanon War between Israel and Hezbollah": the parties are named; the
+        # modifier names a place.
+        mod_toks = []
+    for s in mod_toks:
+        # "the Turkish invasion of Cyprus", "the Sino-Indian war": a country's adjective
+        # names the agent of the act (alone it is no actor, see ``ActorResolver``).
+        found = resolver.resolve(s, date) or _demonym_actor(s)
+        sources += _with_hyphen_partners(s, found, resolver, date) if found else []
+    sources = _unique(sources)
     targets: list[Actor] = []
     for t in tgt_toks:
-        found = resolver.resolve(t, date) or _actors_below(t, resolver, date, set(), NOUN_DEPS_DOWN)
+        found = (
+            resolver.resolve(t, date)
+            or _actors_below(t, resolver, date, by_skip, NOUN_DEPS_DOWN)
+            # "the shelling of Indian villages", "an incursion into Ecuadorian territory":
+            # a place named by a country's adjective belongs to that country.
+            or [a for c in t.children if c.dep_ == "amod" for a in _demonym_actor(c)][:1]
+        )
         targets += _with_hyphen_partners(t, found, resolver, date) if found else []
     if pat.role:
         # "China played the role of facilitator in Pak-Russia rapprochement".
@@ -343,6 +451,7 @@ def noun_roles(
                 noun.head.head, resolver, date, {noun.i}, NOUN_DEPS_DOWN, frozenset()
             )
         return subject, below, False
+    targets = _unique(targets)
     if pat.reciprocal:
         if len(sources) >= 2 and not targets:
             return sources, sources, True
@@ -350,9 +459,193 @@ def noun_roles(
             return targets, targets, True
         if not sources and targets and clause:
             return clause, targets, False
+        if not sources and not targets and len({a.country for a in clause}) >= 2:
+            # "Egypt, Israel and the United States opened negotiations": the subject's
+            # parties act with each other.
+            return clause, clause, True
+        rel = [
+            p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in RELATION_NOUNS
+        ]  # fmt: skip
+        if not sources and not targets and (pat.context or _agentless_passive_subject(noun)):
+            # "a peace agreement was forged", "a ceasefire was reached": the parties are the
+            # two just named (GUIDE R4, agentless passives of reciprocal acts).
+            rel = [noun]
+        if rel and len(sources) + len(targets) < 2:
+            # "the normalization of China-Russian relations", "the restoration of diplomatic
+            # relations in 1989": the relations' own parties, else the two just named.
+            pair = _parties_or_context(noun, rel, resolver, date)
+            return pair, pair, bool(pair)
         return sources, targets, False
+    if not sources and len(targets) >= 2 and "between" in {c.lower_ for c in noun.subtree}:
+        # "the severing of ties between X and Y": a directed act named between two parties
+        # is done by each to the other (GUIDE R4).
+        return targets, targets, True
     if not sources and clause:
         sources = clause
     elif sources and not targets and role == "frame" and pat.to_clause:
         targets = [a for a in clause if a not in own_side(sources, trig.domestic)]
     return sources, targets, False
+
+
+#: Nouns that name the relations between two states ("ties were restored").
+RELATION_NOUNS = frozenset({"relation", "tie", "relationship"})
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if a.code not in {b.code for b in out}:
+            out.append(a)
+    return out
+
+
+def _demonym_actor(tok: Token) -> list[Actor]:
+    m = mention_at(tok)
+    if m is None or not m.is_country or not m.code:
+        return []
+    doc = tok.doc
+    last = doc[m.end - 1]
+    return [Actor(m.code, doc[m.start : m.end].text, doc[m.start].idx, last.idx + len(last))]
+
+
+def _countries_between(doc_tokens: list[Token]) -> list[Actor]:
+    out: list[Actor] = []
+    seen: set[int] = set()
+    for t in doc_tokens:
+        m = mention_at(t)
+        if t.i in seen or m is None or not m.is_country or not m.code:
+            continue
+        seen |= set(range(m.start, m.end))
+        if m.code not in {a.code for a in out}:
+            out += _demonym_actor(t)
+    return out
+
+
+def recent_pair(tok: Token, resolver: ActorResolver) -> list[Actor]:
+    """The two countries a clause about "relations" or "ties" without named parties is about:
+    those named earlier in the sentence, else in the sentence before, else the two the text
+    is about (GUIDE R4: reciprocal acts go both ways)."""
+    sent = tok.sent
+    doc = tok.doc
+    start = sent.start
+    for t in doc[sent.start : tok.i]:
+        if "\n" in t.text_with_ws:
+            start = t.i + 1  # a line break the parser ran across ends a sentence too
+    before = _countries_between(list(doc[start : tok.i]))
+    if len(before) == 2:
+        return before
+    if not before and start > 0:
+        prev = doc[start - 1].sent
+        earlier = _countries_between(list(prev))
+        if len(earlier) == 2:
+            return earlier
+    dyad = resolver.dyad_in_focus()
+    if len(dyad) == 2 and {a.country for a in before} <= set(dyad):
+        # Nothing else named, or only one of the two ("the Ethiopian Prime Minister ...").
+        return [Actor(c, tok.text, -1, -1) for c in dyad]
+    return []
+
+
+def _phrase_parties(rel: Token, resolver: ActorResolver, date: str | None) -> list[Actor] | None:
+    """The parties a "relations"/"ties" phrase names itself ("between X and Y", "their",
+    "China-Russian"); None when it names none, [] when it names only one."""
+    parties: list[Actor] = []
+    for c in rel.children:
+        if c.dep_ == "prep" and c.lower_ in {"between", "among", "with"}:
+            parties += [
+                a for p in c.children if p.dep_ == "pobj" for a in resolver.resolve(p, date)
+            ]
+        elif c.dep_ == "poss":
+            parties += resolver.resolve(c, date)
+        elif c.dep_ in {"amod", "compound", "nmod"}:
+            found = resolver.resolve(c, date) or _demonym_actor(c)
+            parties += _with_hyphen_partners(c, found, resolver, date) if found else []
+    parties = _unique(parties)
+    if not parties:
+        return None
+    return parties if len({a.country for a in parties}) >= 2 else []
+
+
+#: Verbs whose passive tells that a reciprocal act took place ("a truce was reached").
+_REALIZING_VERBS = {
+    "sign", "conclude", "reach", "forge", "agree", "ink", "make", "achieve", "seal", "strike",
+    "finalize", "finalise", "declare", "announce", "hold", "conduct", "open", "launch",
+    "begin", "start", "broker", "negotiate", "establish",
+}  # fmt: skip
+
+
+def _agentless_passive_subject(noun: Token) -> bool:
+    """ "A peace agreement was forged": the act is told, its parties are not named."""
+    return (
+        noun.dep_ == "nsubjpass"
+        and noun.head.lemma_.lower() in _REALIZING_VERBS
+        and not any(
+            c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.head.children
+        )
+    )
+
+
+def relation_parties(
+    verb: Token, subj_toks: list[Token], resolver: ActorResolver, date: str | None
+) -> list[Actor]:
+    """The parties of "relations/ties (between X and Y) were restored/cut off", an agentless
+    passive of a reciprocal act whose subject names the relations themselves."""
+    rel = [s for s in subj_toks if s.lemma_.lower() in RELATION_NOUNS]
+    if not rel:
+        return []
+    return _parties_or_context(verb, rel, resolver, date)
+
+
+def _parties_or_context(
+    tok: Token, rel: list[Token], resolver: ActorResolver, date: str | None
+) -> list[Actor]:
+    named = [p for r in rel if (p := _phrase_parties(r, resolver, date)) is not None]
+    if named:
+        return named[0]
+    return recent_pair(tok, resolver)
+
+
+_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_COUNTED_NOUNS = {"country", "nation", "state", "government", "monarchy", "neighbour", "neighbor"}
+
+
+def counted_group(subj_toks: list[Token], exclude: set[str]) -> list[Actor]:
+    """ "The three countries", "the four states": the N countries named together just before
+    (in this sentence before the phrase, else in the sentence before), other than the
+    act's targets. Two-party groups ("both countries") are the actor resolver's."""
+    for s in subj_toks:
+        if s.lemma_.lower() not in _COUNTED_NOUNS or s.tag_ != "NNS":
+            continue
+        num = [c for c in s.children if c.dep_ == "nummod"]
+        n = _NUMBER_WORDS.get(num[0].lower_) if num else None
+        if n is None and num and num[0].text.isdigit():
+            n = int(num[0].text)
+        if not n or n < 3:
+            continue
+        doc = s.doc
+        sent = s.sent
+        spans = [list(doc[sent.start : s.left_edge.i])]
+        if sent.start > 0:
+            spans.append(list(doc[sent.start - 1].sent))
+        for span in spans:
+            named = [a for a in _countries_between(span) if a.country not in exclude]
+            if len(named) == n:
+                return [Actor(a.code, s.text, s.idx, s.idx + len(s)) for a in named]
+    return []
+
+
+def co_subjects(subj: Token) -> list[Token]:
+    """ "Saudi Arabia along with Bahrain and Egypt severed ties", "Russia, together with Iran,
+    launched strikes": the partners named with the subject act with it."""
+    out: list[Token] = []
+    for c in subj.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ == "along":
+            out += [
+                p for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
+            ]
+        elif c.lower_ == "with" and any(a.lower_ in {"together", "along"} for a in c.children):
+            out += [p for p in c.children if p.dep_ == "pobj"]
+    return out

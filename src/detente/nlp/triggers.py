@@ -57,25 +57,70 @@ def drop_nested(triggers: list[Trigger]) -> list[Trigger]:
     """A nominal act inside the argument of another act describes it, it is not a new act:
     "signed an agreement for the sale of helicopters", "objections on the joint exercises"."""
     verbs = [t for t in triggers if t.verb is not None]
-    if not verbs:
-        return triggers
     inside: set[int] = set()
+    for r in triggers:
+        if r.noun is not None and r.noun.role:
+            # "the role of facilitator in Pak-Russia rapprochement": the act mediated.
+            anchor = r.tok.head.head if r.tok.head.lower_ == "of" else r.tok
+            inside |= {t.i for t in anchor.subtree if t.i != r.tok.i}
+    if not verbs and not inside:
+        return triggers
+    told: set[int] = set()
     for v in verbs:
         for c in v.tok.children:
             if c.dep_ in {"dobj", "attr"} or (
                 c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS and c.i > v.tok.i
             ):
                 inside |= {t.i for t in c.subtree}
-    return [t for t in triggers if t.verb is not None or t.tok.i not in inside]
+                if v.code[:2] == "11":
+                    # "Britain condemned the bombing of Belgrade by NATO": what is condemned
+                    # happened; with its own agent it is an act of its own.
+                    told |= {t.i for t in c.subtree}
+    return [
+        t
+        for t in triggers
+        if t.verb is not None or t.tok.i not in inside or (t.tok.i in told and _own_agent(t.tok))
+    ]
+
+
+def _own_agent(noun: Token) -> bool:
+    """Does a nominal act name its agent: a possessor, a country's adjective, a by-phrase?"""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return True
+        if c.dep_ in {"amod", "compound"} and mention_at(c) is not None and mention_at(c).code:
+            return True
+        if c.dep_ in {"prep", "agent"} and c.lower_ == "by":
+            return True
+    return any(
+        q.dep_ in {"prep", "agent"} and q.lower_ == "by"
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        for q in o.children
+    )
 
 
 def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -> Iterator[Trigger]:
     """The words of a sentence that express an act listed in ``patterns``."""
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in {"VERB", "AUX"} or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
+        gerund = _gerund_noun(tok, patterns)
+        if gerund:
+            # "Pakistani shelling of Indian villages": a gerund heading a noun phrase.
+            lemma = tok.lower_
+        if not gerund and (
+            tok.pos_ in {"VERB", "AUX"} or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN")
+        ):
             # The written form first: dictionaries may key irregular forms ("left", "met").
-            alts = patterns.verbs.get(tok.lower_) or patterns.verbs.get(lemma)
+            if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "re":
+                # "re-established" is split by the tokenizer: the prefixed verb first.
+                alts = patterns.verbs.get("re-" + lemma)
+                if alts:
+                    lemma = "re-" + lemma
+            alts = patterns.verbs.get(lemma if lemma.startswith("re-") else tok.lower_) or (
+                patterns.verbs.get(lemma)
+            )
             if not alts and tok.pos_ == "VERB":
                 # The lemmatizer errs on some forms; try the regular base forms.
                 alts = next(
@@ -97,24 +142,63 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
             if code == "040" and _at_third_place(tok):
                 code = "044"
             yield Trigger(tok, code, vp.reciprocal, vp.sector, _negated(tok), verb=vp)
-        elif tok.pos_ in {"NOUN", "PROPN"} and lemma in patterns.nouns:
-            np_ = patterns.nouns[lemma]
+        elif (tok.pos_ in {"NOUN", "PROPN"} or gerund) and lemma in patterns.nouns:
             if tok.dep_ in {"compound", "nmod"} or _period_name(tok):
-                continue
-            if np_.plural_only and tok.tag_ not in {"NNS", "NNPS"}:
-                continue
-            if np_.modifiers is not None and not any(
-                c.lower_ in np_.modifiers for c in tok.children if c.dep_ in {"amod", "compound"}
-            ):
-                continue
-            if np_.objects is not None and not (_object_words(tok) & np_.objects):
                 continue
             if _restatement(tok) or (realis_only and _noun_irrealis(tok)):
                 continue
+            np_ = _choose_noun_pattern(tok, patterns.noun_patterns(lemma))
+            if np_ is None:
+                continue
             code = np_.code
+            if np_.domains:
+                code = refine_by_domain(code, _object_words(tok), patterns)
             if code == "040" and _at_third_place(tok):
                 code = "044"
             yield Trigger(tok, code, np_.reciprocal, np_.sector, False, noun=np_)
+
+
+def _noun_words(tok: Token) -> set[str]:
+    """The words of a noun's complements and its possessor ("the troops' withdrawal")."""
+    return _object_words(tok) | {
+        t.lemma_.lower() for c in tok.children if c.dep_ == "poss" for t in c.subtree
+    }
+
+
+def _gerund_noun(tok: Token, patterns: Patterns) -> bool:
+    """A gerund the tagger took for a verb that heads a noun phrase: it has a determiner, a
+    possessive or an adjective, or an of-phrase ("the shelling of", "Pakistani shelling")."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.lower_ in patterns.nouns
+        and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT"}
+        and not any(c.dep_ in {"aux", "auxpass", "dobj", "nsubj"} for c in tok.children)
+        and any(
+            c.dep_ in {"det", "poss", "amod"} or (c.dep_ == "prep" and c.lower_ == "of")
+            for c in tok.children
+        )
+    )
+
+
+def _choose_noun_pattern(tok: Token, alts: Sequence[NounPattern]) -> NounPattern | None:
+    """The first of a noun's patterns whose conditions hold."""
+    for np_ in alts:
+        if np_.plural_only and tok.tag_ not in {"NNS", "NNPS"}:
+            continue
+        if np_.modifiers is not None and not any(
+            c.lower_ in np_.modifiers or c.lemma_.lower() in np_.modifiers
+            for c in tok.children
+            if c.dep_ in {"amod", "compound", "nmod"}
+        ):
+            continue
+        if np_.objects is not None and not (_noun_words(tok) & np_.objects):
+            continue
+        if np_.heads is not None and not (
+            tok.dep_ in {"dobj", "nsubjpass"} and _is_one_of(tok.head, set(np_.heads))
+        ):
+            continue
+        return np_
+    return None
 
 
 def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern | None:
@@ -208,6 +292,17 @@ def _object_lemmas(tok: Token) -> set[str]:
                     out |= {g.lemma_.lower() for g in p.children if g.dep_ == "dobj"}
         elif c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG":
             out.add(c.lemma_.lower())
+    if (tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.dep_ == "conj")) and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in tok.children
+    ):
+        # "relations were cut off in 1982 and reinstated in 1989", "ties were re-established"
+        # (misparsed): a participle without a subject of its own undergoes the shared subject.
+        subj, passive = subject_tokens(tok)
+        if passive or tok.dep_ != "conj":
+            out |= {s.lemma_.lower() for s in subj}
+    if tok.dep_ == "acomp" and tok.tag_ == "VBN" and tok.head.lemma_ == "be":
+        # "ties were re-established", parsed as an adjective after "were": its subject.
+        out |= {c.lemma_.lower() for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}}
     return out
 
 
