@@ -12,7 +12,8 @@ rule lemmatizer, at build time only) and writes ``codebook/data/petrarch_verbs.j
 * ``verbs``: lemma → indices into ``patterns``, in the order they are tried (most specific
   first, the block default last);
 * ``blocks``: lemma → the name of the verb block it came from (``PHYSICAL_CONFLICT``), so
-  that the vetting file (``petrarch_verbs_vetting.yaml``) can decide by block.
+  that the vetting file (``petrarch_verbs_vetting.yaml``) can decide by block;
+* ``forms``: keys that are inflected forms ("met", "shot") → their lemma.
 
 The runtime reads only this file (:mod:`detente.codebook.petrarch_vocab`); vetting is applied
 when it is loaded, so a vetting decision needs no rebuild.
@@ -62,6 +63,9 @@ def main() -> int:
         "source": Path(a.dictionary).name,
         **encode_verbs(pats.verbs),
         "blocks": {k: blocks.get(k, "") for k in sorted(pats.verbs)},
+        # Keys that are inflected forms ("met", "shot") and their lemmas: detente's own
+        # lemma entry and a vetting decision on the lemma also govern the form.
+        "forms": {k: lemmatize(k, "VERB") for k in sorted(pats.verbs) if lemmatize(k, "VERB") != k},
     }
     data = json.dumps(out, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     Path(a.out).write_bytes(gzip.compress(data.encode("utf-8"), mtime=0))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from typing import Any
 
@@ -31,6 +31,8 @@ __all__ = [
     "encode_verbs",
     "load_petrarch_verbs",
     "load_vetting",
+    "petrarch_blocks",
+    "petrarch_forms",
 ]
 
 COMPILED = "petrarch_verbs.json.gz"
@@ -118,12 +120,13 @@ class Vetting:
     action ``drop``: the verb is not taken at all; ``no_default``: only its word-conditioned
     patterns code; ``default_only``: only its block default codes; ``recode``: the default
     takes ``code``. ``drop_codes``: patterns (and defaults) with these codes are dropped
-    everywhere.
+    everywhere; ``recode_codes``: codes replaced everywhere (``"042:043"`` → ``"042"``).
     """
 
     blocks: dict[str, dict[str, Any]]
     verbs: dict[str, dict[str, Any]]
     drop_codes: frozenset[str]
+    recode_codes: dict[str, str] = field(default_factory=dict)
 
     def decision(self, lemma: str, block: str) -> dict[str, Any] | None:
         return self.verbs.get(lemma) or self.blocks.get(block)
@@ -138,13 +141,19 @@ def load_vetting(text: str | None = None) -> Vetting:
         {str(k).upper(): v for k, v in (raw.get("blocks") or {}).items()},
         {str(k).lower(): v for k, v in (raw.get("verbs") or {}).items()},
         frozenset(str(c) for c in (raw.get("drop_codes") or {})),
+        {str(k): str(v["code"]) for k, v in (raw.get("recode_codes") or {}).items()},
     )
 
 
+_ACTIONS = frozenset({None, "drop", "no_default", "default_only", "recode", "keep"})
+
+
 def _vet(
-    alts: tuple[VerbPattern, ...], decision: dict[str, Any] | None, drop_codes: frozenset[str]
+    alts: tuple[VerbPattern, ...], decision: dict[str, Any] | None, vetting: Vetting
 ) -> tuple[VerbPattern, ...]:
     action = (decision or {}).get("action")
+    if action not in _ACTIONS:
+        raise ValueError(f"{VETTING}: unknown action {action!r}")
     if action == "drop":
         return ()
     out: list[VerbPattern] = []
@@ -156,7 +165,9 @@ def _vet(
             continue
         if bare and action == "recode":
             vp = replace(vp, code=str(decision["code"]))  # type: ignore[index]
-        if vp.code in drop_codes:
+        if vp.code in vetting.recode_codes:
+            vp = replace(vp, code=vetting.recode_codes[vp.code])
+        if vp.code in vetting.drop_codes:
             continue
         out.append(vp)
     return tuple(out)
@@ -173,17 +184,36 @@ def load_petrarch_verbs(vetted: bool = True) -> dict[str, tuple[VerbPattern, ...
     vetting = load_vetting() if vetted else Vetting({}, {}, frozenset())
     blocks: dict[str, str] = raw.get("blocks", {})
     out: dict[str, tuple[VerbPattern, ...]] = {}
+    forms: dict[str, str] = raw.get("forms", {})
     for lemma, alts in decode_verbs(raw).items():
         if vetted:
-            alts = _vet(alts, vetting.decision(lemma, blocks.get(lemma, "")), vetting.drop_codes)
+            decision = vetting.decision(lemma, blocks.get(lemma, ""))
+            if lemma in forms and lemma not in vetting.verbs:
+                # "killed": the decision on "kill" governs the form.
+                decision = vetting.verbs.get(forms[lemma]) or decision
+            alts = _vet(alts, decision, vetting)
         # A verb left with nothing but null patterns codes nothing: leave it out.
         if any(vp.code != NULL_CODE for vp in alts):
             out[lemma] = alts
+    for form, lemma in forms.items():
+        # A block headed by a form ("KILLED") is looked up before the lemma's ("KILL"):
+        # the lemma's patterns and default follow the form's own.
+        if form in out and lemma in out and form != lemma:
+            out[form] = out[form] + tuple(vp for vp in out[lemma] if vp not in out[form])
     return out
 
 
 @cache
+def _compiled_maps() -> tuple[dict[str, str], dict[str, str]]:
+    raw = json.loads(gzip.decompress(data_path(COMPILED).read_bytes()))
+    return dict(raw.get("blocks", {})), dict(raw.get("forms", {}))
+
+
 def petrarch_blocks() -> dict[str, str]:
     """lemma → the PETRARCH verb block it came from."""
-    raw = json.loads(gzip.decompress(data_path(COMPILED).read_bytes()))
-    return dict(raw.get("blocks", {}))
+    return _compiled_maps()[0]
+
+
+def petrarch_forms() -> dict[str, str]:
+    """Keys of the vocabulary that are inflected forms ("met") → their lemma ("meet")."""
+    return _compiled_maps()[1]

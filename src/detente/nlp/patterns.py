@@ -199,17 +199,22 @@ def with_verb_layer(
     *,
     conditioned_first: bool = False,
     fallback: bool = False,
+    forms: dict[str, str] | None = None,
 ) -> Patterns:
     """``own`` with the verbs of ``layer`` (PETRARCH's vocabulary) beneath it: a lemma that
     ``own`` defines keeps its own alternatives; the layer fills in the lemmas it lacks.
     ``conditioned_first`` also tries the layer's word-conditioned patterns (not its bare
-    defaults) before ``own``'s alternatives of the same lemma; ``fallback`` tries the
-    layer's alternatives after ``own``'s when none of those applies."""
-    verbs = dict(layer)
+    defaults) before ``own``'s alternatives of the same lemma; ``fallback`` tries them
+    after ``own``'s, when none of those applies (the layer's bare default never codes a
+    lemma ``own`` defines: detente chose that verb's senses). ``forms`` maps the
+    layer's inflected-form keys ("met") to their lemma: a form whose lemma ``own`` defines
+    is left out, since the trigger finder looks a word up as written first."""
+    forms = forms or {}
+    verbs = {k: v for k, v in layer.items() if forms.get(k) not in own.verbs}
     for lemma, alts in own.verbs.items():
         mine = layer.get(lemma, ())
         first = tuple(vp for vp in mine if vp.specificity) if conditioned_first else ()
-        rest = tuple(vp for vp in mine if vp not in first) if fallback else ()
+        rest = tuple(vp for vp in mine if vp.specificity and vp not in first) if fallback else ()
         verbs[lemma] = first + alts + rest
     return replace(own, verbs=verbs)
 
@@ -218,9 +223,9 @@ def with_verb_layer(
 def default_patterns() -> Patterns:
     """detente's own patterns over PETRARCH's vetted CAMEO verb vocabulary."""
     # Imported here: the codebook's loader builds on this module's pattern types.
-    from detente.codebook.petrarch_vocab import load_petrarch_verbs
+    from detente.codebook.petrarch_vocab import load_petrarch_verbs, petrarch_forms
 
-    return with_verb_layer(load_patterns(), load_petrarch_verbs())
+    return with_verb_layer(load_patterns(), load_petrarch_verbs(), forms=petrarch_forms())
 
 
 def refine_by_domain(code: str, words: set[str], patterns: Patterns) -> str:

@@ -56,7 +56,9 @@ class Trigger:
 def drop_nested(triggers: list[Trigger]) -> list[Trigger]:
     """A nominal act inside the argument of another act describes it, it is not a new act:
     "signed an agreement for the sale of helicopters", "objections on the joint exercises"."""
-    verbs = [t for t in triggers if t.verb is not None]
+    # A verb whose subject is a thing ("the disputes led to the war", "the war saw an
+    # invasion") frames the act its object names; it does not restate an actor's act.
+    verbs = [t for t in triggers if t.verb is not None and not _thing_subject(t.tok)]
     if not verbs:
         return triggers
     inside: set[int] = set()
@@ -67,6 +69,16 @@ def drop_nested(triggers: list[Trigger]) -> list[Trigger]:
             ):
                 inside |= {t.i for t in c.subtree}
     return [t for t in triggers if t.verb is not None or t.tok.i not in inside]
+
+
+def _thing_subject(verb: Token) -> bool:
+    subj, passive = subject_tokens(verb)
+    return (
+        bool(subj)
+        and not passive
+        and not any(is_actorish(t) for s in subj for t in (s, *s.conjuncts))
+        and not any(c.lower_ in {"both", "two"} for s in subj for c in s.children)
+    )
 
 
 def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -> Iterator[Trigger]:
@@ -139,9 +151,9 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
                 continue
         if vp.needs_compound and not _compound_subject(tok):
             continue
-        if vp.swap and vp.arg_preps and not _actor_after_prep(tok, vp.arg_preps):
-            # "+ * IN $": the one who acts is the object of that preposition; without an
-            # actor there ("jailed diplomats in March") the pattern does not apply.
+        if vp.swap and not _actor_after_prep(tok, vp.arg_preps):
+            # "+ * IN $": the one who acts is the object of a preposition; without an actor
+            # there ("jailed diplomats in March") the pattern does not apply.
             continue
         if vp.objects is not None and not (objs & vp.objects):
             continue
@@ -160,11 +172,11 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
     return None
 
 
-def _actor_after_prep(verb: Token, preps: frozenset[str]) -> bool:
+def _actor_after_prep(verb: Token, preps: frozenset[str] | None) -> bool:
     return any(
         is_actorish(p)
         for c in verb.children
-        if c.dep_ in {"prep", "agent"} and c.lower_ in preps
+        if c.dep_ in {"prep", "agent"} and (preps is None or c.lower_ in preps)
         for p in c.children
         if p.dep_ == "pobj"
     )
