@@ -81,7 +81,9 @@ def test_the_pattern_layer_keeps_detentes_own_verbs() -> None:
     own = load_patterns().verbs
     merged = default_patterns().verbs
     for lemma, alts in own.items():
+        # detente's alternatives first; PETRARCH's word-conditioned ones may follow them.
         assert merged[lemma][: len(alts)] == alts, lemma
+        assert all(vp.specificity for vp in merged[lemma][len(alts) :]), lemma
     # ... and a PETRARCH key that is an inflected form of one of detente's verbs is left out.
     for form, lemma in petrarch_forms().items():
         if lemma in own and form not in own:
@@ -155,6 +157,8 @@ def test_dropped_generic_verbs_code_nothing() -> None:
     for lemma in ("tell", "see", "face", "attend", "want", "plan", "take"):
         own = load_patterns().verbs.get(lemma)
         assert merged.get(lemma) == own, lemma
+    # Detente's own "break" takes no PETRARCH patterns ("break: default_only" in the vetting).
+    assert merged["break"] == load_patterns().verbs["break"]
     text = "Kenya told Somalia about the plan. France faced Germany in the final in 2006."
     assert _triples(text) == set()
 

@@ -8,6 +8,7 @@ submodule is a thin, cached loader that reads its table on first use, never at i
 - :mod:`detente.codebook.igos`: ``igo_lexicon()``
 - :mod:`detente.codebook.agents`: ``agent_lexicon()``, ``agent_sector(text)``
 - :mod:`detente.codebook.petrarch`: PETRARCH dictionary readers and ``ActorIndex``
+- :mod:`detente.codebook.petrarch_vocab`: PETRARCH's CAMEO verb vocabulary, compiled and vetted
 """
 
 from detente.codebook.agents import AgentTerm, agent_lexicon, agent_sector
