@@ -142,6 +142,7 @@ class VerbDictionary:
     verbs: list[PetrarchVerb] = field(default_factory=list)
     patterns: dict[int, list[PetrarchPattern]] = field(default_factory=dict)  # by block
     skipped: dict[str, int] = field(default_factory=dict)  # why a pattern was dropped → count
+    block_names: list[str] = field(default_factory=list)  # "PHYSICAL_CONFLICT", by block
 
     def expand(self, word: str, depth: int = 0) -> list[tuple[str, ...]]:
         """The phrases a pattern word stands for: itself, or a synset's items (recursively)."""
@@ -209,6 +210,7 @@ def parse_verb_dictionary(lines: Iterable[str], name: str = "<verbs>") -> VerbDi
             m = _HEADER_RE.match(s)
             codes = _CODE_RE.findall(m["codes"]) if m else _CODE_RE.findall(s)
             block += 1
+            d.block_names.append(m["words"].split()[0].upper() if m and m["words"] else "")
             code = codes[0].strip().upper() if codes else NULL_CODE
             block_code = None if code in {NULL_CODE, ""} else code
             d.patterns[block] = []

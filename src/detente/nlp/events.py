@@ -25,12 +25,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.codebook.cameo import CameoInfo, cameo_info, quad_class
 from detente.model import Actor, Document, Event, Timex
 from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.chronology import EventDate, date_event, timex_heads
 from detente.nlp.dateline import Dateline
 from detente.nlp.parties import distinct_parties
-from detente.nlp.patterns import Patterns, default_patterns
+from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
 from detente.nlp.present import retag_present_verbs
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
@@ -243,8 +244,6 @@ def code_trigger(
 ) -> Iterator[Event]:
     """The events of one trigger; ``partners`` carries each source's partners within the
     sentence ("After talks with the Russian President, Musharraf signed three agreements")."""
-    from detente.codebook.cameo import cameo_info
-
     if trig.verb is not None:
         sources, targets, reciprocal = verb_roles(trig, resolver, when.value)
     else:
@@ -274,24 +273,19 @@ def code_trigger(
     code = trig.code
     if code == "040" and _met_elsewhere(trig.tok, {a.country for a in [*sources, *targets]}):
         code = "044"  # a meeting in a third country (GUIDE R2b)
-    try:
-        info = cameo_info(code)
-    except KeyError:
-        # A code from a user's dictionary that CAMEO lacks (WEIS-style "174K", a paired
-        # "032:033"): keep it as written, neutral, with the quad of its root if it has one.
-        from detente.codebook.cameo import CameoInfo, quad_class
-
-        try:
-            quad = quad_class(code[:2])
-        except (KeyError, ValueError):
-            quad = 0
-        info = CameoInfo(code, code[:2], "", 0.0, quad, None, exact=False)
+    # A paired code "A:B" (PETRARCH's vocabulary) codes source→target A and target→source B
+    # ("police clashed with protesters": 175 by the police, 145 by the protesters).
+    forward, _, backward = code.partition(":")
+    directed = [(s, t, forward, True) for s, t in pairs if forward and forward != NULL_CODE]
+    if backward and backward != NULL_CODE:
+        directed += [(t, s, backward, False) for s, t in pairs]
     doc = sent.doc
     # The sentence as the contract wants it: its words, without trailing line breaks.
     text = sent.text.rstrip()
-    for src, tgt in pairs:
-        s_code = _with_sector(src.code, trig.sector)
-        t_code = _with_sector(tgt.code, trig.sector) if reciprocal else tgt.code
+    for src, tgt, c, forward_role in directed:
+        info = _info(c)
+        s_code = _with_sector(src.code, trig.sector) if forward_role or reciprocal else src.code
+        t_code = _with_sector(tgt.code, trig.sector) if reciprocal or not forward_role else tgt.code
         yield Event(
             doc=document.id,
             sentence=text,
@@ -313,6 +307,19 @@ def code_trigger(
             trigger=doc[trig.tok.i].text,
             pubdate=document.pubdate,
         )
+
+
+def _info(code: str) -> CameoInfo:
+    try:
+        return cameo_info(code)
+    except KeyError:
+        # A code from a user's dictionary that CAMEO lacks (WEIS-style "174K"): keep it as
+        # written, neutral, with the quad of its root if it has one.
+        try:
+            quad = quad_class(code[:2])
+        except (KeyError, ValueError):
+            quad = 0
+        return CameoInfo(code, code[:2], "", 0.0, quad, None, exact=False)
 
 
 def _met_elsewhere(tok: Token, parties: set[str]) -> bool:

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.nlp.actors import mention_at
-from detente.nlp.patterns import NounPattern, Patterns, VerbPattern, refine_by_domain
+from detente.nlp.patterns import (
+    NULL_CODE,
+    NounPattern,
+    Patterns,
+    VerbPattern,
+    refine_by_domain,
+)
 from detente.nlp.syntax import (
     ARGUMENT_PREPS,
     DEMONSTRATIVES,
@@ -56,7 +62,9 @@ class Trigger:
 def drop_nested(triggers: list[Trigger]) -> list[Trigger]:
     """A nominal act inside the argument of another act describes it, it is not a new act:
     "signed an agreement for the sale of helicopters", "objections on the joint exercises"."""
-    verbs = [t for t in triggers if t.verb is not None]
+    # A verb whose subject is a thing ("the disputes led to the war", "the war saw an
+    # invasion") frames the act its object names; it does not restate an actor's act.
+    verbs = [t for t in triggers if t.verb is not None and not _thing_subject(t.tok)]
     inside: set[int] = set()
     for r in triggers:
         if r.noun is not None and r.noun.role:
@@ -101,6 +109,16 @@ def _own_agent(noun: Token) -> bool:
     )
 
 
+def _thing_subject(verb: Token) -> bool:
+    subj, passive = subject_tokens(verb)
+    return (
+        bool(subj)
+        and not passive
+        and not any(is_actorish(t) for s in subj for t in (s, *s.conjuncts))
+        and not any(c.lower_ in {"both", "two"} for s in subj for c in s.children)
+    )
+
+
 def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -> Iterator[Trigger]:
     """The words of a sentence that express an act listed in ``patterns``."""
     for tok in sent:
@@ -130,7 +148,7 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
             if not alts or (realis_only and (_irrealis(tok) or _ongoing(tok))):
                 continue
             vp = _choose_verb_pattern(tok, alts)
-            if vp is None:
+            if vp is None or vp.code == NULL_CODE:
                 continue
             code = vp.code
             if code == "051" and _adverbs(tok) & {"militarily"}:
@@ -206,16 +224,26 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
     preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}}
     before: list[tuple[str, str]] | None = None
     after: list[tuple[str, str]] | None = None
+    b_set: set[str] = set()
+    a_set: set[str] = set()
     for vp in alts:
         if vp.before is not None:
-            before = _words_before(tok) if before is None else before
-            if not vp.before.matches(before):
+            if before is None:
+                before = _words_before(tok)
+                b_set = {w for pair in before for w in pair}
+            if not vp.before.possible(b_set) or not vp.before.matches(before):
                 continue
         if vp.after is not None:
-            after = _words_after(tok) if after is None else after
-            if not vp.after.matches(after):
+            if after is None:
+                after = _words_after(tok)
+                a_set = {w for pair in after for w in pair}
+            if not vp.after.possible(a_set) or not vp.after.matches(after):
                 continue
         if vp.needs_compound and not _compound_subject(tok):
+            continue
+        if vp.swap and not _actor_after_prep(tok, vp.arg_preps):
+            # "+ * IN $": the one who acts is the object of a preposition; without an actor
+            # there ("jailed diplomats in March") the pattern does not apply.
             continue
         if vp.objects is not None and not (objs & vp.objects):
             continue
@@ -232,6 +260,16 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
                 continue
         return vp
     return None
+
+
+def _actor_after_prep(verb: Token, preps: frozenset[str] | None) -> bool:
+    return any(
+        is_actorish(p)
+        for c in verb.children
+        if c.dep_ in {"prep", "agent"} and (preps is None or c.lower_ in preps)
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
 
 
 def _compound_subject(verb: Token) -> bool:
