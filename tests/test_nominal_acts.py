@@ -311,3 +311,8 @@ def test_war_names_with_combining_forms_and_places(text, pair, year):
     evs = [e for e in extract_text(text) if e.cameo == "190"]
     assert {e.source[:3] for e in evs} == pair == {e.target[:3] for e in evs}
     assert {e.date for e in evs} == {year}
+
+
+def test_a_war_with_one_named_agent_is_fought_both_ways():
+    got = triples("Peru's war with Ecuador in 1995 was short.")
+    assert {("PER", "ECU", "190"), ("ECU", "PER", "190")} <= got

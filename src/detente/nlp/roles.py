@@ -429,7 +429,13 @@ def noun_roles(
         if len(targets) >= 2 and not sources:
             return targets, targets, True
         if not sources and targets and clause:
-            return clause, targets, False
+            sources = clause
+        if pat.mutual and len(sources) == 1 and len(targets) == 1:
+            # One party on each side: each fights the other (a coalition on one side would
+            # otherwise be coded as fighting itself).
+            return [*sources, *targets], [*sources, *targets], True
+        if sources and targets:
+            return sources, targets, False
         if not sources and not targets and len({a.country for a in clause}) >= 2:
             # "Egypt, Israel and the United States opened negotiations": the subject's
             # parties act with each other.
