@@ -316,3 +316,23 @@ def test_war_names_with_combining_forms_and_places(text, pair, year):
 def test_a_war_with_one_named_agent_is_fought_both_ways():
     got = triples("Peru's war with Ecuador in 1995 was short.")
     assert {("PER", "ECU", "190"), ("ECU", "PER", "190")} <= got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019 Fiji and Tonga held talks on a peace accord.",
+        "The deadline for a ceasefire between Sudan and Chad passed in 2006.",
+        "In 2014 Lithuania made a call for sanctions against Russia.",
+    ],
+)
+def test_an_act_sought_or_discussed_is_not_an_act(text):
+    codes = {c for _, _, c in triples(text)}
+    assert not codes & {"057", "0871", "163"}
+
+
+def test_a_place_phrase_names_only_its_place():
+    got = triples(
+        "In 2012 Chile criticized the deployment of Peruvian troops in breach of the UN Charter."
+    )
+    assert not [t for t in got if t[2] == "154" and t[1].startswith("IGO")]

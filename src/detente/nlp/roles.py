@@ -268,6 +268,8 @@ _LIGHT_VERBS = {
     "deliver", "level", "express", "voice", "initiate", "order", "perform", "open", "enter",
     "enforce", "maintain",
 }  # fmt: skip
+#: Prepositions of place among some nouns' targets ("protest outside the embassy").
+_LOCATIVE_PREPS = {"in", "at", "along", "near", "outside"}
 _ADJUNCT_FRAMES = {"after", "before", "during", "in", "on", "following", "upon", "with", "at"}
 
 
@@ -404,9 +406,11 @@ def noun_roles(
     sources = _unique(sources)
     targets: list[Actor] = []
     for t in tgt_toks:
+        locative = t.head.lower_ in _LOCATIVE_PREPS
         found = (
             resolver.resolve(t, date)
-            or _actors_below(t, resolver, date, by_skip, NOUN_DEPS_DOWN)
+            # "deployed in breach of the UN Convention": a place phrase names its place only.
+            or ([] if locative else _actors_below(t, resolver, date, by_skip, NOUN_DEPS_DOWN))
             # "the shelling of Indian villages", "an incursion into Ecuadorian territory":
             # a place named by a country's adjective belongs to that country.
             or [a for c in t.children if c.dep_ == "amod" for a in _demonym_actor(c)][:1]
