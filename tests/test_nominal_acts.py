@@ -336,3 +336,14 @@ def test_a_place_phrase_names_only_its_place():
         "In 2012 Chile criticized the deployment of Peruvian troops in breach of the UN Charter."
     )
     assert not [t for t in got if t[2] == "154" and t[1].startswith("IGO")]
+
+
+def test_release_and_arrest_are_done_to_people():
+    assert ("IRN", "GBR", "0841") in triples(
+        "The release of British sailors by Iran in 2007 ended a standoff."
+    )
+    assert not triples(
+        "The release of Chinese data by the United States in 2020 surprised analysts."
+    )
+    got = triples("The arrest of Russian spies by Dutch police in 2018 was announced.")
+    assert any(s.startswith("NLD") and t.startswith("RUS") and c == "173" for s, t, c in got)

@@ -113,6 +113,8 @@ class NounPattern:
     context: bool = False
     #: Both parties always do the act ("Peru's war with Ecuador": each fights the other).
     mutual: bool = False
+    #: The patient must be people ("the release of two Canadians", not "of data").
+    persons: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +224,7 @@ def _noun_pattern(a: dict, named: dict[str, frozenset[str]]) -> NounPattern:
         agents=tuple(_word(t) for t in a.get("agents", ("of", "by", "from"))),
         context=bool(a.get("context", False)),
         mutual=bool(a.get("mutual", False)),
+        persons=bool(a.get("persons", False)),
     )
 
 

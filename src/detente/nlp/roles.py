@@ -268,6 +268,14 @@ _LIGHT_VERBS = {
     "deliver", "level", "express", "voice", "initiate", "order", "perform", "open", "enter",
     "enforce", "maintain",
 }  # fmt: skip
+#: Places and posts a country's adjective makes that country's ("Indian villages").
+_PLACES = {
+    "village", "town", "city", "territory", "position", "base", "border", "region", "area",
+    "land", "soil", "airspace", "water", "waters", "vessel", "ship", "embassy", "consulate",
+    "outpost", "post", "province", "island", "coast", "port", "facility", "installation",
+    "target", "district", "frontier", "camp", "checkpoint", "jet", "plane", "drone",
+    "aircraft", "warship", "boat", "tanker", "troop", "soldier", "force",
+}  # fmt: skip
 #: Prepositions of place among some nouns' targets ("protest outside the embassy").
 _LOCATIVE_PREPS = {"in", "at", "along", "near", "outside"}
 _ADJUNCT_FRAMES = {"after", "before", "during", "in", "on", "following", "upon", "with", "at"}
@@ -405,6 +413,9 @@ def noun_roles(
         sources += _with_hyphen_partners(s, found, resolver, date) if found else []
     sources = _unique(sources)
     targets: list[Actor] = []
+    if pat.persons:
+        # "the release of two Canadians", not "the release of Chinese data".
+        tgt_toks = [t for t in tgt_toks if _names_people(t)]
     for t in tgt_toks:
         locative = t.head.lower_ in _LOCATIVE_PREPS
         found = (
@@ -413,7 +424,12 @@ def noun_roles(
             or ([] if locative else _actors_below(t, resolver, date, by_skip, NOUN_DEPS_DOWN))
             # "the shelling of Indian villages", "an incursion into Ecuadorian territory":
             # a place named by a country's adjective belongs to that country.
-            or [a for c in t.children if c.dep_ == "amod" for a in _demonym_actor(c)][:1]
+            or [
+                a
+                for c in t.children
+                if c.dep_ == "amod" and t.lemma_.lower() in _PLACES
+                for a in _demonym_actor(c)
+            ][:1]
         )
         targets += _with_hyphen_partners(t, found, resolver, date) if found else []
     if pat.role:
@@ -479,6 +495,22 @@ def _unique(actors: list[Actor]) -> list[Actor]:
         if a.code not in {b.code for b in out}:
             out.append(a)
     return out
+
+
+#: People an act of coercion or release is done to, when no role dictionary names them.
+_PEOPLE = {
+    "prisoner", "hostage", "detainee", "national", "citizen", "captive", "crew", "people",
+    "man", "woman", "fisherman", "sailor", "tourist", "worker", "student", "suspect",
+}  # fmt: skip
+
+
+def _names_people(tok: Token) -> bool:
+    m = mention_at(tok)
+    return (
+        tok.ent_type_ in {"PERSON", "NORP"}
+        or (m is not None and m.kind in {"agent", "person"})
+        or tok.lemma_.lower() in _PEOPLE
+    )
 
 
 def _demonym_actor(tok: Token) -> list[Actor]:
