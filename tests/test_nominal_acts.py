@@ -347,3 +347,20 @@ def test_release_and_arrest_are_done_to_people():
     )
     got = triples("The arrest of Russian spies by Dutch police in 2018 was announced.")
     assert any(s.startswith("NLD") and t.startswith("RUS") and c == "173" for s, t, c in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 1999 the NATO bombing of Serbia began.", ("IGONATO", "SRB", "195")),
+        (
+            "In 2012 Palestinian prisoners began a hunger strike against Israel.",
+            ("PSE", "ISR", "142"),
+        ),
+        ("In 2023 the United States announced humanitarian aid to Sudan.", ("USA", "SDN", "073")),
+    ],
+)
+def test_noun_alternatives_by_modifier(text, expected):
+    assert expected in {
+        (s[:3] if not s.startswith("IGO") else s, t, c) for s, t, c in triples(text)
+    }
