@@ -364,3 +364,12 @@ def test_noun_alternatives_by_modifier(text, expected):
     assert expected in {
         (s[:3] if not s.startswith("IGO") else s, t, c) for s, t, c in triples(text)
     }
+
+
+def test_a_verbless_news_headline_is_dated_by_the_publication():
+    evs = extract_text(
+        "Israeli air strikes on Syria\n\nThe strikes hit Damascus.", pubdate="2024-04-02"
+    )
+    assert {(e.source, e.target, e.cameo, e.date) for e in evs} == {
+        ("ISR", "SYR", "195", "2024-04-02")
+    }
