@@ -373,3 +373,16 @@ def test_a_verbless_news_headline_is_dated_by_the_publication():
     assert {(e.source, e.target, e.cameo, e.date) for e in evs} == {
         ("ISR", "SYR", "195", "2024-04-02")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("In 1980 Iran and Iraq were at war.", {"IRN", "IRQ"}),
+        ("Colombia was at war with Peru in 1932.", {"COL", "PER"}),
+        ("Ethiopia and Somalia fought a war in 1977.", {"ETH", "SOM"}),
+    ],
+)
+def test_being_at_war_and_fighting_a_war(text, pair):
+    evs = [e for e in extract_text(text) if e.cameo == "190"]
+    assert {e.source for e in evs} == pair == {e.target for e in evs}
