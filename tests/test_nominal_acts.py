@@ -386,3 +386,9 @@ def test_a_verbless_news_headline_is_dated_by_the_publication():
 def test_being_at_war_and_fighting_a_war(text, pair):
     evs = [e for e in extract_text(text) if e.cameo == "190"]
     assert {e.source for e in evs} == pair == {e.target for e in evs}
+
+
+def test_a_joint_declaration_is_signed_by_both():
+    got = triples("In 2000 China and Russia issued a joint declaration.")
+    assert {("CHN", "RUS", "057"), ("RUS", "CHN", "057")} <= got
+    assert not triples("The declaration of war by Germany came in 1914.")
