@@ -392,3 +392,8 @@ def test_a_joint_declaration_is_signed_by_both():
     got = triples("In 2000 China and Russia issued a joint declaration.")
     assert {("CHN", "RUS", "057"), ("RUS", "CHN", "057")} <= got
     assert not triples("The declaration of war by Germany came in 1914.")
+
+
+def test_kinds_of_acts_under_a_plural_are_not_acts():
+    text = "Chile and Argentina have seen periods of tension and reconciliation since 1900."
+    assert not [e for e in extract_text(text) if e.cameo == "050"]

@@ -272,6 +272,14 @@ _LOCATIVE_PREPS = {"in", "at", "along", "near", "outside"}
 _ADJUNCT_FRAMES = {"after", "before", "during", "in", "on", "following", "upon", "with", "at"}
 
 
+def _generic(noun: Token) -> bool:
+    """ "periods of hostility and reconciliation": a kind of act under a plural, not one act."""
+    t = noun
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.head.lower_ == "of" and t.head.head.tag_ == "NNS"
+
+
 def _light_verb(verb: Token) -> bool:
     # The lemmatizer errs on some forms ("staged" → "stag"): the written form counts too.
     return verb.lemma_.lower() in _LIGHT_VERBS or any(
@@ -455,7 +463,11 @@ def noun_roles(
             p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in RELATION_NOUNS
         ]  # fmt: skip
-        if not sources and not targets and (pat.context or agentless_passive_subject(noun)):
+        if (
+            not sources
+            and not targets
+            and ((pat.context and not _generic(noun)) or agentless_passive_subject(noun))
+        ):
             # "a peace agreement was forged", "a ceasefire was reached": the parties are the
             # two just named (GUIDE R4, agentless passives of reciprocal acts).
             rel = [noun]
