@@ -100,7 +100,11 @@ def extract_events(
                         when = told
                         break
             if when.source != "own" and _names_an_act(trig, sent, trig_idx):
-                continue
+                if not (document.pubdate and _verbless(sent)):
+                    continue
+                # A news headline without a verb ("Israeli air strikes on Gaza") tells
+                # the day's news.
+                when = EventDate(document.pubdate, None, "pubdate")
             if when.source != "own":
                 when = _date_from_referenced_act(trig, act_dates, patterns) or when
             lemma = trig.tok.lemma_.lower()
@@ -173,6 +177,10 @@ def _predicate_act(trig: Trigger, triggers: set[int]) -> Token | None:
     return next((c for c in tok.head.children if c.dep_ == "attr" and c.i in triggers), None)
 
 
+def _verbless(sent: Span) -> bool:
+    return not any(t.pos_ in {"VERB", "AUX"} for t in sent)
+
+
 def _names_an_act(trig: Trigger, sent: Span, triggers: set[int]) -> bool:
     """A nominal act that is only named, not told: a title or caption without a verb
     ("Egypt–Israel peace treaty"), or a proper name ("the Russo-Georgian War", "the Anglo-Soviet
@@ -181,7 +189,7 @@ def _names_an_act(trig: Trigger, sent: Span, triggers: set[int]) -> bool:
     if trig.noun is None:
         return False
     tok = trig.tok
-    if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+    if _verbless(sent):
         return True
     if _predicate_act(trig, triggers) is not None:
         # "The Anglo-Soviet Trade Agreement was an agreement signed on 16 March 1921": the

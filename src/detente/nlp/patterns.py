@@ -123,6 +123,10 @@ class NounPattern:
     #: Without named parties, the act is between the two countries the text is about
     #: ("a period of normalization began in 1999").
     context: bool = False
+    #: Both parties always do the act ("Peru's war with Ecuador": each fights the other).
+    mutual: bool = False
+    #: The patient must be people ("the release of two Canadians", not "of data").
+    persons: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +235,8 @@ def _noun_pattern(a: dict, named: dict[str, frozenset[str]]) -> NounPattern:
         domains=bool(a.get("domains", False)),
         agents=tuple(_word(t) for t in a.get("agents", ("of", "by", "from"))),
         context=bool(a.get("context", False)),
+        mutual=bool(a.get("mutual", False)),
+        persons=bool(a.get("persons", False)),
     )
 
 

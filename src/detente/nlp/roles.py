@@ -12,6 +12,18 @@ from spacy.tokens import Span, Token
 
 from detente.model import Actor
 from detente.nlp.actors import ActorResolver, mention_at
+from detente.nlp.participants import (
+    RELATION_NOUNS,
+    agentless_passive_subject,
+    co_subjects,
+    counted_group,
+    demonym_actor,
+    names_people,
+    parties_or_context,
+    relation_parties,
+    unique,
+    with_hyphen_partners,
+)
 from detente.nlp.parties import NO_SIDE, OwnSide, own_side
 from detente.nlp.patterns import Patterns
 from detente.nlp.syntax import (
@@ -118,34 +130,13 @@ def _search_below(
         actors = [] if c.pos_ in {"VERB", "AUX"} else resolver.resolve(c, date)
         actors = [a for a in actors if a not in exclude]
         if actors:
-            return _with_hyphen_partners(c, actors, resolver, date)
+            return with_hyphen_partners(c, actors, resolver, date)
         queue.extend(
             x
             for x in c.children
             if x.dep_ in NOUN_DEPS_DOWN or x.dep_ in deps or (clauses and x.dep_ in enter)
         )
     return []
-
-
-def _with_hyphen_partners(
-    tok: Token, actors: list[Actor], resolver: ActorResolver, date: str | None
-) -> list[Actor]:
-    """ "Pak-Russia exercises", "Indo-US deal": both countries of a hyphenated pair."""
-    doc = tok.doc
-    out = list(actors)
-    for step in (-2, 2):
-        j = tok.i + step
-        mid = tok.i + step // 2
-        if 0 <= j < len(doc) and doc[mid].text in {"-", "–"}:
-            m = mention_at(doc[j])
-            if (
-                m is not None
-                and m.code
-                and m.is_country
-                and m.code not in {a.code[:3] for a in out}
-            ):
-                out.append(Actor(m.code, doc[j].text, doc[j].idx, doc[j].idx + len(doc[j])))
-    return out
 
 
 def verb_roles(
@@ -297,7 +288,25 @@ _LIGHT_VERBS = {
     "deliver", "level", "express", "voice", "initiate", "order", "perform", "open", "enter",
     "enforce", "maintain",
 }  # fmt: skip
+#: Places and posts a country's adjective makes that country's ("Indian villages").
+_PLACES = {
+    "village", "town", "city", "territory", "position", "base", "border", "region", "area",
+    "land", "soil", "airspace", "water", "waters", "vessel", "ship", "embassy", "consulate",
+    "outpost", "post", "province", "island", "coast", "port", "facility", "installation",
+    "target", "district", "frontier", "camp", "checkpoint", "jet", "plane", "drone",
+    "aircraft", "warship", "boat", "tanker", "troop", "soldier", "force",
+}  # fmt: skip
+#: Prepositions of place among some nouns' targets ("protest outside the embassy").
+_LOCATIVE_PREPS = {"in", "at", "along", "near", "outside"}
 _ADJUNCT_FRAMES = {"after", "before", "during", "in", "on", "following", "upon", "with", "at"}
+
+
+def _generic(noun: Token) -> bool:
+    """ "periods of hostility and reconciliation": a kind of act under a plural, not one act."""
+    t = noun
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.head.lower_ == "of" and t.head.head.tag_ == "NNS"
 
 
 def _light_verb(verb: Token) -> bool:
@@ -403,7 +412,7 @@ def noun_roles(
         ]  # fmt: skip
     role = _clause_role(noun)
     clause = (
-        _unique(
+        unique(
             [
                 a
                 for t in clause_subject(noun)
@@ -420,7 +429,7 @@ def noun_roles(
             # "In his visit to Moscow, President Zardari ...": the possessive is the subject.
             sources += clause
             continue
-        sources += _with_hyphen_partners(s, resolver.resolve(s, date), resolver, date)
+        sources += with_hyphen_partners(s, resolver.resolve(s, date), resolver, date)
     if pat.reciprocal and any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
         # "the Lebanon War between Israel and Hezbollah": the parties are named; the
         # modifier names a place.
@@ -428,19 +437,29 @@ def noun_roles(
     for s in mod_toks:
         # "the Turkish invasion of Cyprus", "the Sino-Indian war": a country's adjective
         # names the agent of the act (alone it is no actor, see ``ActorResolver``).
-        found = resolver.resolve(s, date) or _demonym_actor(s)
-        sources += _with_hyphen_partners(s, found, resolver, date) if found else []
-    sources = _unique(sources)
+        found = resolver.resolve(s, date) or demonym_actor(s)
+        sources += with_hyphen_partners(s, found, resolver, date) if found else []
+    sources = unique(sources)
     targets: list[Actor] = []
+    if pat.persons:
+        # "the release of two Canadians", not "the release of Chinese data".
+        tgt_toks = [t for t in tgt_toks if names_people(t)]
     for t in tgt_toks:
+        locative = t.head.lower_ in _LOCATIVE_PREPS
         found = (
             resolver.resolve(t, date)
-            or _actors_below(t, resolver, date, by_skip, NOUN_DEPS_DOWN)
+            # "deployed in breach of the UN Convention": a place phrase names its place only.
+            or ([] if locative else _actors_below(t, resolver, date, by_skip, NOUN_DEPS_DOWN))
             # "the shelling of Indian villages", "an incursion into Ecuadorian territory":
             # a place named by a country's adjective belongs to that country.
-            or [a for c in t.children if c.dep_ == "amod" for a in _demonym_actor(c)][:1]
+            or [
+                a
+                for c in t.children
+                if c.dep_ == "amod" and t.lemma_.lower() in _PLACES
+                for a in demonym_actor(c)
+            ][:1]
         )
-        targets += _with_hyphen_partners(t, found, resolver, date) if found else []
+        targets += with_hyphen_partners(t, found, resolver, date) if found else []
     if pat.role:
         # "China played the role of facilitator in Pak-Russia rapprochement".
         subject = [a for t in clause_subject(noun) for a in resolver.resolve(t, date)]
@@ -451,14 +470,20 @@ def noun_roles(
                 noun.head.head, resolver, date, {noun.i}, NOUN_DEPS_DOWN, frozenset()
             )
         return subject, below, False
-    targets = _unique(targets)
+    targets = unique(targets)
     if pat.reciprocal:
         if len(sources) >= 2 and not targets:
             return sources, sources, True
         if len(targets) >= 2 and not sources:
             return targets, targets, True
         if not sources and targets and clause:
-            return clause, targets, False
+            sources = clause
+        if pat.mutual and len(sources) == 1 and len(targets) == 1:
+            # One party on each side: each fights the other (a coalition on one side would
+            # otherwise be coded as fighting itself).
+            return [*sources, *targets], [*sources, *targets], True
+        if sources and targets:
+            return sources, targets, False
         if not sources and not targets and len({a.country for a in clause}) >= 2:
             # "Egypt, Israel and the United States opened negotiations": the subject's
             # parties act with each other.
@@ -467,14 +492,18 @@ def noun_roles(
             p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in RELATION_NOUNS
         ]  # fmt: skip
-        if not sources and not targets and (pat.context or _agentless_passive_subject(noun)):
+        if (
+            not sources
+            and not targets
+            and ((pat.context and not _generic(noun)) or agentless_passive_subject(noun))
+        ):
             # "a peace agreement was forged", "a ceasefire was reached": the parties are the
             # two just named (GUIDE R4, agentless passives of reciprocal acts).
             rel = [noun]
         if rel and len(sources) + len(targets) < 2:
             # "the normalization of China-Russian relations", "the restoration of diplomatic
             # relations in 1989": the relations' own parties, else the two just named.
-            pair = _parties_or_context(noun, rel, resolver, date)
+            pair = parties_or_context(noun, rel, resolver, date)
             return pair, pair, bool(pair)
         return sources, targets, False
     if not sources and len(targets) >= 2 and "between" in {c.lower_ for c in noun.subtree}:
@@ -486,166 +515,3 @@ def noun_roles(
     elif sources and not targets and role == "frame" and pat.to_clause:
         targets = [a for a in clause if a not in own_side(sources, trig.domestic)]
     return sources, targets, False
-
-
-#: Nouns that name the relations between two states ("ties were restored").
-RELATION_NOUNS = frozenset({"relation", "tie", "relationship"})
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    out: list[Actor] = []
-    for a in actors:
-        if a.code not in {b.code for b in out}:
-            out.append(a)
-    return out
-
-
-def _demonym_actor(tok: Token) -> list[Actor]:
-    m = mention_at(tok)
-    if m is None or not m.is_country or not m.code:
-        return []
-    doc = tok.doc
-    last = doc[m.end - 1]
-    return [Actor(m.code, doc[m.start : m.end].text, doc[m.start].idx, last.idx + len(last))]
-
-
-def _countries_between(doc_tokens: list[Token]) -> list[Actor]:
-    out: list[Actor] = []
-    seen: set[int] = set()
-    for t in doc_tokens:
-        m = mention_at(t)
-        if t.i in seen or m is None or not m.is_country or not m.code:
-            continue
-        seen |= set(range(m.start, m.end))
-        if m.code not in {a.code for a in out}:
-            out += _demonym_actor(t)
-    return out
-
-
-def recent_pair(tok: Token, resolver: ActorResolver) -> list[Actor]:
-    """The two countries a clause about "relations" or "ties" without named parties is about:
-    those named earlier in the sentence, else in the sentence before, else the two the text
-    is about (GUIDE R4: reciprocal acts go both ways)."""
-    sent = tok.sent
-    doc = tok.doc
-    start = sent.start
-    for t in doc[sent.start : tok.i]:
-        if "\n" in t.text_with_ws:
-            start = t.i + 1  # a line break the parser ran across ends a sentence too
-    before = _countries_between(list(doc[start : tok.i]))
-    if len(before) == 2:
-        return before
-    if not before and start > 0:
-        prev = doc[start - 1].sent
-        earlier = _countries_between(list(prev))
-        if len(earlier) == 2:
-            return earlier
-    dyad = resolver.dyad_in_focus()
-    if len(dyad) == 2 and {a.country for a in before} <= set(dyad):
-        # Nothing else named, or only one of the two ("the Ethiopian Prime Minister ...").
-        return [Actor(c, tok.text, -1, -1) for c in dyad]
-    return []
-
-
-def _phrase_parties(rel: Token, resolver: ActorResolver, date: str | None) -> list[Actor] | None:
-    """The parties a "relations"/"ties" phrase names itself ("between X and Y", "their",
-    "China-Russian"); None when it names none, [] when it names only one."""
-    parties: list[Actor] = []
-    for c in rel.children:
-        if c.dep_ == "prep" and c.lower_ in {"between", "among", "with"}:
-            parties += [
-                a for p in c.children if p.dep_ == "pobj" for a in resolver.resolve(p, date)
-            ]
-        elif c.dep_ == "poss":
-            parties += resolver.resolve(c, date)
-        elif c.dep_ in {"amod", "compound", "nmod"}:
-            found = resolver.resolve(c, date) or _demonym_actor(c)
-            parties += _with_hyphen_partners(c, found, resolver, date) if found else []
-    parties = _unique(parties)
-    if not parties:
-        return None
-    return parties if len({a.country for a in parties}) >= 2 else []
-
-
-#: Verbs whose passive tells that a reciprocal act took place ("a truce was reached").
-_REALIZING_VERBS = {
-    "sign", "conclude", "reach", "forge", "agree", "ink", "make", "achieve", "seal", "strike",
-    "finalize", "finalise", "declare", "announce", "hold", "conduct", "open", "launch",
-    "begin", "start", "broker", "negotiate", "establish",
-}  # fmt: skip
-
-
-def _agentless_passive_subject(noun: Token) -> bool:
-    """ "A peace agreement was forged": the act is told, its parties are not named."""
-    return (
-        noun.dep_ == "nsubjpass"
-        and noun.head.lemma_.lower() in _REALIZING_VERBS
-        and not any(
-            c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.head.children
-        )
-    )
-
-
-def relation_parties(
-    verb: Token, subj_toks: list[Token], resolver: ActorResolver, date: str | None
-) -> list[Actor]:
-    """The parties of "relations/ties (between X and Y) were restored/cut off", an agentless
-    passive of a reciprocal act whose subject names the relations themselves."""
-    rel = [s for s in subj_toks if s.lemma_.lower() in RELATION_NOUNS]
-    if not rel:
-        return []
-    return _parties_or_context(verb, rel, resolver, date)
-
-
-def _parties_or_context(
-    tok: Token, rel: list[Token], resolver: ActorResolver, date: str | None
-) -> list[Actor]:
-    named = [p for r in rel if (p := _phrase_parties(r, resolver, date)) is not None]
-    if named:
-        return named[0]
-    return recent_pair(tok, resolver)
-
-
-_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_COUNTED_NOUNS = {"country", "nation", "state", "government", "monarchy", "neighbour", "neighbor"}
-
-
-def counted_group(subj_toks: list[Token], exclude: set[str]) -> list[Actor]:
-    """ "The three countries", "the four states": the N countries named together just before
-    (in this sentence before the phrase, else in the sentence before), other than the
-    act's targets. Two-party groups ("both countries") are the actor resolver's."""
-    for s in subj_toks:
-        if s.lemma_.lower() not in _COUNTED_NOUNS or s.tag_ != "NNS":
-            continue
-        num = [c for c in s.children if c.dep_ == "nummod"]
-        n = _NUMBER_WORDS.get(num[0].lower_) if num else None
-        if n is None and num and num[0].text.isdigit():
-            n = int(num[0].text)
-        if not n or n < 3:
-            continue
-        doc = s.doc
-        sent = s.sent
-        spans = [list(doc[sent.start : s.left_edge.i])]
-        if sent.start > 0:
-            spans.append(list(doc[sent.start - 1].sent))
-        for span in spans:
-            named = [a for a in _countries_between(span) if a.country not in exclude]
-            if len(named) == n:
-                return [Actor(a.code, s.text, s.idx, s.idx + len(s)) for a in named]
-    return []
-
-
-def co_subjects(subj: Token) -> list[Token]:
-    """ "Saudi Arabia along with Bahrain and Egypt severed ties", "Russia, together with Iran,
-    launched strikes": the partners named with the subject act with it."""
-    out: list[Token] = []
-    for c in subj.children:
-        if c.dep_ != "prep":
-            continue
-        if c.lower_ == "along":
-            out += [
-                p for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
-            ]
-        elif c.lower_ == "with" and any(a.lower_ in {"together", "along"} for a in c.children):
-            out += [p for p in c.children if p.dep_ == "pobj"]
-    return out

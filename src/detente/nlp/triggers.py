@@ -163,7 +163,7 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
         elif (tok.pos_ in {"NOUN", "PROPN"} or gerund) and lemma in patterns.nouns:
             if tok.dep_ in {"compound", "nmod"} or _period_name(tok):
                 continue
-            if _restatement(tok) or (realis_only and _noun_irrealis(tok)):
+            if _restatement(tok) or (realis_only and (_noun_irrealis(tok) or _prospective(tok))):
                 continue
             np_ = _choose_noun_pattern(tok, patterns.noun_patterns(lemma))
             if np_ is None:
@@ -461,6 +461,27 @@ def _noun_irrealis(tok: Token) -> bool:
     if t.pos_ not in {"VERB", "AUX"}:
         return False
     return _is_one_of(t, _IRREALIS_HEADS) or _irrealis(t) or _habitual(t)
+
+
+#: Nouns whose complement is an act sought, planned or discussed, not one that took place:
+#: "the deadline for a peace accord", "talks on a ceasefire", "a call for sanctions".
+_PROSPECT_NOUNS = {
+    "deadline", "plan", "proposal", "call", "demand", "hope", "prospect", "bid", "push",
+    "draft", "talk", "negotiation", "discussion", "request", "appeal", "plea", "offer",
+    "threat", "possibility", "option", "idea", "framework", "roadmap", "effort", "attempt",
+}  # fmt: skip
+
+
+def _prospective(tok: Token) -> bool:
+    """Is a nominal act the complement of a noun of seeking or planning?"""
+    head = tok.head
+    if (
+        tok.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in {"for", "on", "of", "toward", "towards", "over", "about"}
+    ):
+        return head.head.lemma_.lower() in _PROSPECT_NOUNS and head.head.pos_ == "NOUN"
+    return False
 
 
 def _period_name(tok: Token) -> bool:
