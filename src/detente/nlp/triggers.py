@@ -34,6 +34,9 @@ _IRREALIS_HEADS = {
     "want", "plan", "intend", "hope", "expect", "consider", "believe", "think", "wish", "aim",
     "worry", "fear", "seek", "prepare", "propose", "suggest", "urge", "ask", "need", "like",
     "threaten", "refuse", "fail", "able", "likely", "set",
+    # Commitments: "pledged to import", "agreed to withdraw" are 03x acts of their own
+    # (GUIDE R6); the act committed to has not happened.
+    "pledge", "promise", "vow", "agree", "offer", "undertake",
 }  # fmt: skip
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 
