@@ -50,6 +50,7 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # 15: force posture
         ("Georgia mobilized its army along the border with Russia in August 2008.",
          ("GEO", "RUS", "154")),
+        ("India deployed troops along the border with China in 2020.", ("IND", "CHN", "154")),
         # 16: reduce relations
         ("Morocco recalled its ambassador from Sweden in 2015.", ("MAR", "SWE", "161")),
         # 17: coerce
@@ -70,6 +71,13 @@ def test_petrarch_verbs_code_acts_detente_had_no_word_for(
     src, tgt, code = expected
     found = {(s[:3], t[:3], c) for s, t, c in _triples(text)}
     assert (src, tgt, code) in found, found
+
+
+def test_an_act_pledged_or_agreed_to_is_not_coded_as_done() -> None:
+    # GUIDE R6: "agree to" / "pledge to" are 03x acts; the import itself has not happened.
+    found = _triples("China pledged to import more beef from Argentina in 2019.")
+    assert ("CHN", "ARG", "030") in found
+    assert not any(c.startswith("06") for _, _, c in found), found
 
 
 def test_a_court_that_jails_foreigners_is_the_source_not_the_target() -> None:

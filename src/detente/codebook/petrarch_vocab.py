@@ -119,7 +119,7 @@ class Vetting:
 
     action ``drop``: the verb is not taken at all; ``no_default``: only its word-conditioned
     patterns code; ``default_only``: only its block default codes; ``recode``: the default
-    takes ``code``. ``drop_codes``: patterns (and defaults) with these codes are dropped
+    takes ``code`` (with ``patterns: false``, the verb codes only that, patterns dropped). ``drop_codes``: patterns (and defaults) with these codes are dropped
     everywhere; ``recode_codes``: codes replaced everywhere (``"042:043"`` → ``"042"``).
     """
 
@@ -156,6 +156,8 @@ def _vet(
         raise ValueError(f"{VETTING}: unknown action {action!r}")
     if action == "drop":
         return ()
+    if action == "recode" and decision.get("patterns") is False:  # type: ignore[union-attr]
+        return (VerbPattern(code=str(decision["code"])),)  # type: ignore[index]
     out: list[VerbPattern] = []
     for vp in alts:
         bare = vp.before is None and vp.after is None and not vp.needs_compound

@@ -38,6 +38,9 @@ _IRREALIS_HEADS = {
     # denied that its troops crossed"): the reporter does not state the act as fact.
     # Saying verbs are not here: "X said Y attacked Z" reports Y's attack (PETRARCH, GUIDE).
     "suspect", "doubt", "assume", "suppose", "speculate", "imagine", "wonder", "deny",
+    # Commitments: "pledged to import", "agreed to withdraw" are 03x acts of their own
+    # (GUIDE R6); the act committed to has not happened.
+    "pledge", "promise", "vow", "agree", "offer", "undertake",
 }  # fmt: skip
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 
