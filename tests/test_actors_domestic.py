@@ -166,5 +166,14 @@ def test_cli_domestic_option_reaches_the_worker_processes(tmp_path):
     assert (tmp_path / "plain.jsonl").read_text().strip() == ""
 
 
+def test_a_government_and_its_rebels_as_targets_are_one_country_unless_domestic():
+    text = (
+        "In 2016, Cuban President Raul Castro acted as a mediator between the FARC and "
+        "the government of Colombia."
+    )
+    assert {(e.source, e.target[:3]) for e in extract_text(text)} == {("CUBGOV", "COL")}
+    assert len(extract_text(text)) == 1
+
+
 def test_identical_codes_are_never_an_event():
     assert not extract_text("Kenyan police attacked Kenyan police in Nairobi.", domestic=True)

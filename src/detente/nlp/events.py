@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.model import Actor, Document, Event, Timex
 from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.chronology import EventDate, date_event, timex_heads
-from detente.nlp.parties import distinct_parties
+from detente.nlp.parties import distinct_parties, one_side_per_country
 from detente.nlp.patterns import Patterns, default_patterns
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
@@ -172,6 +172,8 @@ def code_trigger(
             partners[a.country] += [t for t in targets if distinct_parties(a, t, trig.domestic)]
     if not sources or not targets:
         return
+    if not trig.domestic:
+        targets = one_side_per_country(targets)
     pairs = [(a, b) for a in sources for b in targets if distinct_parties(a, b, trig.domestic)]
     code = trig.code
     if code == "040" and _met_elsewhere(trig.tok, {a.country for a in [*sources, *targets]}):
