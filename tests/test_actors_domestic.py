@@ -58,6 +58,14 @@ def test_sub_state_actors_and_their_country(nlp, text, word, codes):
     assert resolved(nlp, text)[word] == codes
 
 
+def test_a_title_given_by_the_text_beats_the_dictionary_later_in_the_text():
+    events = extract_text(
+        "Kenyan President William Ruto visited Uganda in May 2023. "
+        "Ruto visited Tanzania in June 2023."
+    )
+    assert {(e.source, e.target) for e in events} == {("KENGOV", "UGA"), ("KENGOV", "TZA")}
+
+
 def test_role_words_take_the_country_the_text_is_about(nlp):
     got = resolved(nlp, "Unrest spread across Malawi in July. Police fired at protesters.")
     assert got["Police"] == ["MWICOP"]
