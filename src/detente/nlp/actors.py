@@ -205,7 +205,13 @@ class ActorResolver:
             if low in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
                 # "Erdogan, who had accused the army": the phrase the clause describes.
                 antecedent = tok.head.head
-                if antecedent.pos_ in {"NOUN", "PROPN"}:
+                # Not the object of a verb's preposition: there the parser often hangs the
+                # clause on the wrong noun ("a woman linked to Al-Qaeda who shot at ...").
+                verb_adjunct = antecedent.dep_ == "pobj" and antecedent.head.head.pos_ in {
+                    "VERB",
+                    "AUX",
+                }
+                if antecedent.pos_ in {"NOUN", "PROPN"} and not verb_adjunct:
                     return self._resolve_head(antecedent, date)
                 return []
             return self._pronoun(tok, low)
