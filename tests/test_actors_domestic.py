@@ -58,6 +58,14 @@ def test_sub_state_actors_and_their_country(nlp, text, word, codes):
     assert resolved(nlp, text)[word] == codes
 
 
+def test_a_title_given_by_the_text_beats_the_dictionary_later_in_the_text():
+    events = extract_text(
+        "Kenyan President William Ruto visited Uganda in May 2023. "
+        "Ruto visited Tanzania in June 2023."
+    )
+    assert {(e.source, e.target) for e in events} == {("KENGOV", "UGA"), ("KENGOV", "TZA")}
+
+
 def test_role_words_take_the_country_the_text_is_about(nlp):
     got = resolved(nlp, "Unrest spread across Malawi in July. Police fired at protesters.")
     assert got["Police"] == ["MWICOP"]
@@ -164,6 +172,15 @@ def test_cli_domestic_option_reaches_the_worker_processes(tmp_path):
     res = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "plain.jsonl")])
     assert res.exit_code == 0
     assert (tmp_path / "plain.jsonl").read_text().strip() == ""
+
+
+def test_a_government_and_its_rebels_as_targets_are_one_country_unless_domestic():
+    text = (
+        "In 2016, Cuban President Raul Castro acted as a mediator between the FARC and "
+        "the government of Colombia."
+    )
+    assert {(e.source, e.target[:3]) for e in extract_text(text)} == {("CUBGOV", "COL")}
+    assert len(extract_text(text)) == 1
 
 
 def test_identical_codes_are_never_an_event():

@@ -16,9 +16,14 @@ from detente.codebook._data import read_tsv
 
 __all__ = ["SECTORS", "AgentTerm", "agent_lexicon", "agent_sector"]
 
-#: The sectors the gold guide uses, plus OPP/MED/EDU/REL from CAMEO's type table.
+#: The sectors the gold guide uses, plus OPP/MED/EDU/REL from CAMEO's type table, plus the
+#: other CAMEO/Phoenix agent types that Phoenix.agents.txt gives (agriculture, criminals,
+#: development, elites, environment, health, human rights, labour, NGOs, refugees, unaligned
+#: armed forces, radicals, parties, international militarised groups).
 SECTORS: tuple[str, ...] = (
     "GOV", "MIL", "LEG", "JUD", "SPY", "COP", "BUS", "CVL", "REB", "OPP", "MED", "EDU", "REL",
+    "AGR", "CRM", "DEV", "ELI", "ENV", "HLH", "HRI", "LAB", "NGO", "REF", "UAF", "RAD", "PTY",
+    "IMG",
 )  # fmt: skip
 
 

@@ -29,6 +29,7 @@ from detente.nlp.mentions import (  # noqa: F401  (re-exported: the public names
     mention_at,
     mentions_in,
 )
+from detente.nlp.people import lookup_person
 
 # --------------------------------------------------------------------------- resolution
 
@@ -203,7 +204,13 @@ class ActorResolver:
             if low in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
                 # "Erdogan, who had accused the army": the phrase the clause describes.
                 antecedent = tok.head.head
-                if antecedent.pos_ in {"NOUN", "PROPN"}:
+                # Not the object of a verb's preposition: there the parser often hangs the
+                # clause on the wrong noun ("a woman linked to Al-Qaeda who shot at ...").
+                verb_adjunct = antecedent.dep_ == "pobj" and antecedent.head.head.pos_ in {
+                    "VERB",
+                    "AUX",
+                }
+                if antecedent.pos_ in {"NOUN", "PROPN"} and not verb_adjunct:
                     return self._resolve_head(antecedent, date)
                 return []
             return self._pronoun(tok, low)
@@ -387,8 +394,12 @@ class ActorResolver:
             and doc[left - 1].head.i in range(start, end)
         ):
             left -= 1
+        if surname in self.people and _sector_of(phrase, None) is None:
+            # "President William Ruto … Ruto said": the title this text gave him beats the
+            # dictionary's office of another time (KENGOVEDU, a former minister of education).
+            return self.people[surname], name
         if self.people_index is not None:
-            code = _lookup_person(self.people_index, [t.lower_ for t in doc[left:end]], words, date)
+            code = lookup_person(self.people_index, [t.lower_ for t in doc[left:end]], words, date)
             if code:
                 sector = _sector_of(phrase, None)
                 if sector and code[3:] != sector and not code.startswith("IGO"):
@@ -407,26 +418,6 @@ class ActorResolver:
             self.people[surname] = code
             return code, name
         return None
-
-
-def _lookup_person(
-    index: object, titled: list[str], words: list[str], date: str | None
-) -> str | None:
-    """The code of a named person at ``date``: titled name, full name, then the surname."""
-    for seq in (titled, words):
-        hit = index.longest_match(seq, 0, date)  # type: ignore[attr-defined]
-        if hit and hit[0] == len(seq):
-            code = hit[1].code_at(date)
-            if code:
-                return code
-    from detente.nlp.people import surname_index
-
-    found = [e for e in surname_index(index).get(words[-1], ()) if e.code_at(date)]  # type: ignore[attr-defined]
-    codes = {e.code_at(date) for e in found}  # type: ignore[attr-defined]
-    # A bare surname is trusted only when every person of that name has the same code.
-    if len(codes) == 1 and (len(words) == 1 or any(words[0] in e.names[0].split() for e in found)):  # type: ignore[attr-defined]
-        return codes.pop()
-    return None
 
 
 # --------------------------------------------------------------------------- helpers

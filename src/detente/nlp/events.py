@@ -30,7 +30,7 @@ from detente.model import Actor, Document, Event, Timex
 from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.chronology import EventDate, date_event, timex_heads
 from detente.nlp.dateline import Dateline
-from detente.nlp.parties import distinct_parties
+from detente.nlp.parties import distinct_parties, one_side_per_country
 from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
 from detente.nlp.present import retag_present_verbs
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
@@ -266,6 +266,8 @@ def code_trigger(
             partners[a.country] += [t for t in targets if distinct_parties(a, t, trig.domestic)]
     if not sources or not targets:
         return
+    if not trig.domestic:
+        targets = one_side_per_country(targets)
     pairs = [(a, b) for a in sources for b in targets if distinct_parties(a, b, trig.domestic)]
     if (
         not reciprocal

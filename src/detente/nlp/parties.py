@@ -17,6 +17,7 @@ from detente.model import Actor
 
 #: Sectors that are the state itself: with the bare country they are one side.
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "SPY", "ELI"})
+_STATE_OR_BARE = STATE_SECTORS | {""}
 
 
 def _side(actor: Actor) -> str:
@@ -59,3 +60,18 @@ NO_SIDE = OwnSide()
 def own_side(sources: Iterable[Actor], domestic: bool = False) -> OwnSide:
     """The :class:`OwnSide` of ``sources``."""
     return OwnSide(tuple(sources), domestic)
+
+
+def one_side_per_country(targets: list[Actor]) -> list[Actor]:
+    """Interstate coding: a government and its own rebels (or protesters ...) named together
+    as targets are that one country ("mediated between the FARC and the government of
+    Colombia" → one event to Colombia, GUIDE R4): the state's actor stays, the others of the
+    same country go."""
+    state = {
+        t.country for t in targets if not t.code.startswith("IGO") and t.code[3:6] in _STATE_OR_BARE
+    }
+    return [
+        t
+        for t in targets
+        if t.code.startswith("IGO") or t.country not in state or t.code[3:6] in _STATE_OR_BARE
+    ]

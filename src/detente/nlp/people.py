@@ -53,3 +53,22 @@ def surname_index(index: ActorIndex | None = None) -> dict[str, tuple[object, ..
     result = {k: tuple(v) for k, v in by_last.items()}
     _SURNAMES[id(index)] = (index, result)
     return result
+
+
+def lookup_person(
+    index: object, titled: list[str], words: list[str], date: str | None
+) -> str | None:
+    """The code of a named person at ``date`` in ``index``: the titled name, the full name,
+    then the surname alone when every person of that name has one code."""
+    for seq in (titled, words):
+        hit = index.longest_match(seq, 0, date)  # type: ignore[attr-defined]
+        if hit and hit[0] == len(seq):
+            code = hit[1].code_at(date)
+            if code:
+                return code
+    found = [e for e in surname_index(index).get(words[-1], ()) if e.code_at(date)]  # type: ignore[attr-defined]
+    codes = {e.code_at(date) for e in found}  # type: ignore[attr-defined]
+    # A bare surname is trusted only when every person of that name has the same code.
+    if len(codes) == 1 and (len(words) == 1 or any(words[0] in e.names[0].split() for e in found)):  # type: ignore[attr-defined]
+        return codes.pop()
+    return None
