@@ -457,7 +457,7 @@ def eval_(
 ) -> None:
     """Score extraction against gold events: strict / quad / dyad P, R, F1 and date accuracy.
 
-    Example: detente eval ../shared/data/gold/seed.jsonl examples/pakistan-russia.txt
+    Example: detente eval examples/pakistan-russia.gold.jsonl examples/pakistan-russia.txt
     """
     from detente.evaluate import evaluate_files, format_scores
 
