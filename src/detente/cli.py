@@ -85,6 +85,13 @@ PetrarchOpt = Annotated[
     ),
 ]
 DbOpt = Annotated[str, typer.Option("--db", help="The DuckDB store.")]
+IdOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--id",
+        help="Document id of the text read from - (default: 'stdin:' and a hash of the text).",
+    ),
+]
 WorkersOpt = Annotated[
     int,
     typer.Option(
@@ -280,6 +287,7 @@ def extract(
     actors: ActorsOpt = None,
     agents: AgentsOpt = None,
     petrarch_conventions: PetrarchOpt = False,
+    doc_id: IdOpt = None,
 ) -> None:
     """Extract dated, coded events from texts; one event per line, no database needed.
 
@@ -297,7 +305,7 @@ def extract(
     ):
         _check_workers(workers)
         coding = _coding(actors, agents, model, petrarch_conventions)
-        docs = iter_documents(paths, pubdate=pubdate, glob=glob, problems=problems)
+        docs = iter_documents(paths, pubdate=pubdate, glob=glob, problems=problems, stdin_id=doc_id)
 
         def until_stopped() -> Iterator[Any]:
             for document in docs:
@@ -337,6 +345,7 @@ def analyze(
     actors: ActorsOpt = None,
     agents: AgentsOpt = None,
     petrarch_conventions: PetrarchOpt = False,
+    doc_id: IdOpt = None,
     report: Annotated[
         str, typer.Option("--report", help="Write the HTML report here ('' for none).")
     ] = "report.html",
@@ -389,6 +398,7 @@ def analyze(
             should_stop=stop,
             on_batch=on_batch,
             coding=_coding(actors, agents, model, petrarch_conventions),
+            stdin_id=doc_id,
         )
         if report and not result.interrupted:
             from detente.report import write_report

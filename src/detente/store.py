@@ -230,8 +230,8 @@ class IngestStats:
     changed, ``documents_unchanged`` batch items skipped because the store already had them.
     ``events_added`` counts new ``events`` rows, ``sources_added`` new ``event_sources`` rows
     (mentions), so ``sources_added - events_added`` mentions merged into known events.
-    ``conflicts`` names documents not stored because their id already names a document
-    read from another source (``Store.ingest``).
+    ``conflicts`` lists (doc_id, message) for documents not stored because their id already
+    names a document read from another source (``Store.ingest``).
     """
 
     documents_added: int = 0
@@ -239,7 +239,7 @@ class IngestStats:
     documents_unchanged: int = 0
     events_added: int = 0
     sources_added: int = 0
-    conflicts: list[str] = field(default_factory=list)
+    conflicts: list[tuple[str, str]] = field(default_factory=list)
 
     def __iadd__(self, other: IngestStats) -> IngestStats:
         self.documents_added += other.documents_added
@@ -421,15 +421,26 @@ class Store:
     # -- reading -------------------------------------------------------------------------
 
     def document_status(self, doc: Document) -> str:
-        """``"new"`` (id unknown), ``"same"`` (same id and content hash) or ``"changed"``."""
+        """``"new"`` (id unknown), ``"same"`` (same id and content hash), ``"changed"`` (an
+        edit of the stored document: same id and origin) or ``"conflict"`` (another input
+        reusing the id of a stored document, which ``ingest`` refuses to replace)."""
         row = _first(
             self._connection().execute(
-                "SELECT content_hash FROM documents WHERE doc_id = ?", [doc.id]
+                "SELECT content_hash, path FROM documents WHERE doc_id = ?", [doc.id]
             )
         )
         if row is None:
             return "new"
-        return "same" if row[0] == doc.content_hash else "changed"
+        if row[0] == doc.content_hash:
+            return "same"
+        return "changed" if _same_origin(row[1], doc.path) else "conflict"
+
+    def conflict_message(self, doc: Document) -> str:
+        """Why ``doc`` is not stored when ``document_status(doc) == "conflict"``."""
+        row = _first(
+            self._connection().execute("SELECT path FROM documents WHERE doc_id = ?", [doc.id])
+        )
+        return _conflict_message(doc, row[0] if row else None)
 
     def stored_ids(self, doc_ids: Iterable[str]) -> set[str]:
         """Which of these document ids the store holds."""
@@ -524,10 +535,7 @@ class Store:
             if doc.id in origins and not _same_origin(origins[doc.id], doc.path):
                 # Another input reusing an id is not an edit of the stored document:
                 # replacing would silently delete that document's events.
-                stats.conflicts.append(
-                    f"{doc.path or doc.id}: id {doc.id!r} already names the document read "
-                    f"from {origins[doc.id]}; not stored (give it another id)"
-                )
+                stats.conflicts.append((doc.id, _conflict_message(doc, origins[doc.id])))
                 continue
             known[doc.id] = digest
             origins[doc.id] = doc.path
@@ -825,6 +833,13 @@ def _append(columns: dict[str, list[Any]], schema: pa.Schema, values: tuple[Any,
     """Add one row to column lists staged for an Arrow table of ``schema``."""
     for name, value in zip(schema.names, values, strict=True):
         columns[name].append(value)
+
+
+def _conflict_message(doc: Document, stored_path: str | None) -> str:
+    return (
+        f"id {doc.id!r} already names another document (read from {stored_path or '?'}); "
+        "not stored, the stored one is kept (give this one another id)"
+    )
 
 
 def _same_origin(stored_path: str | None, path: str | None) -> bool:

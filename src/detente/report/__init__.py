@@ -129,7 +129,11 @@ def render_report(events: Iterable[Mapping[str, Any]], title: str = "detente rep
 def write_report(
     events: Iterable[Mapping[str, Any]], path: str | Path, title: str = "detente report"
 ) -> Path:
-    """Write the report to ``path`` (UTF-8) and return the path."""
+    """Write the report to ``path`` (UTF-8, replaced whole: never half-written); return it."""
+    from detente.io.writers import atomic_output
+
     p = Path(path)
-    p.write_text(render_report(events, title), encoding="utf-8")
+    page = render_report(events, title)
+    with atomic_output(p) as tmp:
+        Path(tmp).write_text(page, encoding="utf-8")
     return p
