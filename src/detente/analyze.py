@@ -8,6 +8,7 @@ from typing import Any
 
 from detente.model import Document, Problems
 from detente.store import IngestStats, open_store
+from detente.wording import count
 
 
 @dataclass
@@ -24,9 +25,10 @@ class AnalyzeResult:
     def summary(self) -> str:
         s = self.stats
         return (
-            f"detente: {len(self.documents)} document(s): {s.documents_added} added, "
+            f"detente: {count(len(self.documents), 'document')}: {s.documents_added} added, "
             f"{s.documents_replaced} replaced, {s.documents_unchanged} unchanged; "
-            f"{s.events_added} new event(s), {len(self.events)} in their timeline; store {self.db}"
+            f"{count(s.events_added, 'new event')}, {len(self.events)} in their timeline; "
+            f"store {self.db}"
         )
 
 

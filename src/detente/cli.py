@@ -29,6 +29,7 @@ from rich.progress import (
 
 from detente.errors import DetenteError, debug_enabled
 from detente.model import EVENT_FIELDS, Problems
+from detente.wording import count
 
 app = typer.Typer(
     name="detente",
@@ -39,6 +40,25 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True, highlight=False)
+
+
+def _hide_flag_types() -> None:
+    """Show no ``<bool>`` next to plain flags (``--json``, ``--help``) in ``--help``.
+
+    typer (0.29) labels every option with its Python type, flags included, where the label
+    only says that the flag takes no value; options that take one keep theirs.
+    """
+    from typer.core import TyperOption
+
+    shown = TyperOption.display_type_rich
+
+    def display_type_rich(self: TyperOption, ctx: Any) -> str | None:
+        return None if getattr(self, "is_flag", False) else shown(self, ctx)
+
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_hide_flag_types()
 
 Paths = Annotated[
     list[str], typer.Argument(help="Files, folders, corpora (.jsonl/.csv) or - for stdin.")
@@ -141,8 +161,26 @@ def main() -> None:
     app()
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("detente")
+        except PackageNotFoundError:  # run from a checkout without installing
+            from detente import __version__ as number
+        print(f"detente {number}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _options(
+    _show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
     debug: Annotated[
         bool,
         typer.Option(
@@ -245,7 +283,7 @@ def _stop_on_sigint(what: str) -> Iterator[_StopFlag]:
 def _report_problems(problems: Problems) -> None:
     if not problems:
         return
-    err.print(f"detente: skipped {len(problems)} bad record(s):", markup=False)
+    err.print(f"detente: skipped {count(len(problems), 'bad record')}:", markup=False)
     for line in problems.items[:20]:
         err.print(f"  {line}", markup=False, soft_wrap=True)
     if len(problems) > 20:
@@ -326,7 +364,7 @@ def extract(
             for ev in ex.events
         )
         n = write_records(records, fmt, output, fields=EVENT_FIELDS)
-    err.print(f"detente: {n} events", markup=False)
+    err.print(f"detente: {count(n, 'event')}", markup=False)
     _report_problems(problems)
     if stop():
         _fail("interrupted; the events written are those of complete documents", 130)
@@ -370,7 +408,7 @@ def analyze(
             s = partial.stats
             err.print(
                 f"detente: committed batch {partial.batches} "
-                f"({s.documents_added + s.documents_replaced} document(s) written so far)",
+                f"({count(s.documents_added + s.documents_replaced, 'document')} written so far)",
                 markup=False,
                 soft_wrap=True,
             )
@@ -415,7 +453,7 @@ def analyze(
     _report_problems(problems)
     if result.interrupted:
         _fail(
-            f"interrupted after {result.batches} batch(es); every stored document is "
+            f"interrupted after {count(result.batches, 'batch')}; every stored document is "
             "complete; run the same command again to finish the rest",
             130,
         )
@@ -439,7 +477,7 @@ def export(
             raise DetenteError(f"{db}: no such store (run `detente analyze` first)")
         with open_store(db, read_only=True, wait=wait) as store:
             n = store.export(fmt, output)
-    err.print(f"detente: {n} events", markup=False)
+    err.print(f"detente: {count(n, 'event')}", markup=False)
 
 
 @app.command("eval")

@@ -278,7 +278,7 @@ def _translate_open_error(path: str, exc: duckdb.Error) -> StoreError:
         who = f"PID {pid.group(1)}" if pid else "another process holds its lock"
         return StoreError(
             f"{path}: the store is in use by another detente process ({who}); "
-            "wait for it to finish or use another --db"
+            "add --wait SECONDS to wait for it, or use another --db"
         )
     if "not a valid DuckDB database" in msg:
         return StoreError(f"{path}: not a DuckDB database (is this the right file?)")

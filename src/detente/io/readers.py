@@ -47,6 +47,7 @@ __all__ = [
     "check_inputs",
     "decode_bytes",
     "iter_documents",
+    "json_error",
     "normalize_date",
     "stdin_document_id",
 ]
@@ -372,12 +373,35 @@ def _html_document(
                 _note(problems, path, f"ignored unreadable publication date {meta.date!r}")
     return Document(
         id=doc_id,
-        text=text,
+        text=_with_headline(title, text),
         pubdate=pubdate if pubdate is not None else meta_date,
         title=title,
         url=(meta.url or None) if meta is not None else None,
         path=path,
     )
+
+
+_SITE_SUFFIX = re.compile(r"\s+\|\s+[^|]*$")
+
+
+def _with_headline(title: str | None, text: str) -> str:
+    """The page's text, led by its headline when the main text left it out.
+
+    News pages often carry the headline only in ``<title>``; it states the story's main
+    act, and the page's metadata date (the document's publication date) is the date
+    it speaks of, so it is read as the first paragraph. A site name after ``" | "`` is
+    not part of the headline.
+    """
+    if not title:
+        return text
+    headline = _SITE_SUFFIX.sub("", " ".join(title.split()))
+    if not headline or _squash(headline) in _squash(text[: len(headline) * 3 + 500]):
+        return text
+    return f"{headline}\n\n{text}"
+
+
+def _squash(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _file_document(
@@ -573,6 +597,16 @@ def _record_document(
     return Document(id=doc_id, text=text, pubdate=doc_date, title=title, url=url, path=where)
 
 
+def json_error(err: json.JSONDecodeError) -> str:
+    """The reason of a JSON error with its place: "Invalid control character at column 12".
+
+    ``err.msg`` alone is cut short ("Invalid control character at"): the position is kept
+    apart. Records are one line each, so the column is what locates the fault.
+    """
+    where = f"column {err.colno}" if err.lineno == 1 else f"line {err.lineno} column {err.colno}"
+    return f"{err.msg} {where}" if err.msg.endswith(" at") else f"{err.msg} at {where}"
+
+
 def _iter_jsonl(
     fh: BinaryIO, name: str, pubdate: str | None, problems: Problems
 ) -> Iterator[Document]:
@@ -587,7 +621,7 @@ def _iter_jsonl(
         try:
             record = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as err:
-            msg = err.msg if isinstance(err, json.JSONDecodeError) else "nested too deeply"
+            msg = json_error(err) if isinstance(err, json.JSONDecodeError) else "nested too deeply"
             _note(problems, where, f"invalid JSON ({msg})")
             continue
         if not isinstance(record, dict):

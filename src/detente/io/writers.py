@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from detente.errors import DetenteError, InputError
+from detente.io.readers import json_error
 from detente.model import EVENT_FIELDS
 
 __all__ = ["FORMATS", "atomic_output", "read_records", "write_records"]
@@ -348,7 +349,7 @@ def _read_jsonl(lines: Iterable[str], name: str) -> Iterator[dict[str, Any]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            raise InputError(f"{name}:{n}", f"invalid JSON ({err.msg})") from None
+            raise InputError(f"{name}:{n}", f"invalid JSON ({json_error(err)})") from None
         if not isinstance(record, dict):
             raise InputError(f"{name}:{n}", "not a JSON object")
         yield record
