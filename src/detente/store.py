@@ -49,7 +49,18 @@ import pyarrow as pa
 
 from detente.errors import StoreError
 from detente.merge import Candidate
-from detente.model import EVENT_FIELDS, Document, Event
+from detente.model import Document, Event
+from detente.store_schema import (
+    DOC_SCHEMA,
+    EVENT_SCHEMA,
+    EXPORT_FIELDS,
+    MIGRATIONS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    SENT_SCHEMA,
+    SRC_SCHEMA,
+    TABLES,
+)
 
 __all__ = [
     "EXPORT_FIELDS",
@@ -59,167 +70,6 @@ __all__ = [
     "event_id",
     "open_store",
 ]
-
-#: Bumped whenever the tables change shape; a file with a larger number is refused, an
-#: older one is upgraded in place (``_MIGRATIONS``).
-SCHEMA_VERSION = 2
-
-#: The columns ``Store.export`` writes: the output contract, the number of documents that
-#: report the event and the number of sentences that mention it.
-EXPORT_FIELDS: tuple[str, ...] = (*EVENT_FIELDS, "sources", "mentions")
-
-_TABLES: tuple[str, ...] = ("documents", "sentences", "events", "event_sources", "meta")
-
-_SCHEMA: tuple[str, ...] = (
-    """CREATE TABLE IF NOT EXISTS meta (
-        key VARCHAR PRIMARY KEY,
-        value VARCHAR NOT NULL
-    )""",
-    """CREATE TABLE IF NOT EXISTS documents (
-        doc_id VARCHAR PRIMARY KEY,
-        content_hash VARCHAR NOT NULL,
-        pubdate VARCHAR,
-        title VARCHAR,
-        url VARCHAR,
-        path VARCHAR,
-        n_chars BIGINT NOT NULL,
-        ingested_at TIMESTAMP NOT NULL
-    )""",
-    """CREATE TABLE IF NOT EXISTS sentences (
-        doc_id VARCHAR NOT NULL,
-        start BIGINT NOT NULL,
-        "end" BIGINT NOT NULL,
-        text VARCHAR NOT NULL,
-        PRIMARY KEY (doc_id, start)
-    )""",
-    # first_* and the *_text columns describe the earliest-ingested report still stored;
-    # they are kept in step with event_sources whenever a document is replaced.
-    """CREATE TABLE IF NOT EXISTS events (
-        event_id VARCHAR PRIMARY KEY,
-        date VARCHAR,
-        source VARCHAR NOT NULL,
-        target VARCHAR NOT NULL,
-        cameo VARCHAR NOT NULL,
-        root VARCHAR NOT NULL,
-        goldstein DOUBLE NOT NULL,
-        quad INTEGER NOT NULL,
-        plover VARCHAR,
-        negated BOOLEAN NOT NULL,
-        date_text VARCHAR,
-        date_source VARCHAR,
-        source_text VARCHAR NOT NULL,
-        target_text VARCHAR NOT NULL,
-        trigger VARCHAR NOT NULL,
-        pubdate VARCHAR,
-        first_doc VARCHAR NOT NULL,
-        first_sentence VARCHAR NOT NULL,
-        first_start BIGINT NOT NULL,
-        first_end BIGINT NOT NULL,
-        first_seq BIGINT NOT NULL
-    )""",
-    # seq orders reports by ingestion, so "first source" is well defined and stable.
-    """CREATE TABLE IF NOT EXISTS event_sources (
-        event_id VARCHAR NOT NULL,
-        doc_id VARCHAR NOT NULL,
-        start BIGINT NOT NULL,
-        "end" BIGINT NOT NULL,
-        sentence VARCHAR NOT NULL,
-        source_text VARCHAR NOT NULL,
-        target_text VARCHAR NOT NULL,
-        date_text VARCHAR,
-        date_source VARCHAR,
-        trigger VARCHAR NOT NULL,
-        pubdate VARCHAR,
-        seq BIGINT NOT NULL,
-        date VARCHAR,
-        PRIMARY KEY (event_id, doc_id, start)
-    )""",
-    """CREATE OR REPLACE VIEW event_records AS
-        SELECT
-            e.first_doc AS doc, e.first_sentence AS sentence,
-            e.first_start AS start, e.first_end AS "end",
-            e.date, e.date_text, e.source, e.target, e.source_text, e.target_text,
-            e.cameo, e.root, e.goldstein, e.quad, e.plover, e.negated,
-            e.date_source, e.trigger, e.pubdate,
-            coalesce(n.sources, 0) AS sources, coalesce(n.mentions, 0) AS mentions,
-            e.event_id, e.first_seq
-        FROM events AS e
-        LEFT JOIN (
-            SELECT event_id, count(DISTINCT doc_id) AS sources, count(*) AS mentions
-            FROM event_sources GROUP BY event_id
-        ) AS n USING (event_id)""",
-)
-
-#: Upgrades of an older store, by the version they start from (each one transaction).
-_MIGRATIONS: dict[int, tuple[str, ...]] = {
-    # 1 -> 2: each mention keeps its own date (an event's date is its finest mention's),
-    # and the view counts documents (sources) and sentences (mentions) apart.
-    1: (
-        "ALTER TABLE event_sources ADD COLUMN date VARCHAR",
-        "UPDATE event_sources SET date = e.date FROM events AS e "
-        "WHERE event_sources.event_id = e.event_id",
-        _SCHEMA[-1],
-    ),
-}
-
-# Arrow schemas of the staging tables: explicit, so that an all-null column still has a type.
-_DOC_SCHEMA = pa.schema(
-    [
-        ("doc_id", pa.string()),
-        ("content_hash", pa.string()),
-        ("pubdate", pa.string()),
-        ("title", pa.string()),
-        ("url", pa.string()),
-        ("path", pa.string()),
-        ("n_chars", pa.int64()),
-        ("ingested_at", pa.timestamp("us")),
-    ]
-)
-_SENT_SCHEMA = pa.schema(
-    [("doc_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())]
-)
-_SRC_SCHEMA = pa.schema(
-    [
-        ("event_id", pa.string()),
-        ("doc_id", pa.string()),
-        ("start", pa.int64()),
-        ("end", pa.int64()),
-        ("sentence", pa.string()),
-        ("source_text", pa.string()),
-        ("target_text", pa.string()),
-        ("date_text", pa.string()),
-        ("date_source", pa.string()),
-        ("trigger", pa.string()),
-        ("pubdate", pa.string()),
-        ("seq", pa.int64()),
-        ("date", pa.string()),
-    ]
-)
-_EVENT_SCHEMA = pa.schema(
-    [
-        ("event_id", pa.string()),
-        ("date", pa.string()),
-        ("source", pa.string()),
-        ("target", pa.string()),
-        ("cameo", pa.string()),
-        ("root", pa.string()),
-        ("goldstein", pa.float64()),
-        ("quad", pa.int32()),
-        ("plover", pa.string()),
-        ("negated", pa.bool_()),
-        ("date_text", pa.string()),
-        ("date_source", pa.string()),
-        ("source_text", pa.string()),
-        ("target_text", pa.string()),
-        ("trigger", pa.string()),
-        ("pubdate", pa.string()),
-        ("first_doc", pa.string()),
-        ("first_sentence", pa.string()),
-        ("first_start", pa.int64()),
-        ("first_end", pa.int64()),
-        ("first_seq", pa.int64()),
-    ]
-)
 
 
 @dataclass(slots=True)
@@ -363,7 +213,7 @@ class Store:
             raise StoreError(f"{self.path}: an empty database, not a detente store")
         try:
             con.begin()
-            for statement in _SCHEMA:
+            for statement in SCHEMA:
                 con.execute(statement)
             con.execute(
                 "INSERT INTO meta VALUES (?, ?), (?, ?)",
@@ -382,7 +232,7 @@ class Store:
         while version < SCHEMA_VERSION:
             try:
                 con.begin()
-                for statement in _MIGRATIONS[version]:
+                for statement in MIGRATIONS[version]:
                     con.execute(statement)
                 version += 1
                 con.execute(
@@ -491,7 +341,7 @@ class Store:
         """Rows per table (documents, sentences, events, event_sources, meta)."""
         con = self._connection()
         # Table names come from the fixed tuple above, never from input.
-        return {t: _first(con.execute(f"SELECT count(*) FROM {t}"))[0] for t in _TABLES}
+        return {t: _first(con.execute(f"SELECT count(*) FROM {t}"))[0] for t in TABLES}
 
     def sql(self, query: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
         """Run one SQL statement with ``?`` parameters and return its rows (for users, tests)."""
@@ -652,9 +502,9 @@ class Store:
         seq_row = _first(con.execute("SELECT coalesce(max(seq), 0) FROM event_sources"))
         seq = itertools.count(int(seq_row[0]) + 1)
 
-        docs: dict[str, list[Any]] = {f: [] for f in _DOC_SCHEMA.names}
-        sents: dict[str, list[Any]] = {f: [] for f in _SENT_SCHEMA.names}
-        srcs: dict[str, list[Any]] = {f: [] for f in _SRC_SCHEMA.names}
+        docs: dict[str, list[Any]] = {f: [] for f in DOC_SCHEMA.names}
+        sents: dict[str, list[Any]] = {f: [] for f in SENT_SCHEMA.names}
+        srcs: dict[str, list[Any]] = {f: [] for f in SRC_SCHEMA.names}
         candidates = self._candidates(con, plan, registered)
         stored_ids = {c.event_id for cs in candidates.values() for c in cs}
         stored_dates = {c.event_id: c.date for cs in candidates.values() for c in cs}
@@ -663,7 +513,7 @@ class Store:
         for doc, sentences, events in plan:
             _append(
                 docs,
-                _DOC_SCHEMA,
+                DOC_SCHEMA,
                 (
                     doc.id,
                     doc.content_hash,
@@ -680,7 +530,7 @@ class Store:
                 if start in starts:
                     continue  # one sentence per offset: the key of the sentences table
                 starts.add(start)
-                _append(sents, _SENT_SCHEMA, (doc.id, start, end, text))
+                _append(sents, SENT_SCHEMA, (doc.id, start, end, text))
             for ev in events:
                 same_key = candidates.setdefault(_merge_key(ev), [])
                 chosen = next((c for c in same_key if c.accepts(ev, doc.id)), None)
@@ -701,7 +551,7 @@ class Store:
                     created[chosen.event_id] = (chosen, doc, ev, n)
                 _append(
                     srcs,
-                    _SRC_SCHEMA,
+                    SRC_SCHEMA,
                     (
                         chosen.event_id,
                         doc.id,
@@ -719,11 +569,11 @@ class Store:
                     ),
                 )
 
-        evs: dict[str, list[Any]] = {f: [] for f in _EVENT_SCHEMA.names}
+        evs: dict[str, list[Any]] = {f: [] for f in EVENT_SCHEMA.names}
         for eid, (cand, doc, ev, n) in created.items():
             _append(
                 evs,
-                _EVENT_SCHEMA,
+                EVENT_SCHEMA,
                 (
                     eid,
                     cand.date,
@@ -756,10 +606,10 @@ class Store:
             if c.event_id in stored_ids and c.date != stored_dates[c.event_id]
         ]
         staged = {
-            "_detente_docs": pa.table(docs, schema=_DOC_SCHEMA),
-            "_detente_sents": pa.table(sents, schema=_SENT_SCHEMA),
-            "_detente_srcs": pa.table(srcs, schema=_SRC_SCHEMA),
-            "_detente_events": pa.table(evs, schema=_EVENT_SCHEMA),
+            "_detente_docs": pa.table(docs, schema=DOC_SCHEMA),
+            "_detente_sents": pa.table(sents, schema=SENT_SCHEMA),
+            "_detente_srcs": pa.table(srcs, schema=SRC_SCHEMA),
+            "_detente_events": pa.table(evs, schema=EVENT_SCHEMA),
             "_detente_refined": pa.table(
                 {
                     "event_id": pa.array([r[0] for r in refined], pa.string()),
@@ -770,11 +620,11 @@ class Store:
         for name, table in staged.items():
             con.register(name, table)
             registered.append(name)
-        con.execute(f"INSERT INTO documents SELECT {_cols(_DOC_SCHEMA)} FROM _detente_docs")
-        con.execute(f"INSERT INTO sentences SELECT {_cols(_SENT_SCHEMA)} FROM _detente_sents")
+        con.execute(f"INSERT INTO documents SELECT {_cols(DOC_SCHEMA)} FROM _detente_docs")
+        con.execute(f"INSERT INTO sentences SELECT {_cols(SENT_SCHEMA)} FROM _detente_sents")
         before = _first(con.execute("SELECT count(*) FROM events"))[0]
         con.execute(
-            f"INSERT INTO events SELECT {_cols(_EVENT_SCHEMA)} FROM _detente_events "
+            f"INSERT INTO events SELECT {_cols(EVENT_SCHEMA)} FROM _detente_events "
             "WHERE event_id NOT IN (SELECT event_id FROM events)"
         )
         after = _first(con.execute("SELECT count(*) FROM events"))[0]
@@ -784,7 +634,7 @@ class Store:
                 "WHERE events.event_id = r.event_id"
             )
         con.execute(
-            f"INSERT INTO event_sources BY NAME SELECT {_cols(_SRC_SCHEMA)} FROM _detente_srcs"
+            f"INSERT INTO event_sources BY NAME SELECT {_cols(SRC_SCHEMA)} FROM _detente_srcs"
         )
         return after - before, staged["_detente_srcs"].num_rows
 
