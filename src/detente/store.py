@@ -649,10 +649,39 @@ class Store:
         The batch's documents have no stored mentions (new ones, or replaced ones already
         removed), so stored candidates start with no mention of theirs.
         """
-        keys = {_merge_key(ev) for _, _, events in plan for ev in events}
+        # Only events whose date can agree with a mention's (same decade, or either undated
+        # or coarser than a decade) are fetched: a busy dyad may have thousands of events.
+        keys = {
+            (*_merge_key(ev), ev.date[:3] if ev.date else None)
+            for _, _, events in plan
+            for ev in events
+        }
         out: dict[tuple[str, str, str, bool], list[Candidate]] = {}
         if not keys:
             return out
+        columns = list(zip(*sorted(keys, key=repr), strict=True))
+        wanted = pa.table(
+            {
+                "source": pa.array(columns[0], pa.string()),
+                "target": pa.array(columns[1], pa.string()),
+                "cameo": pa.array(columns[2], pa.string()),
+                "negated": pa.array(columns[3], pa.bool_()),
+                "decade": pa.array(columns[4], pa.string()),
+            }
+        )
+        con.register("_detente_keys", wanted)
+        registered.append("_detente_keys")
+        rows = con.execute(
+            "SELECT DISTINCT e.source, e.target, e.cameo, e.negated, e.event_id, e.date, "
+            "e.first_seq FROM events AS e "
+            "JOIN _detente_keys AS k USING (source, target, cameo, negated) "
+            "WHERE (e.date IS NULL AND k.decade IS NULL) OR left(e.date, 3) = k.decade "
+            "OR length(e.date) < 3 OR length(k.decade) < 3 "
+            "ORDER BY e.first_seq, e.event_id"
+        ).fetchall()
+        for source, target, cameo, negated, eid, date, _ in rows:
+            out.setdefault((source, target, cameo, bool(negated)), []).append(Candidate(eid, date))
+        return out
         columns = list(zip(*sorted(keys), strict=True))
         wanted = pa.table(
             {
