@@ -13,7 +13,8 @@ from detente.codebook.petrarch import ActorIndex, DatedCode
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 PETR_DICTS = SHARED / "peers" / "petrarch2" / "dictionaries"
 needs_shared = pytest.mark.skipif(
-    not PETR_DICTS.is_dir(), reason="shared/data (PETRARCH dictionaries) not beside the repo"
+    not PETR_DICTS.is_dir(),
+    reason="needs ../shared/data/peers (PETRARCH dictionaries; development data, not in a clone)",
 )
 
 

@@ -107,7 +107,9 @@ def test_cat_xml_keeps_only_annotated_sentences(tmp_path: Path) -> None:
     assert d["value_accuracy"] == 1.0
 
 
-@pytest.mark.skipif(not DATA.exists(), reason="shared temporal corpora not available")
+@pytest.mark.skipif(
+    not DATA.exists(), reason="needs ../shared/data/temporal (development data, not in a clone)"
+)
 def test_floor_on_wikiwars_and_meantime_samples() -> None:
     ww = sorted((DATA / "wikiwars" / "timeml_timex3").glob("*.tml"))[:5]
     mt = sorted((DATA / "meantime_en" / "intra-doc_annotation").rglob("*.xml"))[:5]

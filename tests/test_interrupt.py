@@ -206,6 +206,7 @@ def test_sigint_stops_after_the_current_batch(
             errors = [ln for ln in busy.stderr.splitlines() if ln.startswith("detente: error:")]
             assert len(errors) == 1, busy.stderr
             assert str(db) in errors[0] and "in use by another detente process" in errors[0]
+            assert "--wait" in errors[0]  # says how to wait for it instead
             assert "Traceback" not in busy.stderr
         proc.send_signal(signal.SIGINT)
         proc.wait(TIMEOUT)

@@ -28,7 +28,10 @@ from detente.petrarch_eval import (
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 PETRARCH = SHARED / "data" / "peers" / "petrarch2"
 RECORDS = PETRARCH / "text" / "PETR.UnitTest.records.xml"
-needs_shared = pytest.mark.skipif(not RECORDS.is_file(), reason="../shared data not present")
+needs_shared = pytest.mark.skipif(
+    not RECORDS.is_file(),
+    reason="needs ../shared/data/peers/petrarch2 (development data, not in a clone)",
+)
 
 # A small verb dictionary in the PETRARCH-1 format, for made-up countries.
 VERBS = """\

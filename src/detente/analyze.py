@@ -8,6 +8,7 @@ from typing import Any
 
 from detente.model import Document, Problems
 from detente.store import IngestStats, open_store
+from detente.wording import count
 
 
 @dataclass
@@ -24,9 +25,10 @@ class AnalyzeResult:
     def summary(self) -> str:
         s = self.stats
         return (
-            f"detente: {len(self.documents)} document(s): {s.documents_added} added, "
+            f"detente: {count(len(self.documents), 'document')}: {s.documents_added} added, "
             f"{s.documents_replaced} replaced, {s.documents_unchanged} unchanged; "
-            f"{s.events_added} new event(s), {len(self.events)} in their timeline; store {self.db}"
+            f"{count(s.events_added, 'new event')}, {len(self.events)} in their timeline; "
+            f"store {self.db}"
         )
 
 
@@ -45,6 +47,7 @@ def analyze(
     should_stop: Callable[[], bool] | None = None,
     on_batch: Callable[[AnalyzeResult], None] | None = None,
     coding: dict[str, Any] | None = None,
+    stdin_id: str | None = None,
 ) -> AnalyzeResult:
     """Extract events from ``paths`` into the store ``db``, one transaction per batch.
 
@@ -57,20 +60,33 @@ def analyze(
     run ends there with ``interrupted`` set — everything committed is complete.
     ``coding`` passes ``nlp``/``patterns``/``people_index``/``conventions`` on to the
     extraction (users' dictionaries, see :mod:`detente.dictionaries`; coding conventions,
-    see :mod:`detente.nlp.conventions`).
+    see :mod:`detente.nlp.conventions`). ``stdin_id`` names the document read from ``-``.
+
+    Every named input is checked before the store is opened, so a typo creates no store.
     """
     from detente.extract import extract_documents
-    from detente.io import iter_documents
+    from detente.io import check_inputs, iter_documents
 
+    check_inputs(paths, pubdate=pubdate, stdin_id=stdin_id)
     result = AnalyzeResult(db=str(db))
     with open_store(db, wait=wait) as store:
 
         def todo() -> Iterator[Document]:
-            for document in iter_documents(paths, pubdate=pubdate, glob=glob, problems=problems):
+            documents = iter_documents(
+                paths, pubdate=pubdate, glob=glob, problems=problems, stdin_id=stdin_id
+            )
+            for document in documents:
                 if should_stop is not None and should_stop():
                     return  # read no further; what was read is still finished and stored
+                status = store.document_status(document)
+                if status == "conflict":
+                    # Never delete a stored document's events for an unrelated input.
+                    result.stats.conflicts.append((document.id, store.conflict_message(document)))
+                    if problems is not None:
+                        problems.add(document.path or document.id, store.conflict_message(document))
+                    continue
                 result.documents.append(document.id)
-                if store.document_status(document) == "same":
+                if status == "same":
                     result.stats.documents_unchanged += 1
                     if on_document is not None:
                         on_document(document)
@@ -79,7 +95,12 @@ def analyze(
 
         def commit(batch: list) -> bool:
             """Store one batch; say whether to go on."""
-            result.stats += store.ingest(batch)
+            stats = store.ingest(batch)
+            for doc_id, message in stats.conflicts:  # ids reused within one batch
+                result.documents.remove(doc_id)
+                if problems is not None:
+                    problems.add(doc_id, message)
+            result.stats += stats
             result.batches += 1
             if on_batch is not None:
                 on_batch(result)

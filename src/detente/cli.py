@@ -29,6 +29,7 @@ from rich.progress import (
 
 from detente.errors import DetenteError, debug_enabled
 from detente.model import EVENT_FIELDS, Problems
+from detente.wording import count
 
 app = typer.Typer(
     name="detente",
@@ -39,6 +40,25 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True, highlight=False)
+
+
+def _hide_flag_types() -> None:
+    """Show no ``<bool>`` next to plain flags (``--json``, ``--help``) in ``--help``.
+
+    typer (0.29) labels every option with its Python type, flags included, where the label
+    only says that the flag takes no value; options that take one keep theirs.
+    """
+    from typer.core import TyperOption
+
+    shown = TyperOption.display_type_rich
+
+    def display_type_rich(self: TyperOption, ctx: Any) -> str | None:
+        return None if getattr(self, "is_flag", False) else shown(self, ctx)
+
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_hide_flag_types()
 
 Paths = Annotated[
     list[str], typer.Argument(help="Files, folders, corpora (.jsonl/.csv) or - for stdin.")
@@ -93,6 +113,13 @@ DomesticOpt = Annotated[
     ),
 ]
 DbOpt = Annotated[str, typer.Option("--db", help="The DuckDB store.")]
+IdOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--id",
+        help="Document id of the text read from - (default: 'stdin:' and a hash of the text).",
+    ),
+]
 WorkersOpt = Annotated[
     int,
     typer.Option(
@@ -147,8 +174,26 @@ def main() -> None:
     app()
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("detente")
+        except PackageNotFoundError:  # run from a checkout without installing
+            from detente import __version__ as number
+        print(f"detente {number}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _options(
+    _show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
     debug: Annotated[
         bool,
         typer.Option(
@@ -251,7 +296,7 @@ def _stop_on_sigint(what: str) -> Iterator[_StopFlag]:
 def _report_problems(problems: Problems) -> None:
     if not problems:
         return
-    err.print(f"detente: skipped {len(problems)} bad record(s):", markup=False)
+    err.print(f"detente: skipped {count(len(problems), 'bad record')}:", markup=False)
     for line in problems.items[:20]:
         err.print(f"  {line}", markup=False, soft_wrap=True)
     if len(problems) > 20:
@@ -294,6 +339,7 @@ def extract(
     agents: AgentsOpt = None,
     petrarch_conventions: PetrarchOpt = False,
     domestic: DomesticOpt = False,
+    doc_id: IdOpt = None,
 ) -> None:
     """Extract dated, coded events from texts; one event per line, no database needed.
 
@@ -311,7 +357,7 @@ def extract(
     ):
         _check_workers(workers)
         coding = _coding(actors, agents, model, petrarch_conventions, domestic)
-        docs = iter_documents(paths, pubdate=pubdate, glob=glob, problems=problems)
+        docs = iter_documents(paths, pubdate=pubdate, glob=glob, problems=problems, stdin_id=doc_id)
 
         def until_stopped() -> Iterator[Any]:
             for document in docs:
@@ -332,7 +378,7 @@ def extract(
             for ev in ex.events
         )
         n = write_records(records, fmt, output, fields=EVENT_FIELDS)
-    err.print(f"detente: {n} events", markup=False)
+    err.print(f"detente: {count(n, 'event')}", markup=False)
     _report_problems(problems)
     if stop():
         _fail("interrupted; the events written are those of complete documents", 130)
@@ -352,6 +398,7 @@ def analyze(
     agents: AgentsOpt = None,
     petrarch_conventions: PetrarchOpt = False,
     domestic: DomesticOpt = False,
+    doc_id: IdOpt = None,
     report: Annotated[
         str, typer.Option("--report", help="Write the HTML report here ('' for none).")
     ] = "report.html",
@@ -376,7 +423,7 @@ def analyze(
             s = partial.stats
             err.print(
                 f"detente: committed batch {partial.batches} "
-                f"({s.documents_added + s.documents_replaced} document(s) written so far)",
+                f"({count(s.documents_added + s.documents_replaced, 'document')} written so far)",
                 markup=False,
                 soft_wrap=True,
             )
@@ -404,6 +451,7 @@ def analyze(
             should_stop=stop,
             on_batch=on_batch,
             coding=_coding(actors, agents, model, petrarch_conventions, domestic),
+            stdin_id=doc_id,
         )
         if report and not result.interrupted:
             from detente.report import write_report
@@ -420,7 +468,7 @@ def analyze(
     _report_problems(problems)
     if result.interrupted:
         _fail(
-            f"interrupted after {result.batches} batch(es); every stored document is "
+            f"interrupted after {count(result.batches, 'batch')}; every stored document is "
             "complete; run the same command again to finish the rest",
             130,
         )
@@ -444,7 +492,7 @@ def export(
             raise DetenteError(f"{db}: no such store (run `detente analyze` first)")
         with open_store(db, read_only=True, wait=wait) as store:
             n = store.export(fmt, output)
-    err.print(f"detente: {n} events", markup=False)
+    err.print(f"detente: {count(n, 'event')}", markup=False)
 
 
 @app.command("eval")
@@ -473,7 +521,7 @@ def eval_(
 ) -> None:
     """Score extraction against gold events: strict / quad / dyad P, R, F1 and date accuracy.
 
-    Example: detente eval ../shared/data/gold/seed.jsonl examples/pakistan-russia.txt
+    Example: detente eval examples/pakistan-russia.gold.jsonl examples/pakistan-russia.txt
     """
     from detente.evaluate import evaluate_files, format_scores
 

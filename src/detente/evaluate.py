@@ -1,4 +1,4 @@
-"""Score extracted events against a gold file, exactly as ``shared/data/gold/GUIDE.md`` says.
+"""Score extracted events against a gold file, exactly as ``examples/GUIDE.md`` says.
 
 A gold event matches a system event when the system's sentence contains the gold quote
 (after lower-casing and dropping punctuation and quote marks), the actors agree on the

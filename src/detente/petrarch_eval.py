@@ -67,6 +67,7 @@ from detente.errors import InputError
 from detente.model import Document
 from detente.nlp.conventions import PETRARCH, Conventions
 from detente.nlp.patterns import Patterns
+from detente.wording import count
 
 __all__ = [
     "PetrarchDictionaries",
@@ -469,7 +470,7 @@ def format_petrarch_scores(d: dict[str, Any], *, failures: bool = False) -> str:
     """A readable summary of :func:`evaluate_petrarch`'s result."""
     lines = [
         f"sentences  {d['correct']}/{d['scored']} coded exactly  "
-        f"accuracy {d['sentence_accuracy']:.1%}  ({d['not_scored']} record(s) not scored)",
+        f"accuracy {d['sentence_accuracy']:.1%}  ({count(d['not_scored'], 'record')} not scored)",
         f"triples    P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}  "
         f"(expected {d['expected_triples']}, coded {d['coded_triples']}, "
         f"matched {d['true_positives']})",

@@ -4,11 +4,12 @@ The store is one DuckDB file with plain tables a user can query with any DuckDB 
 
     documents      one row per ingested document (doc_id, content_hash, pubdate, ...)
     sentences      the sentences of each document (doc_id, start, "end", text)
-    events         one row per distinct event: the merge key (date, source, target, cameo,
-                   negated), its codes, and the provenance of its first report (first_*)
-    event_sources  one row per report of an event: which document and sentence said it
+    events         one row per distinct event: date, source, target, cameo, negated, its
+                   codes, and the provenance of its first mention (first_*)
+    event_sources  one row per mention of an event: which document and sentence said it
     meta           schema_version and who created the file
     event_records  a view: events in the output contract's field names, plus ``sources``
+                   (distinct documents) and ``mentions`` (sentences)
 
 Why it is shaped this way:
 
@@ -16,9 +17,10 @@ Why it is shaped this way:
   ``Document.content_hash``. Re-ingesting the same document writes nothing; a changed document
   *replaces* what it contributed (its sentences and event reports), so re-running an analysis
   after editing a file never double counts.
-* **Merging.** Several documents (or several sentences of one document) often report the same
-  act. They become one ``events`` row with several ``event_sources`` rows, so relation indexes
-  count acts, not articles, while every report keeps its provenance.
+* **Merging.** Several documents (or sentences of one document) often report the same act.
+  They become one ``events`` row with several ``event_sources`` rows, so relation indexes
+  count acts, not articles, while every mention keeps its provenance. When two mentions are
+  the same act is :mod:`detente.merge`'s rule; an event's date is its finest mention's.
 * **One transaction per batch.** A batch either lands completely or not at all; a crash or a
   bad record midway leaves the store as it was.
 * **All data goes through parameters or Arrow tables**, never into SQL text, so text that
@@ -37,7 +39,7 @@ import json
 import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -46,7 +48,19 @@ import duckdb
 import pyarrow as pa
 
 from detente.errors import StoreError
-from detente.model import EVENT_FIELDS, Document, Event
+from detente.merge import Candidate
+from detente.model import Document, Event
+from detente.store_schema import (
+    DOC_SCHEMA,
+    EVENT_SCHEMA,
+    EXPORT_FIELDS,
+    MIGRATIONS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    SENT_SCHEMA,
+    SRC_SCHEMA,
+    TABLES,
+)
 
 __all__ = [
     "EXPORT_FIELDS",
@@ -57,150 +71,6 @@ __all__ = [
     "open_store",
 ]
 
-#: Bumped whenever the tables change shape; a file with a larger number is refused.
-SCHEMA_VERSION = 1
-
-#: The columns ``Store.export`` writes: the output contract plus the number of reports.
-EXPORT_FIELDS: tuple[str, ...] = (*EVENT_FIELDS, "sources")
-
-_TABLES: tuple[str, ...] = ("documents", "sentences", "events", "event_sources", "meta")
-
-_SCHEMA: tuple[str, ...] = (
-    """CREATE TABLE IF NOT EXISTS meta (
-        key VARCHAR PRIMARY KEY,
-        value VARCHAR NOT NULL
-    )""",
-    """CREATE TABLE IF NOT EXISTS documents (
-        doc_id VARCHAR PRIMARY KEY,
-        content_hash VARCHAR NOT NULL,
-        pubdate VARCHAR,
-        title VARCHAR,
-        url VARCHAR,
-        path VARCHAR,
-        n_chars BIGINT NOT NULL,
-        ingested_at TIMESTAMP NOT NULL
-    )""",
-    """CREATE TABLE IF NOT EXISTS sentences (
-        doc_id VARCHAR NOT NULL,
-        start BIGINT NOT NULL,
-        "end" BIGINT NOT NULL,
-        text VARCHAR NOT NULL,
-        PRIMARY KEY (doc_id, start)
-    )""",
-    # first_* and the *_text columns describe the earliest-ingested report still stored;
-    # they are kept in step with event_sources whenever a document is replaced.
-    """CREATE TABLE IF NOT EXISTS events (
-        event_id VARCHAR PRIMARY KEY,
-        date VARCHAR,
-        source VARCHAR NOT NULL,
-        target VARCHAR NOT NULL,
-        cameo VARCHAR NOT NULL,
-        root VARCHAR NOT NULL,
-        goldstein DOUBLE NOT NULL,
-        quad INTEGER NOT NULL,
-        plover VARCHAR,
-        negated BOOLEAN NOT NULL,
-        date_text VARCHAR,
-        date_source VARCHAR,
-        source_text VARCHAR NOT NULL,
-        target_text VARCHAR NOT NULL,
-        trigger VARCHAR NOT NULL,
-        pubdate VARCHAR,
-        first_doc VARCHAR NOT NULL,
-        first_sentence VARCHAR NOT NULL,
-        first_start BIGINT NOT NULL,
-        first_end BIGINT NOT NULL,
-        first_seq BIGINT NOT NULL
-    )""",
-    # seq orders reports by ingestion, so "first source" is well defined and stable.
-    """CREATE TABLE IF NOT EXISTS event_sources (
-        event_id VARCHAR NOT NULL,
-        doc_id VARCHAR NOT NULL,
-        start BIGINT NOT NULL,
-        "end" BIGINT NOT NULL,
-        sentence VARCHAR NOT NULL,
-        source_text VARCHAR NOT NULL,
-        target_text VARCHAR NOT NULL,
-        date_text VARCHAR,
-        date_source VARCHAR,
-        trigger VARCHAR NOT NULL,
-        pubdate VARCHAR,
-        seq BIGINT NOT NULL,
-        PRIMARY KEY (event_id, doc_id, start)
-    )""",
-    """CREATE OR REPLACE VIEW event_records AS
-        SELECT
-            e.first_doc AS doc, e.first_sentence AS sentence,
-            e.first_start AS start, e.first_end AS "end",
-            e.date, e.date_text, e.source, e.target, e.source_text, e.target_text,
-            e.cameo, e.root, e.goldstein, e.quad, e.plover, e.negated,
-            e.date_source, e.trigger, e.pubdate,
-            coalesce(n.sources, 0) AS sources,
-            e.event_id, e.first_seq
-        FROM events AS e
-        LEFT JOIN (
-            SELECT event_id, count(*) AS sources FROM event_sources GROUP BY event_id
-        ) AS n USING (event_id)""",
-)
-
-# Arrow schemas of the staging tables: explicit, so that an all-null column still has a type.
-_DOC_SCHEMA = pa.schema(
-    [
-        ("doc_id", pa.string()),
-        ("content_hash", pa.string()),
-        ("pubdate", pa.string()),
-        ("title", pa.string()),
-        ("url", pa.string()),
-        ("path", pa.string()),
-        ("n_chars", pa.int64()),
-        ("ingested_at", pa.timestamp("us")),
-    ]
-)
-_SENT_SCHEMA = pa.schema(
-    [("doc_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())]
-)
-_SRC_SCHEMA = pa.schema(
-    [
-        ("event_id", pa.string()),
-        ("doc_id", pa.string()),
-        ("start", pa.int64()),
-        ("end", pa.int64()),
-        ("sentence", pa.string()),
-        ("source_text", pa.string()),
-        ("target_text", pa.string()),
-        ("date_text", pa.string()),
-        ("date_source", pa.string()),
-        ("trigger", pa.string()),
-        ("pubdate", pa.string()),
-        ("seq", pa.int64()),
-    ]
-)
-_EVENT_SCHEMA = pa.schema(
-    [
-        ("event_id", pa.string()),
-        ("date", pa.string()),
-        ("source", pa.string()),
-        ("target", pa.string()),
-        ("cameo", pa.string()),
-        ("root", pa.string()),
-        ("goldstein", pa.float64()),
-        ("quad", pa.int32()),
-        ("plover", pa.string()),
-        ("negated", pa.bool_()),
-        ("date_text", pa.string()),
-        ("date_source", pa.string()),
-        ("source_text", pa.string()),
-        ("target_text", pa.string()),
-        ("trigger", pa.string()),
-        ("pubdate", pa.string()),
-        ("first_doc", pa.string()),
-        ("first_sentence", pa.string()),
-        ("first_start", pa.int64()),
-        ("first_end", pa.int64()),
-        ("first_seq", pa.int64()),
-    ]
-)
-
 
 @dataclass(slots=True)
 class IngestStats:
@@ -209,7 +79,9 @@ class IngestStats:
     ``documents_added`` counts ids new to the store, ``documents_replaced`` ids whose content
     changed, ``documents_unchanged`` batch items skipped because the store already had them.
     ``events_added`` counts new ``events`` rows, ``sources_added`` new ``event_sources`` rows
-    (reports), so ``sources_added - events_added`` reports merged into known events.
+    (mentions), so ``sources_added - events_added`` mentions merged into known events.
+    ``conflicts`` lists (doc_id, message) for documents not stored because their id already
+    names a document read from another source (``Store.ingest``).
     """
 
     documents_added: int = 0
@@ -217,6 +89,7 @@ class IngestStats:
     documents_unchanged: int = 0
     events_added: int = 0
     sources_added: int = 0
+    conflicts: list[tuple[str, str]] = field(default_factory=list)
 
     def __iadd__(self, other: IngestStats) -> IngestStats:
         self.documents_added += other.documents_added
@@ -224,17 +97,20 @@ class IngestStats:
         self.documents_unchanged += other.documents_unchanged
         self.events_added += other.events_added
         self.sources_added += other.sources_added
+        self.conflicts += other.conflicts
         return self
 
 
-def event_id(event: Event) -> str:
-    """The stable id of the event an ``Event`` reports: a hash of its merge key.
+def event_id(event: Event, salt: int = 0) -> str:
+    """The id of the event that this mention creates when it joins no stored event.
 
-    The merge key is (date, source, target, cameo, negated): two reports agreeing on all five
-    are the same event. JSON encoding keeps ``None`` distinct from ``"None"`` and field
-    boundaries unambiguous; 32 hex digits (128 bits) make collisions negligible.
+    A hash of the mention (document, sentence offset) and of what it says (date, source,
+    target, cameo, negated), so the same input always gets the same ids. JSON encoding keeps
+    ``None`` distinct from ``"None"`` and field boundaries unambiguous; 32 hex digits (128
+    bits) make collisions negligible. ``salt`` separates two events a mention could name alike.
     """
-    key = [event.date, event.source, event.target, event.cameo, bool(event.negated)]
+    key = [event.doc, event.start, event.date, event.source, event.target, event.cameo]
+    key += [bool(event.negated), salt]
     blob = json.dumps(key, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
@@ -252,7 +128,7 @@ def _translate_open_error(path: str, exc: duckdb.Error) -> StoreError:
         who = f"PID {pid.group(1)}" if pid else "another process holds its lock"
         return StoreError(
             f"{path}: the store is in use by another detente process ({who}); "
-            "wait for it to finish or use another --db"
+            "add --wait SECONDS to wait for it, or use another --db"
         )
     if "not a valid DuckDB database" in msg:
         return StoreError(f"{path}: not a DuckDB database (is this the right file?)")
@@ -260,6 +136,10 @@ def _translate_open_error(path: str, exc: duckdb.Error) -> StoreError:
         return StoreError(f"{path}: no such store")
     detail = re.sub(r"^[A-Za-z ]*Error: ", "", msg)
     return StoreError(f"{path}: cannot open the store: {detail}")
+
+
+class _NeedsUpgrade(Exception):
+    """Raised inside ``Store`` when a read-only open finds an older schema version."""
 
 
 class Store:
@@ -282,6 +162,12 @@ class Store:
         except duckdb.Error as exc:
             raise _translate_open_error(self.path, exc) from exc
         try:
+            self._prepare()
+        except _NeedsUpgrade:
+            # An older store opened read-only (e.g. by `export`): upgrade it once, writable.
+            self.close()
+            Store(self.path).close()
+            self._con = duckdb.connect(self.path, read_only=True)
             self._prepare()
         except BaseException:
             self.close()
@@ -315,6 +201,10 @@ class Store:
                     f"{self.path}: the store was written by a newer detente "
                     f"(schema version {version}; this one reads up to {SCHEMA_VERSION})"
                 )
+            if version < SCHEMA_VERSION:
+                if self.read_only:
+                    raise _NeedsUpgrade
+                self._migrate(version)
             return
         if tables:
             # Someone else's DuckDB file: adding our tables to it would be rude and confusing.
@@ -323,7 +213,7 @@ class Store:
             raise StoreError(f"{self.path}: an empty database, not a detente store")
         try:
             con.begin()
-            for statement in _SCHEMA:
+            for statement in SCHEMA:
                 con.execute(statement)
             con.execute(
                 "INSERT INTO meta VALUES (?, ?), (?, ?)",
@@ -335,6 +225,26 @@ class Store:
             raise StoreError(
                 f"{self.path}: cannot create the store: {_one_line(str(exc))}"
             ) from exc
+
+    def _migrate(self, version: int) -> None:
+        """Upgrade an older store in place, one transaction per version step."""
+        con = self._connection()
+        while version < SCHEMA_VERSION:
+            try:
+                con.begin()
+                for statement in MIGRATIONS[version]:
+                    con.execute(statement)
+                version += 1
+                con.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)]
+                )
+                con.commit()
+            except duckdb.Error as exc:
+                con.rollback()
+                raise StoreError(
+                    f"{self.path}: cannot upgrade the store to schema version {version + 1}: "
+                    f"{_one_line(str(exc))}"
+                ) from exc
 
     def _connection(self) -> duckdb.DuckDBPyConnection:
         if self._con is None:
@@ -361,15 +271,26 @@ class Store:
     # -- reading -------------------------------------------------------------------------
 
     def document_status(self, doc: Document) -> str:
-        """``"new"`` (id unknown), ``"same"`` (same id and content hash) or ``"changed"``."""
+        """``"new"`` (id unknown), ``"same"`` (same id and content hash), ``"changed"`` (an
+        edit of the stored document: same id and origin) or ``"conflict"`` (another input
+        reusing the id of a stored document, which ``ingest`` refuses to replace)."""
         row = _first(
             self._connection().execute(
-                "SELECT content_hash FROM documents WHERE doc_id = ?", [doc.id]
+                "SELECT content_hash, path FROM documents WHERE doc_id = ?", [doc.id]
             )
         )
         if row is None:
             return "new"
-        return "same" if row[0] == doc.content_hash else "changed"
+        if row[0] == doc.content_hash:
+            return "same"
+        return "changed" if _same_origin(row[1], doc.path) else "conflict"
+
+    def conflict_message(self, doc: Document) -> str:
+        """Why ``doc`` is not stored when ``document_status(doc) == "conflict"``."""
+        row = _first(
+            self._connection().execute("SELECT path FROM documents WHERE doc_id = ?", [doc.id])
+        )
+        return _conflict_message(doc, row[0] if row else None)
 
     def stored_ids(self, doc_ids: Iterable[str]) -> set[str]:
         """Which of these document ids the store holds."""
@@ -397,9 +318,9 @@ class Store:
             cur.close()
 
     def sources(self, event_id: str) -> list[dict[str, Any]]:
-        """Every stored report of one event, earliest first (for provenance displays)."""
+        """Every stored mention of one event, earliest first (for provenance displays)."""
         cur = self._connection().execute(
-            'SELECT doc_id, start, "end", sentence, source_text, target_text, date_text, '
+            'SELECT doc_id, start, "end", sentence, date, source_text, target_text, date_text, '
             "date_source, trigger, pubdate FROM event_sources WHERE event_id = ? ORDER BY seq",
             [event_id],
         )
@@ -420,7 +341,7 @@ class Store:
         """Rows per table (documents, sentences, events, event_sources, meta)."""
         con = self._connection()
         # Table names come from the fixed tuple above, never from input.
-        return {t: _first(con.execute(f"SELECT count(*) FROM {t}"))[0] for t in _TABLES}
+        return {t: _first(con.execute(f"SELECT count(*) FROM {t}"))[0] for t in TABLES}
 
     def sql(self, query: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
         """Run one SQL statement with ``?`` parameters and return its rows (for users, tests)."""
@@ -451,8 +372,9 @@ class Store:
         if not items:
             return stats
 
-        stored = self._stored_hashes([doc.id for doc, _, _ in items])
-        known = dict(stored)
+        stored = self._stored_docs([doc.id for doc, _, _ in items])
+        known = {doc_id: digest for doc_id, (digest, _) in stored.items()}
+        origins = {doc_id: path for doc_id, (_, path) in stored.items()}
         # doc_id -> the version of it this batch will store (the last differing one wins).
         plan: dict[str, tuple[Document, Sequence[tuple[int, int, str]], Sequence[Event]]] = {}
         for doc, sentences, events in items:
@@ -460,7 +382,13 @@ class Store:
             if known.get(doc.id) == digest:
                 stats.documents_unchanged += 1
                 continue
+            if doc.id in origins and not _same_origin(origins[doc.id], doc.path):
+                # Another input reusing an id is not an edit of the stored document:
+                # replacing would silently delete that document's events.
+                stats.conflicts.append((doc.id, _conflict_message(doc, origins[doc.id])))
+                continue
             known[doc.id] = digest
+            origins[doc.id] = doc.path
             plan.pop(doc.id, None)  # keep plan ordered by the version actually stored
             plan[doc.id] = (doc, sentences, events)
         replace = [d for d in plan if d in stored]
@@ -503,17 +431,21 @@ class Store:
         return stats
 
     def _stored_hashes(self, doc_ids: list[str]) -> dict[str, str]:
+        return {doc_id: digest for doc_id, (digest, _) in self._stored_docs(doc_ids).items()}
+
+    def _stored_docs(self, doc_ids: list[str]) -> dict[str, tuple[str, str | None]]:
+        """doc_id -> (content hash, path it was read from) for the stored ones."""
         con = self._connection()
         wanted = pa.table({"doc_id": pa.array(sorted(set(doc_ids)), pa.string())})
         con.register("_detente_wanted", wanted)
         try:
             rows = con.execute(
-                "SELECT d.doc_id, d.content_hash FROM documents AS d "
+                "SELECT d.doc_id, d.content_hash, d.path FROM documents AS d "
                 "JOIN _detente_wanted AS w USING (doc_id)"
             ).fetchall()
         finally:
             con.unregister("_detente_wanted")
-        return dict(rows)
+        return {doc_id: (digest, path) for doc_id, digest, path in rows}
 
     @staticmethod
     def _remove_documents(
@@ -535,16 +467,19 @@ class Store:
             "AND event_id NOT IN (SELECT event_id FROM event_sources)"
         )
         # Events still reported elsewhere take their provenance from the earliest remaining
-        # report, so iter_events never points at a sentence that is no longer stored.
+        # mention, so iter_events never points at a sentence that is no longer stored, and
+        # their date from the finest remaining one (mentions' dates lie on one chain, so
+        # the longest value is the finest).
         con.execute(
             """UPDATE events SET
                 first_doc = f.doc_id, first_sentence = f.sentence,
                 first_start = f.start, first_end = f."end", first_seq = f.seq,
                 source_text = f.source_text, target_text = f.target_text,
                 date_text = f.date_text, date_source = f.date_source,
-                trigger = f.trigger, pubdate = f.pubdate
+                trigger = f.trigger, pubdate = f.pubdate, date = f.finest
             FROM (
-                SELECT * FROM event_sources
+                SELECT *, arg_max(date, length(date)) OVER (PARTITION BY event_id) AS finest
+                FROM event_sources
                 WHERE event_id IN (SELECT event_id FROM _detente_touched)
                 QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY seq) = 1
             ) AS f
@@ -558,20 +493,27 @@ class Store:
         plan: list[tuple[Document, Sequence[tuple[int, int, str]], Sequence[Event]]],
         registered: list[str],
     ) -> tuple[int, int]:
-        """Insert documents, sentences, reports and new events; return (events, reports) added."""
+        """Insert documents, sentences, mentions and new events; return (events, mentions) added.
+
+        Each mention joins the first event (stored or new, oldest first) that
+        :class:`detente.merge.Candidate` accepts, or creates one.
+        """
         now = datetime.now(UTC).replace(tzinfo=None)
         seq_row = _first(con.execute("SELECT coalesce(max(seq), 0) FROM event_sources"))
         seq = itertools.count(int(seq_row[0]) + 1)
 
-        docs: dict[str, list[Any]] = {f: [] for f in _DOC_SCHEMA.names}
-        sents: dict[str, list[Any]] = {f: [] for f in _SENT_SCHEMA.names}
-        srcs: dict[str, list[Any]] = {f: [] for f in _SRC_SCHEMA.names}
-        evs: dict[str, list[Any]] = {f: [] for f in _EVENT_SCHEMA.names}
+        docs: dict[str, list[Any]] = {f: [] for f in DOC_SCHEMA.names}
+        sents: dict[str, list[Any]] = {f: [] for f in SENT_SCHEMA.names}
+        srcs: dict[str, list[Any]] = {f: [] for f in SRC_SCHEMA.names}
+        candidates = self._candidates(con, plan, registered)
+        stored_ids = {c.event_id for cs in candidates.values() for c in cs}
+        stored_dates = {c.event_id: c.date for cs in candidates.values() for c in cs}
+        created: dict[str, tuple[Candidate, Document, Event, int]] = {}
         seen_reports: set[tuple[str, str, int]] = set()
-        seen_events: set[str] = set()
         for doc, sentences, events in plan:
-            for name, value in zip(
-                _DOC_SCHEMA.names,
+            _append(
+                docs,
+                DOC_SCHEMA,
                 (
                     doc.id,
                     doc.content_hash,
@@ -582,27 +524,36 @@ class Store:
                     len(doc.text),
                     now,
                 ),
-                strict=True,
-            ):
-                docs[name].append(value)
+            )
             starts: set[int] = set()
             for start, end, text in sentences:
                 if start in starts:
                     continue  # one sentence per offset: the key of the sentences table
                 starts.add(start)
-                for name, value in zip(_SENT_SCHEMA.names, (doc.id, start, end, text), strict=True):
-                    sents[name].append(value)
+                _append(sents, SENT_SCHEMA, (doc.id, start, end, text))
             for ev in events:
-                eid = event_id(ev)
-                report = (eid, doc.id, ev.start)
+                same_key = candidates.setdefault(_merge_key(ev), [])
+                chosen = next((c for c in same_key if c.accepts(ev, doc.id)), None)
+                if chosen is None:
+                    taken = {c.event_id for c in same_key}
+                    salt = 0
+                    while (eid := event_id(ev, salt)) in taken:
+                        salt += 1
+                    chosen = Candidate(eid, None)
+                    same_key.append(chosen)
+                report = (chosen.event_id, doc.id, ev.start)
                 if report in seen_reports:
-                    continue  # the same act read twice from one sentence is one report
+                    continue  # the same act read twice from one sentence is one mention
                 seen_reports.add(report)
+                chosen.add(ev, doc.id)
                 n = next(seq)
-                for name, value in zip(
-                    _SRC_SCHEMA.names,
+                if chosen.event_id not in stored_ids and chosen.event_id not in created:
+                    created[chosen.event_id] = (chosen, doc, ev, n)
+                _append(
+                    srcs,
+                    SRC_SCHEMA,
                     (
-                        eid,
+                        chosen.event_id,
                         doc.id,
                         ev.start,
                         ev.end,
@@ -614,62 +565,171 @@ class Store:
                         ev.trigger,
                         ev.pubdate,
                         n,
-                    ),
-                    strict=True,
-                ):
-                    srcs[name].append(value)
-                if eid in seen_events:
-                    continue
-                seen_events.add(eid)
-                for name, value in zip(
-                    _EVENT_SCHEMA.names,
-                    (
-                        eid,
                         ev.date,
-                        ev.source,
-                        ev.target,
-                        ev.cameo,
-                        ev.root,
-                        float(ev.goldstein),
-                        int(ev.quad),
-                        ev.plover,
-                        bool(ev.negated),
-                        ev.date_text,
-                        ev.date_source,
-                        ev.source_text,
-                        ev.target_text,
-                        ev.trigger,
-                        ev.pubdate,
-                        doc.id,
-                        ev.sentence,
-                        ev.start,
-                        ev.end,
-                        n,
                     ),
-                    strict=True,
-                ):
-                    evs[name].append(value)
+                )
 
+        evs: dict[str, list[Any]] = {f: [] for f in EVENT_SCHEMA.names}
+        for eid, (cand, doc, ev, n) in created.items():
+            _append(
+                evs,
+                EVENT_SCHEMA,
+                (
+                    eid,
+                    cand.date,
+                    ev.source,
+                    ev.target,
+                    ev.cameo,
+                    ev.root,
+                    float(ev.goldstein),
+                    int(ev.quad),
+                    ev.plover,
+                    bool(ev.negated),
+                    ev.date_text,
+                    ev.date_source,
+                    ev.source_text,
+                    ev.target_text,
+                    ev.trigger,
+                    ev.pubdate,
+                    doc.id,
+                    ev.sentence,
+                    ev.start,
+                    ev.end,
+                    n,
+                ),
+            )
+        # Stored events that a finer mention dated more precisely ("2011" -> "2011-06").
+        refined = [
+            (c.event_id, c.date)
+            for cs in candidates.values()
+            for c in cs
+            if c.event_id in stored_ids and c.date != stored_dates[c.event_id]
+        ]
         staged = {
-            "_detente_docs": pa.table(docs, schema=_DOC_SCHEMA),
-            "_detente_sents": pa.table(sents, schema=_SENT_SCHEMA),
-            "_detente_srcs": pa.table(srcs, schema=_SRC_SCHEMA),
-            "_detente_events": pa.table(evs, schema=_EVENT_SCHEMA),
+            "_detente_docs": pa.table(docs, schema=DOC_SCHEMA),
+            "_detente_sents": pa.table(sents, schema=SENT_SCHEMA),
+            "_detente_srcs": pa.table(srcs, schema=SRC_SCHEMA),
+            "_detente_events": pa.table(evs, schema=EVENT_SCHEMA),
+            "_detente_refined": pa.table(
+                {
+                    "event_id": pa.array([r[0] for r in refined], pa.string()),
+                    "date": pa.array([r[1] for r in refined], pa.string()),
+                }
+            ),
         }
         for name, table in staged.items():
             con.register(name, table)
             registered.append(name)
-        con.execute(f"INSERT INTO documents SELECT {_cols(_DOC_SCHEMA)} FROM _detente_docs")
-        con.execute(f"INSERT INTO sentences SELECT {_cols(_SENT_SCHEMA)} FROM _detente_sents")
+        con.execute(f"INSERT INTO documents SELECT {_cols(DOC_SCHEMA)} FROM _detente_docs")
+        con.execute(f"INSERT INTO sentences SELECT {_cols(SENT_SCHEMA)} FROM _detente_sents")
         before = _first(con.execute("SELECT count(*) FROM events"))[0]
-        # Events already known (reported by earlier documents) keep their first report.
         con.execute(
-            f"INSERT INTO events SELECT {_cols(_EVENT_SCHEMA)} FROM _detente_events "
+            f"INSERT INTO events SELECT {_cols(EVENT_SCHEMA)} FROM _detente_events "
             "WHERE event_id NOT IN (SELECT event_id FROM events)"
         )
         after = _first(con.execute("SELECT count(*) FROM events"))[0]
-        con.execute(f"INSERT INTO event_sources SELECT {_cols(_SRC_SCHEMA)} FROM _detente_srcs")
+        if refined:
+            con.execute(
+                "UPDATE events SET date = r.date FROM _detente_refined AS r "
+                "WHERE events.event_id = r.event_id"
+            )
+        con.execute(
+            f"INSERT INTO event_sources BY NAME SELECT {_cols(SRC_SCHEMA)} FROM _detente_srcs"
+        )
         return after - before, staged["_detente_srcs"].num_rows
+
+    @staticmethod
+    def _candidates(
+        con: duckdb.DuckDBPyConnection,
+        plan: list[tuple[Document, Sequence[tuple[int, int, str]], Sequence[Event]]],
+        registered: list[str],
+    ) -> dict[tuple[str, str, str, bool], list[Candidate]]:
+        """Stored events that mentions of this batch may join, by merge key, oldest first.
+
+        The batch's documents have no stored mentions (new ones, or replaced ones already
+        removed), so stored candidates start with no mention of theirs.
+        """
+        # Only events whose date can agree with a mention's (same decade, or either undated
+        # or coarser than a decade) are fetched: a busy dyad may have thousands of events.
+        keys = {
+            (*_merge_key(ev), ev.date[:3] if ev.date else None)
+            for _, _, events in plan
+            for ev in events
+        }
+        out: dict[tuple[str, str, str, bool], list[Candidate]] = {}
+        if not keys:
+            return out
+        columns = list(zip(*sorted(keys, key=repr), strict=True))
+        wanted = pa.table(
+            {
+                "source": pa.array(columns[0], pa.string()),
+                "target": pa.array(columns[1], pa.string()),
+                "cameo": pa.array(columns[2], pa.string()),
+                "negated": pa.array(columns[3], pa.bool_()),
+                "decade": pa.array(columns[4], pa.string()),
+            }
+        )
+        con.register("_detente_keys", wanted)
+        registered.append("_detente_keys")
+        rows = con.execute(
+            "SELECT DISTINCT e.source, e.target, e.cameo, e.negated, e.event_id, e.date, "
+            "e.first_seq FROM events AS e "
+            "JOIN _detente_keys AS k USING (source, target, cameo, negated) "
+            "WHERE (e.date IS NULL AND k.decade IS NULL) OR left(e.date, 3) = k.decade "
+            "OR length(e.date) < 3 OR length(k.decade) < 3 "
+            "ORDER BY e.first_seq, e.event_id"
+        ).fetchall()
+        for source, target, cameo, negated, eid, date, _ in rows:
+            out.setdefault((source, target, cameo, bool(negated)), []).append(Candidate(eid, date))
+        return out
+        columns = list(zip(*sorted(keys), strict=True))
+        wanted = pa.table(
+            {
+                "source": pa.array(columns[0], pa.string()),
+                "target": pa.array(columns[1], pa.string()),
+                "cameo": pa.array(columns[2], pa.string()),
+                "negated": pa.array(columns[3], pa.bool_()),
+            }
+        )
+        con.register("_detente_keys", wanted)
+        registered.append("_detente_keys")
+        rows = con.execute(
+            "SELECT e.source, e.target, e.cameo, e.negated, e.event_id, e.date FROM events AS e "
+            "JOIN _detente_keys AS k USING (source, target, cameo, negated) "
+            "ORDER BY e.first_seq, e.event_id"
+        ).fetchall()
+        for source, target, cameo, negated, eid, date in rows:
+            out.setdefault((source, target, cameo, bool(negated)), []).append(Candidate(eid, date))
+        return out
+
+
+def _merge_key(ev: Event) -> tuple[str, str, str, bool]:
+    """What every mention of one event shares (dates must be compatible, see detente.merge)."""
+    return (ev.source, ev.target, ev.cameo, bool(ev.negated))
+
+
+def _append(columns: dict[str, list[Any]], schema: pa.Schema, values: tuple[Any, ...]) -> None:
+    """Add one row to column lists staged for an Arrow table of ``schema``."""
+    for name, value in zip(schema.names, values, strict=True):
+        columns[name].append(value)
+
+
+def _conflict_message(doc: Document, stored_path: str | None) -> str:
+    return (
+        f"id {doc.id!r} already names another document (read from {stored_path or '?'}); "
+        "not stored, the stored one is kept (give this one another id)"
+    )
+
+
+def _same_origin(stored_path: str | None, path: str | None) -> bool:
+    """Were two versions of a document read from the same place (file, corpus, stdin)?
+
+    Corpus records are ``file:line``: the corpus file is the origin, since an edit may move
+    a record to another line. An unknown origin (no path) counts as the same.
+    """
+    if stored_path is None or path is None:
+        return True
+    return re.sub(r":\d+$", "", stored_path) == re.sub(r":\d+$", "", path)
 
 
 def open_store(

@@ -31,6 +31,7 @@ import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date as _date
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -42,9 +43,13 @@ __all__ = [
     "CORPUS_EXTENSIONS",
     "HTML_EXTENSIONS",
     "TEXT_EXTENSIONS",
+    "canonical_path",
+    "check_inputs",
     "decode_bytes",
     "iter_documents",
+    "json_error",
     "normalize_date",
+    "stdin_document_id",
 ]
 
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -368,12 +373,35 @@ def _html_document(
                 _note(problems, path, f"ignored unreadable publication date {meta.date!r}")
     return Document(
         id=doc_id,
-        text=text,
+        text=_with_headline(title, text),
         pubdate=pubdate if pubdate is not None else meta_date,
         title=title,
         url=(meta.url or None) if meta is not None else None,
         path=path,
     )
+
+
+_SITE_SUFFIX = re.compile(r"\s+\|\s+[^|]*$")
+
+
+def _with_headline(title: str | None, text: str) -> str:
+    """The page's text, led by its headline when the main text left it out.
+
+    News pages often carry the headline only in ``<title>``; it states the story's main
+    act, and the page's metadata date (the document's publication date) is the date
+    it speaks of, so it is read as the first paragraph. A site name after ``" | "`` is
+    not part of the headline.
+    """
+    if not title:
+        return text
+    headline = _SITE_SUFFIX.sub("", " ".join(title.split()))
+    if not headline or _squash(headline) in _squash(text[: len(headline) * 3 + 500]):
+        return text
+    return f"{headline}\n\n{text}"
+
+
+def _squash(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _file_document(
@@ -569,6 +597,16 @@ def _record_document(
     return Document(id=doc_id, text=text, pubdate=doc_date, title=title, url=url, path=where)
 
 
+def json_error(err: json.JSONDecodeError) -> str:
+    """The reason of a JSON error with its place: "Invalid control character at column 12".
+
+    ``err.msg`` alone is cut short ("Invalid control character at"): the position is kept
+    apart. Records are one line each, so the column is what locates the fault.
+    """
+    where = f"column {err.colno}" if err.lineno == 1 else f"line {err.lineno} column {err.colno}"
+    return f"{err.msg} {where}" if err.msg.endswith(" at") else f"{err.msg} at {where}"
+
+
 def _iter_jsonl(
     fh: BinaryIO, name: str, pubdate: str | None, problems: Problems
 ) -> Iterator[Document]:
@@ -583,7 +621,7 @@ def _iter_jsonl(
         try:
             record = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as err:
-            msg = err.msg if isinstance(err, json.JSONDecodeError) else "nested too deeply"
+            msg = json_error(err) if isinstance(err, json.JSONDecodeError) else "nested too deeply"
             _note(problems, where, f"invalid JSON ({msg})")
             continue
         if not isinstance(record, dict):
@@ -767,8 +805,28 @@ def _read_stdin(stdin: TextIO | BinaryIO | Any) -> bytes | str:
     return stdin.read()
 
 
+def stdin_document_id(text: str) -> str:
+    """The id of a document read from stdin: ``stdin:`` and a hash of its text.
+
+    Two different piped texts get two ids (neither replaces the other), the same text
+    piped twice the same one (stored once).
+    """
+    import hashlib
+
+    return "stdin:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def canonical_path(name: str) -> str:
+    """The one id of a file however it is named: ``news/x``, ``./news/x`` and ``/abs/news/x``
+    (from ``/abs``) are all ``/abs/news/x``. Symbolic links are kept, not resolved."""
+    return os.path.abspath(name)
+
+
 def _stdin_document(
-    stdin: TextIO | BinaryIO | Any, pubdate: str | None, problems: Problems
+    stdin: TextIO | BinaryIO | Any,
+    pubdate: str | None,
+    problems: Problems,
+    doc_id: str | None = None,
 ) -> Document:
     try:
         data = _read_stdin(stdin)
@@ -778,15 +836,19 @@ def _stdin_document(
         raise _input_error("-", "undecodable text on standard input") from None
     try:
         if isinstance(data, bytes):
-            return _file_document(data, "stdin", "-", pubdate, problems)
-        text = data.removeprefix("\ufeff")
-        if not text.strip():
-            raise _Unreadable("empty input")
-        if _looks_like_html(text):
-            return _html_document(text, "stdin", "-", pubdate, problems)
-        if _junk_ratio(text) > _MAX_JUNK_RATIO or "\x00" in text:
-            raise _Unreadable("binary data, not text")
-        return Document(id="stdin", text=text, pubdate=pubdate, path="-")
+            doc = _file_document(data, "stdin", "-", pubdate, problems)
+        else:
+            text = data.removeprefix("\ufeff")
+            if not text.strip():
+                raise _Unreadable("empty input")
+            if _looks_like_html(text):
+                doc = _html_document(text, "stdin", "-", pubdate, problems)
+            elif _junk_ratio(text) > _MAX_JUNK_RATIO or "\x00" in text:
+                raise _Unreadable("binary data, not text")
+            else:
+                doc = Document(id="stdin", text=text, pubdate=pubdate, path="-")
+        # Named by the user (--id), or by its content: never one id for every piped text.
+        return replace(doc, id=doc_id or stdin_document_id(doc.text))
     except _Unreadable as err:
         what = "empty input" if err.what == "empty file" else err.what
         raise _input_error("-", what) from None
@@ -799,12 +861,16 @@ def iter_documents(
     glob: str | None = None,
     problems: Problems | None = None,
     stdin: TextIO | BinaryIO | None = None,
+    stdin_id: str | None = None,
 ) -> Iterator[Document]:
     """Yield one :class:`Document` per text file, HTML page or corpus record, lazily.
 
     ``paths`` are files, folders (walked recursively; ``glob`` such as ``"*.txt"`` filters
     file names, otherwise every text-like, HTML, JSONL or CSV file is read, hidden ones
     skipped) or ``"-"`` for ``stdin`` (default ``sys.stdin``).
+
+    A file's id is its :func:`canonical_path` (a corpus record's is its ``id`` field, else
+    ``file:line``); stdin's is ``stdin_id`` if given, else derived from its text.
 
     ``pubdate`` (any form :func:`normalize_date` accepts) overrides every document's
     publication date; otherwise a record's ``date`` field or an HTML page's metadata date
@@ -816,26 +882,45 @@ def iter_documents(
     """
     if problems is None:
         problems = Problems()
+    pub = check_inputs(paths, pubdate=pubdate, stdin_id=stdin_id)
+    for name in (os.fspath(p) for p in paths):
+        if name == "-":
+            source = stdin if stdin is not None else sys.stdin
+            yield _stdin_document(source, pub, problems, stdin_id)
+        elif os.path.isdir(name):
+            yield from _iter_folder(canonical_path(name), glob, pub, problems)
+        else:
+            try:
+                yield from _read_path(canonical_path(name), True, pub, problems)
+            except _Unreadable as err:
+                raise _input_error(err.where or name, err.what) from None
+
+
+def check_inputs(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    pubdate: str | None = None,
+    stdin_id: str | None = None,
+) -> str | None:
+    """Fail with :class:`InputError` / :class:`DetenteError` unless every named path is usable.
+
+    Run before anything is created (a store, an output file) and before any reading, so
+    that a typo in the last argument fails fast instead of after an hour of extraction.
+    Returns the normalised ``pubdate``.
+    """
     try:
         pub = normalize_date(pubdate)
     except ValueError:
         raise DetenteError(f"--pubdate: not a date: {pubdate!r} (use YYYY-MM-DD)") from None
-    # Validate every named path before reading any, so that a typo in the last argument
-    # fails fast instead of after an hour of extraction.
     names = [os.fspath(p) for p in paths]
+    if stdin_id is not None and "-" not in names:
+        raise DetenteError("--id: names the document read from standard input; add - to the inputs")
+    if stdin_id is not None and not stdin_id.strip():
+        raise DetenteError("--id: must not be empty")
     for name in names:
         if name != "-":
             _check_named_path(name)
-    for name in names:
-        if name == "-":
-            yield _stdin_document(stdin if stdin is not None else sys.stdin, pub, problems)
-        elif os.path.isdir(name):
-            yield from _iter_folder(name, glob, pub, problems)
-        else:
-            try:
-                yield from _read_path(name, True, pub, problems)
-            except _Unreadable as err:
-                raise _input_error(err.where or name, err.what) from None
+    return pub
 
 
 def _check_named_path(name: str) -> None:

@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from detente.errors import DetenteError, InputError
+from detente.io.readers import json_error
 from detente.model import EVENT_FIELDS
 
-__all__ = ["FORMATS", "read_records", "write_records"]
+__all__ = ["FORMATS", "atomic_output", "read_records", "write_records"]
 
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 
@@ -56,6 +57,30 @@ def _is_stdout(out: str | Path | None) -> bool:
 
 
 @contextlib.contextmanager
+def atomic_output(out: str | Path) -> Iterator[str]:
+    """A temporary path beside ``out`` that becomes ``out`` only if the block succeeds.
+
+    A run that fails or is interrupted midway leaves ``out`` as it was (absent, or its
+    previous content) instead of a half-written file such as a CSV with only its header.
+    The rename is atomic on one file system, hence the temporary file beside the target.
+    """
+    target = os.fspath(out)
+    folder, name = os.path.split(target)
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise DetenteError(f"{out}: cannot write ({(err.strerror or str(err)).lower()})") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
 def _open_text(out: str | Path | None) -> Iterator[IO[str]]:
     """A UTF-8 text stream on ``out``; for stdout, on its byte buffer.
 
@@ -79,12 +104,14 @@ def _open_text(out: str | Path | None) -> Iterator[IO[str]]:
                 wrapper.flush()
             wrapper.detach()
         return
-    try:
-        fh = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115
-    except OSError as err:
-        raise DetenteError(f"{out}: cannot write ({(err.strerror or str(err)).lower()})") from None
-    with fh:
-        yield fh
+    with atomic_output(out) as tmp:
+        try:
+            fh = open(tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as err:
+            reason = (err.strerror or str(err)).lower()
+            raise DetenteError(f"{out}: cannot write ({reason})") from None
+        with fh:
+            yield fh
 
 
 def _project(record: dict[str, Any], fields: Sequence[str] | None) -> dict[str, Any]:
@@ -181,7 +208,6 @@ def _write_parquet(
     records: Iterable[dict[str, Any]], out: Any, fields: Sequence[str] | None
 ) -> int:
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     rows = iter(records)
     batch: list[dict[str, Any]] = []
@@ -199,14 +225,28 @@ def _write_parquet(
         ]
         return pa.Table.from_arrays(arrays, schema=schema)
 
-    sink: Any
     if _is_stdout(out):
         sys.stdout.flush()
         sink = getattr(sys.stdout, "buffer", None)
         if sink is None:
             raise DetenteError("-: cannot write Parquet to a text-only standard output")
-    else:
-        sink = str(out)
+        return _parquet_to(sink, out, batch, rows, schema, table)
+    with atomic_output(out) as tmp:
+        return _parquet_to(tmp, out, batch, rows, schema, table)
+
+
+def _parquet_to(
+    sink: Any,
+    out: Any,
+    batch: list[dict[str, Any]],
+    rows: Iterator[dict[str, Any]],
+    schema: Any,
+    table: Any,
+) -> int:
+    """Write ``batch`` and then the rest of ``rows`` as Parquet row groups to ``sink``."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     n = 0
     try:
         with pq.ParquetWriter(sink, schema) as writer:
@@ -309,7 +349,7 @@ def _read_jsonl(lines: Iterable[str], name: str) -> Iterator[dict[str, Any]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            raise InputError(f"{name}:{n}", f"invalid JSON ({err.msg})") from None
+            raise InputError(f"{name}:{n}", f"invalid JSON ({json_error(err)})") from None
         if not isinstance(record, dict):
             raise InputError(f"{name}:{n}", "not a JSON object")
         yield record

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from detente.relations import DyadPeriod, dyad_key, dyad_series
+from detente.timeline import date_sort_key
+from detente.wording import count
 
 _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#222;padding:0 1rem}
@@ -48,7 +50,7 @@ def _chart(series: list[DyadPeriod], width: int = 640, height: int = 160) -> str
     points = " ".join(f"{x:.1f},{y(p.index):.1f}" for x, p in zip(xs, series, strict=True))
     dots = "".join(
         f"<circle cx='{x:.1f}' cy='{y(p.index):.1f}' r='3.5' fill='{'#1a7f37' if p.index >= 0 else '#b42318'}'>"
-        f"<title>{_e(p.period)}: index {p.index:+.1f} ({p.events} events)</title></circle>"
+        f"<title>{_e(p.period)}: index {p.index:+.1f} ({count(p.events, 'event')})</title></circle>"
         for x, p in zip(xs, series, strict=True)
     )
     shown: list[tuple[float, str]] = []
@@ -82,13 +84,13 @@ def render_report(events: Iterable[Mapping[str, Any]], title: str = "detente rep
     parts = [
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{_e(title)}</title>",
         f"<style>{_CSS}</style></head><body><h1>{_e(title)}</h1>",
-        f"<p>{len(evs)} events between {len(by_dyad)} pairs of actors.</p>",
+        f"<p>{count(len(evs), 'event')} between {count(len(by_dyad), 'pair of actors')}.</p>",
         "<table><tr><th>dyad</th><th class='num'>events</th><th>first</th><th>last</th>"
         "<th class='num'>mean Goldstein</th></tr>",
     ]
     for d in order:
         ds = by_dyad[d]
-        dated = sorted(str(e["date"]) for e in ds if e.get("date"))
+        dated = sorted((str(e["date"]) for e in ds if e.get("date")), key=date_sort_key)
         # Negated acts did not happen: they are listed, but do not move the mean (as in
         # the chart and detente.relations).
         real = [float(e["goldstein"]) for e in ds if not e.get("negated")]
@@ -106,9 +108,7 @@ def render_report(events: Iterable[Mapping[str, Any]], title: str = "detente rep
         parts.append(
             "<table><tr><th>date</th><th>source → target</th><th>event</th><th>sentence</th></tr>"
         )
-        for e in sorted(
-            by_dyad[d], key=lambda e: (e.get("date") is None, str(e.get("date") or ""))
-        ):
+        for e in sorted(by_dyad[d], key=lambda e: date_sort_key(e.get("date"))):
             try:
                 name = cameo_info(str(e["cameo"])).name
             except KeyError:
@@ -129,7 +129,11 @@ def render_report(events: Iterable[Mapping[str, Any]], title: str = "detente rep
 def write_report(
     events: Iterable[Mapping[str, Any]], path: str | Path, title: str = "detente report"
 ) -> Path:
-    """Write the report to ``path`` (UTF-8) and return the path."""
+    """Write the report to ``path`` (UTF-8, replaced whole: never half-written); return it."""
+    from detente.io.writers import atomic_output
+
     p = Path(path)
-    p.write_text(render_report(events, title), encoding="utf-8")
+    page = render_report(events, title)
+    with atomic_output(p) as tmp:
+        Path(tmp).write_text(page, encoding="utf-8")
     return p
