@@ -86,7 +86,10 @@ def extract_events(
         heads = timex_heads(doc, sent, timexes)
         partners: dict[str, list[Actor]] = {}  # source country → its partners in this sentence
         _remember_unilateral_acts(sent, resolver, patterns, agents)
+        coded_verbs: set[int] = set()  # verbs of this sentence that coded an event
         for trig in triggers:
+            if trig.nested_in is not None and trig.nested_in in coded_verbs:
+                continue  # the noun describes the verb's act (drop_nested)
             when = date_event(trig.tok, sent, heads, trig_idx, timexes, document.pubdate)
             if when.source != "own" and dateline_date and _opens(sent, dateline):
                 # The act a dateline's sentence reports is the dispatch's news of the day.
@@ -112,6 +115,7 @@ def extract_events(
                 code_trigger(trig, sent, when, resolver, document, patterns, partners, agents)
             )
             if coded:
+                coded_verbs.add(trig.tok.i)
                 agents[patterns.act_lemma(lemma)] = _sources_of(coded)
                 if trig.reciprocal:
                     resolver.note_reciprocal(Actor(coded[0].source, ""), Actor(coded[0].target, ""))

@@ -58,6 +58,9 @@ class Trigger:
     clausal: bool = False
     #: Code an agentless passive's subject as the source (see ``extract_events``).
     passive_source: bool = False
+    #: A nominal act inside the argument of this verb (token index): coded only when the
+    #: verb itself codes nothing (see :func:`drop_nested`).
+    nested_in: int | None = None
     #: Same-country actors with different codes may be the two sides (``--domestic``).
     domestic: bool = False
 
@@ -77,21 +80,29 @@ def drop_nested(triggers: list[Trigger]) -> list[Trigger]:
     if not verbs and not inside:
         return triggers
     told: set[int] = set()
+    governed: dict[int, int] = {}  # nominal act → the verb in whose argument it sits
     for v in verbs:
         for c in v.tok.children:
             if c.dep_ in {"dobj", "attr"} or (
                 c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS and c.i > v.tok.i
             ):
-                inside |= {t.i for t in c.subtree}
+                for t in c.subtree:
+                    governed.setdefault(t.i, v.tok.i)
                 if v.code[:2] == "11":
                     # "Britain condemned the bombing of Belgrade by NATO": what is condemned
                     # happened; with its own agent it is an act of its own.
                     told |= {t.i for t in c.subtree}
-    return [
-        t
-        for t in triggers
-        if t.verb is not None or t.tok.i not in inside or (t.tok.i in told and _own_agent(t.tok))
-    ]
+    out = []
+    for t in triggers:
+        if t.verb is not None or (t.tok.i in told and _own_agent(t.tok)):
+            out.append(t)
+        elif t.tok.i not in inside:
+            # Inside a verb's argument the noun describes the verb's act; it stands for an act
+            # of its own only when the verb codes nothing ("Ethiopia and Somalia fought a
+            # war": no target for "fought", the war names both sides).
+            t.nested_in = governed.get(t.tok.i)
+            out.append(t)
+    return out
 
 
 def _own_agent(noun: Token) -> bool:
@@ -463,7 +474,15 @@ def _noun_irrealis(tok: Token) -> bool:
         t = t.head
     if t.pos_ not in {"VERB", "AUX"}:
         return False
+    if t.lemma_.lower() in _CONCLUDING and t.i != tok.i:
+        # "A ceasefire was agreed", "agreed a truce": agreeing to a thing concludes it; only
+        # the act agreed *to do* ("agreed to withdraw") has not happened.
+        return _irrealis(t) or _habitual(t)
     return _is_one_of(t, _IRREALIS_HEADS) or _irrealis(t) or _habitual(t)
+
+
+#: Commitment verbs that conclude what they take as object (not as infinitive).
+_CONCLUDING = {"agree", "accept"}
 
 
 #: Nouns whose complement is an act sought, planned or discussed, not one that took place:
