@@ -57,7 +57,7 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         ("Chile imprisoned two Peruvian fishermen in 2014.", ("CHL", "PER", "173")),
         ("Venezuela nationalized the Colombian cement company in 2008.", ("VEN", "COL", "1711")),
         ("Bolivia nationalised Spanish energy firms in May 2006.", ("BOL", "ESP", "1711")),
-        ("Brazil extradited an Italian militant to Italy in 2019.", ("BRA", "ITA", "174")),
+        ("Brazil extradited an Italian militant to Italy in 2019.", ("BRA", "ITA", "063")),
         ("Indian police tortured a Pakistani prisoner in 2013.", ("IND", "PAK", "1822")),
         # 18-20: violence
         ("Thai soldiers ambushed Cambodian troops near the border in 2011.", ("THA", "KHM", "180")),
