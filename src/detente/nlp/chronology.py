@@ -17,6 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from detente.model import Timex
+from detente.nlp.sentences import doc_text, sentence_of
 
 _DATE_TYPES = {"DATE", "TIME"}
 _PRESENT_TAGS = {"VBZ", "VBP"}
@@ -152,9 +153,9 @@ def _anterior(verb: Token) -> bool:
 def _close_by(ref: Timex, sent: Span) -> bool:
     """Is ``ref`` in this sentence or the one before it, within the same paragraph?"""
     doc = sent.doc
-    if ref.start < paragraph_start(doc.text, sent.start_char):
+    if ref.start < paragraph_start(doc_text(doc), sent.start_char):
         return False
-    prev_start = doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+    prev_start = sentence_of(doc[sent.start - 1]).start_char if sent.start > 0 else 0
     return ref.start >= prev_start
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from detente.model import Actor
 from detente.nlp.actors import ActorResolver, mention_at
+from detente.nlp.sentences import sentence_of
 
 
 def with_hyphen_partners(
@@ -89,7 +90,7 @@ def recent_pair(tok: Token, resolver: ActorResolver) -> list[Actor]:
     """The two countries a clause about "relations" or "ties" without named parties is about:
     those named earlier in the sentence, else in the sentence before, else the two the text
     is about (GUIDE R4: reciprocal acts go both ways)."""
-    sent = tok.sent
+    sent = sentence_of(tok)
     doc = tok.doc
     start = sent.start
     for t in doc[sent.start : tok.i]:
@@ -99,7 +100,7 @@ def recent_pair(tok: Token, resolver: ActorResolver) -> list[Actor]:
     if len(before) == 2:
         return before
     if not before and start > 0:
-        prev = doc[start - 1].sent
+        prev = sentence_of(doc[start - 1])
         earlier = countries_between(list(prev))
         if len(earlier) == 2:
             return earlier
@@ -187,10 +188,10 @@ def counted_group(subj_toks: list[Token], exclude: set[str]) -> list[Actor]:
         if not n or n < 3:
             continue
         doc = s.doc
-        sent = s.sent
+        sent = sentence_of(s)
         spans = [list(doc[sent.start : s.left_edge.i])]
         if sent.start > 0:
-            spans.append(list(doc[sent.start - 1].sent))
+            spans.append(list(sentence_of(doc[sent.start - 1])))
         for span in spans:
             named = [a for a in countries_between(span) if a.country not in exclude]
             if len(named) == n:
