@@ -33,6 +33,7 @@ from detente.nlp.conventions import DETENTE, Conventions
 from detente.nlp.dateline import Dateline, blank, find_dateline
 from detente.nlp.patterns import Patterns
 from detente.nlp.pipeline import load_pipeline
+from detente.nlp.citations import blank_citations
 from detente.nlp.truecase import recase_headlines
 
 #: A sentence as stored: (start, end, text) in document character offsets.
@@ -196,8 +197,9 @@ class _Coder:
         self.problems.add(where, f"extraction failed ({type(exc).__name__}: {what}); skipped")
 
     def _make_doc(self, p: _Piece) -> Doc:
-        """The copy the parser reads: dateline blanked, headlines re-cased, same offsets."""
-        doc = self.nlp.make_doc(recase_headlines(blank(p.text, p.dateline)))
+        """The copy the parser reads: dateline and footnote markers blanked, headlines
+        re-cased, same offsets."""
+        doc = self.nlp.make_doc(recase_headlines(blank_citations(blank(p.text, p.dateline))))
         doc._.pubdate = (p.coded or p.document).pubdate
         doc._.dateline = p.dateline
         return doc
