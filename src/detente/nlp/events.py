@@ -22,13 +22,14 @@ The module is split by stage: :mod:`detente.nlp.triggers` finds the acts,
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.codebook.cameo import CameoInfo, cameo_info, quad_class
 from detente.model import Actor, Document, Event, Timex
 from detente.nlp.actors import ActorResolver, mention_at
-from detente.nlp.chronology import EventDate, date_event, timex_heads
+from detente.nlp.chronology import EventDate, date_event, listed_dates, timex_heads
 from detente.nlp.dateline import Dateline
 from detente.nlp.parties import distinct_parties, one_side_per_country
 from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
@@ -114,6 +115,10 @@ def extract_events(
             coded = list(
                 code_trigger(trig, sent, when, resolver, document, patterns, partners, agents)
             )
+            # "clashed in 2016, 2020 and 2023": one act per listed date.
+            if coded:
+                extra = listed_dates(when, sent, timexes)
+                coded += [replace(ev, date=d.value, date_text=d.text) for d in extra for ev in coded]
             if coded:
                 coded_verbs.add(trig.tok.i)
                 agents[patterns.act_lemma(lemma)] = _sources_of(coded)
