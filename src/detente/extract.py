@@ -29,11 +29,11 @@ from spacy.tokens import Doc
 
 from detente.errors import DetenteError, debug_enabled
 from detente.model import Document, Event, Problems
+from detente.nlp.citations import blank_citations
 from detente.nlp.conventions import DETENTE, Conventions
 from detente.nlp.dateline import Dateline, blank, find_dateline
 from detente.nlp.patterns import Patterns
 from detente.nlp.pipeline import load_pipeline
-from detente.nlp.citations import blank_citations
 from detente.nlp.truecase import recase_headlines
 
 #: A sentence as stored: (start, end, text) in document character offsets.

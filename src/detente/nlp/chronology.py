@@ -223,7 +223,8 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:again\s+)?(?:(?:in|on|
 def listed_dates(when: EventDate, sent: Span, timexes: Sequence[Timex]) -> list[EventDate]:
     """The other dates of a list that the act's own date belongs to ("clashed in 1962, 1967
     and 2020" → 1967, 2020): one act of one kind per listed date (GUIDE R3/R4). A range
-    ("from 1988 to 1994", "between 1962 and 1967") is one act, dated by its start."""
+    ("from 1988 to 1994", "between 1962 and 1967") and a period ("throughout 2021 and 2022")
+    are one act, dated by their start."""
     if when.source != "own" or not when.text:
         return []
     dated = [
@@ -244,9 +245,9 @@ def listed_dates(when: EventDate, sent: Span, timexes: Sequence[Timex]) -> list[
         if len(chain) < 2 or not any(t.text == when.text for t in chain):
             continue
         if any(t.end_value for t in chain) or text[: chain[0].start].rstrip().lower().endswith(
-            ("between", "from")
+            ("between", "from", "throughout")
         ):
-            return []  # a range, not a list
+            return []  # a range or a period, not a list
         out = []
         for t in chain:
             if t.text == when.text:
