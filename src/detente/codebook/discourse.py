@@ -15,6 +15,7 @@ class DiscourseFacts:
     focus_roots: frozenset[str]
     focus_min_mentions: int
     focus_ratio: float
+    mutual_lemmas: frozenset[str]
 
 
 @cache
@@ -25,4 +26,5 @@ def discourse_facts() -> DiscourseFacts:
         focus_roots=frozenset(str(r).zfill(2) for r in raw.get("focus_roots", [])),
         focus_min_mentions=int(raw.get("focus_min_mentions", 2)),
         focus_ratio=float(raw.get("focus_ratio", 0.5)),
+        mutual_lemmas=frozenset(str(w).lower() for w in raw.get("mutual_lemmas", [])),
     )

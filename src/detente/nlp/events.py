@@ -31,7 +31,7 @@ from detente.model import Actor, Document, Event, Timex
 from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.chronology import EventDate, date_event, listed_dates, timex_heads
 from detente.nlp.dateline import Dateline
-from detente.nlp.focus import focus_targets
+from detente.nlp.focus import focus_targets, mutual_partners
 from detente.nlp.parties import distinct_parties, one_side_per_country
 from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
 from detente.nlp.present import retag_present_verbs
@@ -276,6 +276,10 @@ def code_trigger(
         for a in sources:
             partners.setdefault(a.country, [])
             partners[a.country] += [t for t in targets if distinct_parties(a, t, trig.domestic)]
+    if sources and not targets:
+        # "Peru and Chile agreed to resume talks": each does a mutual act to the other.
+        targets = mutual_partners(trig, sources)
+        reciprocal = reciprocal or bool(targets)
     if sources and not targets:
         # "Iraq launched a full-scale invasion" in a text about Iraq and Kuwait.
         targets = focus_targets(trig, sources, resolver, when.source == "own")

@@ -74,3 +74,16 @@ def focus_targets(
         return []  # "Russia deployed troops in Syria": the act's place is a third country
     other = pair[1] if pair[0] in countries else pair[0]
     return [Actor(other, "")]
+
+
+def mutual_partners(trig: Trigger, sources: list[Actor]) -> list[Actor]:
+    """For a verb whose act is mutual by nature (``mutual_lemmas``) with two countries or
+    more as its subject and no partner named ("Peru and Chile agreed to resume talks"), the
+    subject's parties themselves: each does the act to each other."""
+    if trig.verb is None or trig.tok.lemma_.lower() not in discourse_facts().mutual_lemmas:
+        return []
+    if len({a.country for a in sources}) < 2:
+        return []
+    if any(c.dep_ == "ccomp" for c in trig.tok.children):
+        return []  # "X and Y agreed that ...": a shared view, not an act on each other
+    return list(sources)
