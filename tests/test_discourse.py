@@ -129,3 +129,21 @@ def test_a_named_partner_is_not_replaced() -> None:
         ("PER", "BOL"),
         ("CHL", "BOL"),
     }
+
+
+# -- group references ---------------------------------------------------------------------
+
+SOURED = "Peru and Chile have a long history. Relations between Peru and Chile soured. "
+
+
+def test_the_parties_are_the_pair_in_focus() -> None:
+    got = coded(SOURED + "In 2001 the parties signed a border treaty.")
+    assert {("PER", "CHL", "057", "2001"), ("CHL", "PER", "057", "2001")} <= got
+
+
+def test_the_neighbours_clashed() -> None:
+    assert {("PER", "CHL"), ("CHL", "PER")} <= dyads(SOURED + "In 2001 the neighbours clashed.")
+
+
+def test_modified_parties_are_not_the_pair() -> None:
+    assert not dyads(SOURED + "In 2001 the opposition parties signed a border treaty.")

@@ -16,6 +16,7 @@ class DiscourseFacts:
     focus_min_mentions: int
     focus_ratio: float
     mutual_lemmas: frozenset[str]
+    pair_nouns: frozenset[str]
 
 
 @cache
@@ -27,4 +28,5 @@ def discourse_facts() -> DiscourseFacts:
         focus_min_mentions=int(raw.get("focus_min_mentions", 2)),
         focus_ratio=float(raw.get("focus_ratio", 0.5)),
         mutual_lemmas=frozenset(str(w).lower() for w in raw.get("mutual_lemmas", [])),
+        pair_nouns=frozenset(str(w).lower() for w in raw.get("pair_nouns", [])),
     )

@@ -18,12 +18,16 @@ such an act as done to the other country of the pair when
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
 from detente.codebook.discourse import discourse_facts
 from detente.model import Actor
-from detente.nlp.actors import ActorResolver
 from detente.nlp.triggers import Trigger
+
+if TYPE_CHECKING:
+    from detente.nlp.actors import ActorResolver
 
 
 def pair_in_focus(resolver: ActorResolver) -> tuple[str, str] | None:
@@ -87,3 +91,16 @@ def mutual_partners(trig: Trigger, sources: list[Actor]) -> list[Actor]:
     if any(c.dep_ == "ccomp" for c in trig.tok.children):
         return []  # "X and Y agreed that ...": a shared view, not an act on each other
     return list(sources)
+
+
+def definite_pair_group(tok: Token, resolver: ActorResolver) -> list[str] | None:
+    """ "the parties", "the neighbours", "the belligerents" (definite, plural, no other
+    modifier): the pair in focus, when the text has one (``pair_group_nouns``)."""
+    if tok.tag_ not in {"NNS", "NNPS"} or tok.lemma_.lower() not in discourse_facts().pair_nouns:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    if any(c.dep_ in {"amod", "compound", "nummod", "poss", "nmod"} for c in tok.children):
+        return None  # "the opposition parties", "the two parties" (counted: the caller's)
+    pair = pair_in_focus(resolver)
+    return list(pair) if pair else None
