@@ -147,3 +147,9 @@ def test_the_neighbours_clashed() -> None:
 
 def test_modified_parties_are_not_the_pair() -> None:
     assert not dyads(SOURED + "In 2001 the opposition parties signed a border treaty.")
+
+
+def test_a_temporal_clause_narrates_the_pair_act() -> None:
+    text = "Relations between Iraq and Iran were tense. Iraq and Iran are neighbours. "
+    got = coded(text + "The two states have fought since Iraq invaded the Faw peninsula in 1986.")
+    assert ("IRQ", "IRN", "192", "1986") in got

@@ -42,6 +42,7 @@ def pair_in_focus(resolver: ActorResolver) -> tuple[str, str] | None:
 
 
 _NOUN_ARGS = {"dobj", "nsubj", "nsubjpass", "attr"}
+_TEMPORAL = {"since", "after", "when", "before", "until", "once", "as"}
 
 
 def _main_act(tok: Token, noun: bool) -> bool:
@@ -51,7 +52,10 @@ def _main_act(tok: Token, noun: bool) -> bool:
         if t.dep_ not in _NOUN_ARGS:
             return False
         t = t.head
-    while t.dep_ == "conj":
+    while t.dep_ == "conj" or (
+        # "... since Russia invaded the peninsula in 2014": a temporal clause narrates too.
+        t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL for c in t.children)
+    ):
         t = t.head
     return t.dep_ == "ROOT"
 
