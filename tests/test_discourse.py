@@ -153,3 +153,17 @@ def test_a_temporal_clause_narrates_the_pair_act() -> None:
     text = "Relations between Iraq and Iran were tense. Iraq and Iran are neighbours. "
     got = coded(text + "The two states have fought since Iraq invaded the Faw peninsula in 1986.")
     assert ("IRQ", "IRN", "192", "1986") in got
+
+
+# -- a compound subject after a fronted phrase ------------------------------------------------
+
+
+def test_compound_subject_after_a_fronted_phrase() -> None:
+    got = dyads("As a result of the deadlock, Peru, Chile and Brazil opened negotiations in 1999.")
+    assert {("PER", "CHL"), ("BRA", "PER"), ("CHL", "BRA")} <= got
+
+
+def test_fronted_phrase_with_a_country_list_then_a_subject() -> None:
+    # The verb has its own subject: the list in the fronted phrase stays there.
+    got = dyads("After talks with Kenya, Uganda and Tanzania, Rwanda signed a pact with Burundi.")
+    assert ("RWA", "BDI") in got and ("UGA", "BDI") not in got
