@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from detente.errors import DetenteError, debug_enabled
 from detente.model import Document, Event, Problems
+from detente.nlp.citations import blank_citations
 from detente.nlp.conventions import DETENTE, Conventions
 from detente.nlp.dateline import Dateline, blank, find_dateline
 from detente.nlp.patterns import Patterns
@@ -196,8 +197,9 @@ class _Coder:
         self.problems.add(where, f"extraction failed ({type(exc).__name__}: {what}); skipped")
 
     def _make_doc(self, p: _Piece) -> Doc:
-        """The copy the parser reads: dateline blanked, headlines re-cased, same offsets."""
-        doc = self.nlp.make_doc(recase_headlines(blank(p.text, p.dateline)))
+        """The copy the parser reads: dateline and footnote markers blanked, headlines
+        re-cased, same offsets."""
+        doc = self.nlp.make_doc(recase_headlines(blank_citations(blank(p.text, p.dateline))))
         doc._.pubdate = (p.coded or p.document).pubdate
         doc._.dateline = p.dateline
         return doc

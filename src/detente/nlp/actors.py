@@ -373,7 +373,9 @@ class ActorResolver:
                     return list(self.last_pair)
                 dyad = self.dyad_in_focus()
                 return dyad if len(dyad) == 2 else None
-        return None
+        from detente.nlp.focus import definite_pair_group  # focus reads the resolver's state
+
+        return definite_pair_group(tok, self)
 
     def _person(
         self, tok: Token, date: str | None, phrase: list[Token]

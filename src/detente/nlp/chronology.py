@@ -214,3 +214,47 @@ def _present_tense(tok: Token) -> bool:
     if tok.tag_ in _PRESENT_TAGS:
         return True
     return any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _PRESENT_TAGS for c in tok.children)
+
+
+#: What joins the items of a list of dates: "in 1962, 1967 and 2020", "in May 2013, June 2017
+#: and again in June 2020". "or" is left out: "in 1962 or 1963" is one act of uncertain date.
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:again\s+)?(?:(?:in|on|during)\s+)?$")
+
+
+def listed_dates(when: EventDate, sent: Span, timexes: Sequence[Timex]) -> list[EventDate]:
+    """The other dates of a list that the act's own date belongs to ("clashed in 1962, 1967
+    and 2020" → 1967, 2020): one act of one kind per listed date (GUIDE R3/R4). A range
+    ("from 1988 to 1994", "between 1962 and 1967") and a period ("throughout 2021 and 2022")
+    are one act, dated by their start."""
+    if when.source != "own" or not when.text:
+        return []
+    dated = [
+        t
+        for t in _dated(timexes)
+        if sent.start_char <= t.start and t.end <= sent.end_char and t.text
+    ]
+    dated.sort(key=lambda t: t.start)
+    text = sent.doc.text
+    # Chains of dates linked by list separators.
+    chains: list[list[Timex]] = []
+    for tx in dated:
+        if chains and _LIST_GAP.match(text[chains[-1][-1].end : tx.start]):
+            chains[-1].append(tx)
+        else:
+            chains.append([tx])
+    for chain in chains:
+        if len(chain) < 2 or not any(t.text == when.text for t in chain):
+            continue
+        if any(t.end_value for t in chain) or text[: chain[0].start].rstrip().lower().endswith(
+            ("between", "from", "throughout")
+        ):
+            return []  # a range or a period, not a list
+        out = []
+        for t in chain:
+            if t.text == when.text:
+                continue
+            d = _event_date(t, timexes, "own")
+            if d.value and d.value != when.value:
+                out.append(d)
+        return out
+    return []

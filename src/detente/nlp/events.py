@@ -22,14 +22,16 @@ The module is split by stage: :mod:`detente.nlp.triggers` finds the acts,
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.codebook.cameo import CameoInfo, cameo_info, quad_class
 from detente.model import Actor, Document, Event, Timex
 from detente.nlp.actors import ActorResolver, mention_at
-from detente.nlp.chronology import EventDate, date_event, timex_heads
+from detente.nlp.chronology import EventDate, date_event, listed_dates, timex_heads
 from detente.nlp.dateline import Dateline
+from detente.nlp.focus import focus_targets, mutual_partners
 from detente.nlp.parties import distinct_parties, one_side_per_country
 from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
 from detente.nlp.present import retag_present_verbs
@@ -114,6 +116,12 @@ def extract_events(
             coded = list(
                 code_trigger(trig, sent, when, resolver, document, patterns, partners, agents)
             )
+            # "clashed in 2016, 2020 and 2023": one act per listed date.
+            if coded:
+                extra = listed_dates(when, sent, timexes)
+                coded += [
+                    replace(ev, date=d.value, date_text=d.text) for d in extra for ev in coded
+                ]
             if coded:
                 coded_verbs.add(trig.tok.i)
                 agents[patterns.act_lemma(lemma)] = _sources_of(coded)
@@ -268,6 +276,13 @@ def code_trigger(
         for a in sources:
             partners.setdefault(a.country, [])
             partners[a.country] += [t for t in targets if distinct_parties(a, t, trig.domestic)]
+    if sources and not targets:
+        # "Peru and Chile agreed to resume talks": each does a mutual act to the other.
+        targets = mutual_partners(trig, sources)
+        reciprocal = reciprocal or bool(targets)
+    if sources and not targets:
+        # "Iraq launched a full-scale invasion" in a text about Iraq and Kuwait.
+        targets = focus_targets(trig, sources, resolver, when.source == "own")
     if not sources or not targets:
         return
     if not trig.domestic:

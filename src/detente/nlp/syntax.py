@@ -84,6 +84,25 @@ def is_actorish(tok: Token) -> bool:
     return m is not None or tok.ent_type_ in {"PERSON", "GPE", "NORP", "ORG"} or tok.pos_ == "PRON"
 
 
+def _subject_in_fronted_phrase(verb: Token) -> Token | None:
+    """ "As a result of the deadlock, Peru, Chile and Brazil opened talks": the parser reads
+    the compound subject as more conjuncts of the fronted phrase's noun. The first conjunct
+    after the comma that names an actor, before a finite verb without a subject, is it."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i:
+            continue
+        for t in prep.subtree:
+            if (
+                t.dep_ == "conj"
+                and t.i < verb.i
+                and t.doc[t.i - 1].text == ","
+                and t.pos_ == "PROPN"
+                and mention_at(t) is not None
+            ):
+                return t
+    return None
+
+
 def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     """Subject heads of a verb; the flag says they are the patients of a passive."""
     subj = [c for c in verb.children if c.dep_ in _SUBJ]
@@ -108,6 +127,9 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         ]
         if subj:
             return subj, False
+        fronted = _subject_in_fronted_phrase(verb)
+        if fronted is not None:
+            return [fronted], False
     agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if agent:
         return agent, False

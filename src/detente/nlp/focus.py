@@ -1,0 +1,110 @@
+"""The pair in focus: who an act is done to when a text about two countries leaves it out.
+
+A page about Iraq–Kuwait relations writes "On 2 August 1990, Iraq launched a full-scale
+invasion" and "Kuwait later withdrew from the agreement": the act has a source and no target
+in its clause, because the reader knows the text is about the two of them. detente codes
+such an act as done to the other country of the pair when
+
+* the act is one that is always done to someone (``focus_roots`` in
+  ``codebook/data/discourse.yaml``; statements and appeals are often addressed to no one);
+* the document has a dominant pair: its two most named countries so far are each named at
+  least ``focus_min_mentions`` times, and no third country comes close (``focus_ratio``);
+* its source is one country of that pair, and its sentence names no country outside it;
+* it is an act the sentence tells as its news: the main verb, or the object or subject of
+  the main verb ("launched an invasion"), dated by a time expression of its own. An act
+  inside another's argument ("accused Qatar of supporting", "interest in the sale of") or
+  told in passing without a date is left alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from detente.codebook.discourse import discourse_facts
+from detente.model import Actor
+from detente.nlp.triggers import Trigger
+
+if TYPE_CHECKING:
+    from detente.nlp.actors import ActorResolver
+
+
+def pair_in_focus(resolver: ActorResolver) -> tuple[str, str] | None:
+    """The document's dominant pair of countries so far, if it has one."""
+    facts = discourse_facts()
+    top = resolver.focus.most_common(3)
+    if len(top) < 2 or top[1][1] < facts.focus_min_mentions:
+        return None
+    if len(top) == 3 and top[2][1] > facts.focus_ratio * top[1][1]:
+        return None
+    return top[0][0], top[1][0]
+
+
+_NOUN_ARGS = {"dobj", "nsubj", "nsubjpass", "attr"}
+_TEMPORAL = {"since", "after", "when", "before", "until", "once", "as"}
+
+
+def _main_act(tok: Token, noun: bool) -> bool:
+    """Is ``tok`` the main act of its sentence (or of a clause coordinated with it)?"""
+    t = tok
+    if noun:
+        if t.dep_ not in _NOUN_ARGS:
+            return False
+        t = t.head
+    while t.dep_ == "conj" or (
+        # "... since Russia invaded the peninsula in 2014": a temporal clause narrates too.
+        t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL for c in t.children)
+    ):
+        t = t.head
+    return t.dep_ == "ROOT"
+
+
+def focus_targets(
+    trig: Trigger, sources: list[Actor], resolver: ActorResolver, dated: bool
+) -> list[Actor]:
+    """The other country of the pair in focus, for a targetless act of one of its countries
+    (``dated``: the act has a date of its own)."""
+    if trig.reciprocal or trig.domestic or not dated:
+        return []
+    if not _main_act(trig.tok, trig.verb is None):
+        return []
+    code = trig.code.partition(":")[0]
+    if code[:2] not in discourse_facts().focus_roots:
+        return []
+    pair = pair_in_focus(resolver)
+    if pair is None:
+        return []
+    countries = {a.country for a in sources}
+    if len(countries) != 1 or not countries <= set(pair):
+        return []
+    if any(c not in pair for c in resolver.sentence_countries):
+        return []  # "Russia deployed troops in Syria": the act's place is a third country
+    other = pair[1] if pair[0] in countries else pair[0]
+    return [Actor(other, "")]
+
+
+def mutual_partners(trig: Trigger, sources: list[Actor]) -> list[Actor]:
+    """For a verb whose act is mutual by nature (``mutual_lemmas``) with two countries or
+    more as its subject and no partner named ("Peru and Chile agreed to resume talks"), the
+    subject's parties themselves: each does the act to each other."""
+    if trig.verb is None or trig.tok.lemma_.lower() not in discourse_facts().mutual_lemmas:
+        return []
+    if len({a.country for a in sources}) < 2:
+        return []
+    if any(c.dep_ == "ccomp" for c in trig.tok.children):
+        return []  # "X and Y agreed that ...": a shared view, not an act on each other
+    return list(sources)
+
+
+def definite_pair_group(tok: Token, resolver: ActorResolver) -> list[str] | None:
+    """ "the parties", "the neighbours", "the belligerents" (definite, plural, no other
+    modifier): the pair in focus, when the text has one (``pair_group_nouns``)."""
+    if tok.tag_ not in {"NNS", "NNPS"} or tok.lemma_.lower() not in discourse_facts().pair_nouns:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    if any(c.dep_ in {"amod", "compound", "nummod", "poss", "nmod"} for c in tok.children):
+        return None  # "the opposition parties", "the two parties" (counted: the caller's)
+    pair = pair_in_focus(resolver)
+    return list(pair) if pair else None
