@@ -134,6 +134,19 @@ class Patterns:
     unilateral: frozenset[str] = frozenset()
     #: Every pattern of a noun, tried in order (``nouns`` holds the first of each).
     noun_alternatives: dict[str, tuple[NounPattern, ...]] = field(default_factory=dict)
+    #: Words that make the act of their infinitive a commitment, not a deed ("agreed to
+    #: reopen the border", "pledged to import"): CAMEO codes such acts as 03x.
+    intent_heads: frozenset[str] = frozenset()
+    #: CAMEO code prefix of a deed → its "express intent to" code (longest prefix wins).
+    intent_codes: dict[str, str] = field(default_factory=dict)
+
+    def intent_code(self, code: str) -> str:
+        """The 03x code of a promised act ("agreed to withdraw" → 0356); other codes as is."""
+        for n in range(len(code), 1, -1):
+            hit = self.intent_codes.get(code[:n])
+            if hit is not None:
+                return hit
+        return code
 
     def noun_patterns(self, lemma: str) -> tuple[NounPattern, ...]:
         """The patterns of a noun, in the order they are tried."""
@@ -193,6 +206,7 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
                 needs_actor_object=bool(a.get("needs_actor_object", False)),
                 person_object=bool(a.get("person_object", False)),
                 sector=a.get("sector"),
+                needs_compound=bool(a.get("needs_compound", False)),
             )
             for a in alts
         )
@@ -213,6 +227,8 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
         {str(k): str(v) for k, v in (raw.get("nominalizations") or {}).items()},
         frozenset(raw.get("unilateral") or ()),
         noun_alts,
+        frozenset(_word(w) for w in raw.get("intent_heads") or ()),
+        {str(k): str(v) for k, v in (raw.get("intent_codes") or {}).items()},
     )
 
 

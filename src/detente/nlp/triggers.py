@@ -57,6 +57,8 @@ class Trigger:
     passive_source: bool = False
     #: Same-country actors with different codes may be the two sides (``--domestic``).
     domestic: bool = False
+    #: The index of the word that promises this act ("agreed" in "agreed to withdraw").
+    promised_by: int | None = None
 
 
 def drop_nested(triggers: list[Trigger]) -> list[Trigger]:
@@ -159,7 +161,18 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                 code = refine_by_domain(code, _object_words(tok), patterns)
             if code == "040" and _at_third_place(tok):
                 code = "044"
-            yield Trigger(tok, code, vp.reciprocal, vp.sector, _negated(tok), verb=vp)
+            head = promise_head(tok, patterns)
+            if head is not None:
+                code = patterns.intent_code(code)
+            yield Trigger(
+                tok,
+                code,
+                vp.reciprocal,
+                vp.sector,
+                _negated(tok),
+                verb=vp,
+                promised_by=None if head is None else head.i,
+            )
         elif (tok.pos_ in {"NOUN", "PROPN"} or gerund) and lemma in patterns.nouns:
             if tok.dep_ in {"compound", "nmod"} or _period_name(tok):
                 continue
@@ -364,6 +377,19 @@ def _at_third_place(tok: Token) -> bool:
                 ):
                     return True
     return False
+
+
+def promise_head(tok: Token, patterns: Patterns) -> Token | None:
+    """The word that makes the act a commitment ("agreed" in "agreed to withdraw", "pledged
+    to send and deliver aid", "is ready to mediate"): the act is promised, not done (03x)."""
+    if not patterns.intent_heads:
+        return None
+    t = tok
+    if t.dep_ == "conj" and t.head.dep_ == "xcomp":
+        t = t.head
+    if t.dep_ == "xcomp" and _is_one_of(t.head, patterns.intent_heads):
+        return t.head
+    return None
 
 
 def _negated(tok: Token) -> bool:
