@@ -296,6 +296,8 @@ _LIGHT_VERBS = {
     "impose", "lodge", "file", "issue", "mount", "wage", "fight", "organize", "organise",
     "deliver", "level", "express", "voice", "initiate", "order", "perform", "open", "enter",
     "enforce", "maintain",
+    # Concluding an accord (coop branch): "X reached / struck / sealed a deal with Y".
+    "reach", "strike", "seal", "clinch", "forge", "conclude", "ink", "finalize", "finalise",
 }  # fmt: skip
 _ADJUNCT_FRAMES = {"after", "before", "during", "in", "on", "following", "upon", "with", "at"}
 
