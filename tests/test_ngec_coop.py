@@ -1,0 +1,83 @@
+"""Cooperative acts in news (coop branch, issue 8): promised acts are CAMEO 03x, parties that
+agree together act on each other, accords concluded with a light verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.extract import extract_text
+from detente.nlp.patterns import default_patterns
+
+
+def triples(events):
+    return {(e.source[:3], e.target[:3], e.cameo) for e in events if not e.negated}
+
+
+@pytest.mark.parametrize(
+    ("code", "intent"),
+    [
+        ("042", "036"),
+        ("045", "039"),
+        ("057", "032"),
+        ("062", "0312"),
+        ("073", "0333"),
+        ("0874", "0356"),
+        ("0841", "0353"),
+        ("0832", "0342"),
+        ("190", "190"),
+    ],
+)
+def test_intent_codes(code, intent):
+    assert default_patterns().intent_code(code) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # The promised act takes its 03x code; the promising verb's own 030 is not added.
+        (
+            "Kenya and Tanzania agreed on 3 May 2016 to hold talks on the border.",
+            {("KEN", "TZA", "036"), ("TZA", "KEN", "036")},
+            {("KEN", "TZA", "030"), ("KEN", "TZA", "046")},
+        ),
+        (
+            "Japan pledged in 2011 to send emergency food aid to Bangladesh.",
+            {("JPN", "BGD", "0333")},
+            {("JPN", "BGD", "073"), ("JPN", "BGD", "033")},
+        ),
+        (
+            "Ghana and Togo agreed on Tuesday to reopen their border.",
+            {("GHA", "TGO", "035"), ("TGO", "GHA", "035")},
+            {("GHA", "TGO", "080")},
+        ),
+    ],
+)
+def test_promised_acts_are_intents(text, expected, absent):
+    got = triples(extract_text(text, pubdate="2016-05-10"))
+    assert expected <= got
+    assert not (absent & got)
+
+
+def test_parties_that_agree_together_act_on_each_other():
+    got = triples(extract_text("Chad and Sudan agreed in June 2010 to end their dispute."))
+    assert {("TCD", "SDN", "030"), ("SDN", "TCD", "030")} <= got
+
+
+def test_done_acts_keep_their_code():
+    got = triples(extract_text("Colombia withdrew its troops from Venezuela in 2009."))
+    assert ("COL", "VEN", "0874") in got
+
+
+def test_accord_reached_with_a_light_verb():
+    got = triples(extract_text("Argentina reached an agreement with Uruguay in March 2005."))
+    assert ("ARG", "URY", "057") in got
+
+
+def test_domestic_accord_with_workers():
+    got = extract_text(
+        "The Nigerian government reached an agreement with striking oil workers on Friday.",
+        pubdate="2012-01-20",
+        domestic=True,
+    )
+    assert any(e.source.startswith("NGAGOV") and e.target.startswith("NGA") for e in got)
+    assert {e.cameo for e in got} == {"057"}
