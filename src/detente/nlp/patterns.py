@@ -89,6 +89,8 @@ class VerbPattern:
     arg_preps: frozenset[str] | None = None
     #: The subject must name two actors or more ("Gondor and Osgiliath renewed ties").
     needs_compound: bool = False
+    #: The verb must be passive ("X was granted asylum in Y").
+    passive_only: bool = False
 
     @property
     def specificity(self) -> int:
@@ -207,6 +209,9 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
                 person_object=bool(a.get("person_object", False)),
                 sector=a.get("sector"),
                 needs_compound=bool(a.get("needs_compound", False)),
+                swap=bool(a.get("swap", False)),
+                arg_preps=_words(a.get("arg_preps"), named),
+                passive_only=bool(a.get("passive", False)),
             )
             for a in alts
         )

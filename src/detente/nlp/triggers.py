@@ -254,6 +254,8 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
                 continue
         if vp.needs_compound and not _compound_subject(tok):
             continue
+        if vp.passive_only and not subject_tokens(tok)[1]:
+            continue
         if vp.swap and not _actor_after_prep(tok, vp.arg_preps):
             # "+ * IN $": the one who acts is the object of a preposition; without an actor
             # there ("jailed diplomats in March") the pattern does not apply.
@@ -276,9 +278,12 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
 
 
 def _actor_after_prep(verb: Token, preps: frozenset[str] | None) -> bool:
+    # The phrase may hang on the object ("granted [asylum in Sweden]").
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     return any(
         is_actorish(p)
-        for c in verb.children
+        for h in heads
+        for c in h.children
         if c.dep_ in {"prep", "agent"} and (preps is None or c.lower_ in preps)
         for p in c.children
         if p.dep_ == "pobj"
