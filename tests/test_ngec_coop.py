@@ -81,3 +81,27 @@ def test_domestic_accord_with_workers():
     )
     assert any(e.source.startswith("NGAGOV") and e.target.startswith("NGA") for e in got)
     assert {e.cameo for e in got} == {"057"}
+
+
+def test_asylum_granted_in_a_country_is_its_act():
+    got = triples(extract_text("Two Eritrean journalists were granted asylum in Sweden in 2012."))
+    assert ("SWE", "ERI", "075") in got
+
+
+def test_lender_approving_a_loan_gives_aid():
+    got = triples(extract_text("The World Bank approved a $300 million loan to Malawi in 2016."))
+    assert ("IGO", "MWI", "071") in got
+
+
+def test_a_telephone_call_is_consultation():
+    got = triples(
+        extract_text("The Egyptian foreign minister telephoned his Jordanian counterpart in 2014.")
+    )
+    assert ("EGY", "JOR", "041") in got
+    assert not any(c.startswith("02") for _, _, c in got)
+
+
+def test_the_place_of_a_signing_is_not_a_partner():
+    got = triples(extract_text("Nepal and Bhutan signed the accord in New Delhi on 4 May 2011."))
+    assert {("NPL", "BTN", "057"), ("BTN", "NPL", "057")} <= got
+    assert not any(t == "IND" for _, t, _ in got)

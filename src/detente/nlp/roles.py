@@ -240,6 +240,7 @@ def verb_roles(
     if trig.verb is not None:
         adjunct -= set(trig.verb.preps or ()) | set(trig.verb.arg_preps or ())
     if trig.reciprocal:
+        skip |= _place_on_object(verb)
         # Reciprocal acts take their partner from the object or "with" only: "X met Y",
         # "X signed an agreement with Y"; "X and Y cooperated on Afghanistan" is mutual.
         adjunct |= {"on", "for", "about", "over", "of", "to", "against", "from"}
@@ -264,6 +265,23 @@ def verb_roles(
     if sources and not targets:
         targets = _reporter_as_possessor(verb, resolver, date, own)
     return sources, targets, False
+
+
+def _place_on_object(verb: Token) -> set[int]:
+    """ "Kenya and Uganda signed [the agreement in Addis Ababa]": a place hung on the object of
+    a reciprocal act is where it happened, not a partner (the partner is the object or a
+    "with"-phrase)."""
+    out: set[int] = set()
+    for o in verb.children:
+        if o.dep_ != "dobj":
+            continue
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
+                for p in c.children:
+                    m = mention_at(p) if p.dep_ == "pobj" else None
+                    if m is not None and m.is_country:
+                        out |= {t.i for t in c.subtree}
+    return out
 
 
 def _reporter_as_possessor(
