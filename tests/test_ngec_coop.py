@@ -105,3 +105,10 @@ def test_the_place_of_a_signing_is_not_a_partner():
     got = triples(extract_text("Nepal and Bhutan signed the accord in New Delhi on 4 May 2011."))
     assert {("NPL", "BTN", "057"), ("BTN", "NPL", "057")} <= got
     assert not any(t == "IND" for _, t, _ in got)
+
+
+def test_citizens_released_by_unnamed_agent_were_released_by_their_state():
+    text = "Two Kenyan opposition activists were freed on 3 March 2015 after a week in custody."
+    assert ("KEN", "KEN", "084") in triples(extract_text(text, domestic=True))
+    # Without domestic events nothing is guessed.
+    assert not triples(extract_text(text))

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from detente.model import Actor
 from detente.nlp.actors import ActorResolver, mention_at
-from detente.nlp.parties import NO_SIDE, OwnSide, own_side
+from detente.nlp.parties import NO_SIDE, STATE_SECTORS, OwnSide, own_side
 from detente.nlp.patterns import Patterns
 from detente.nlp.syntax import (
     ADJUNCT_PREPS,
@@ -212,7 +212,7 @@ def verb_roles(
     if passive and not trig.passive_source:
         # "Pakistan was invited by China": without a by-agent the passive subject is the
         # target and the source is unknown (GUIDE R2: no agent, no event).
-        return [], sources, False
+        return _jailer(trig, sources), sources, False
     by_agents = [
         p for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
         for p in c.children if p.dep_ == "pobj"
@@ -265,6 +265,22 @@ def verb_roles(
     if sources and not targets:
         targets = _reporter_as_possessor(verb, resolver, date, own)
     return sources, targets, False
+
+
+def _jailer(trig: Trigger, released: list[Actor]) -> list[Actor]:
+    """ "Three opposition leaders were released from detention": with domestic events on, a
+    country's own citizens, activists or opposition freed by an unnamed agent were freed by
+    their state, which held them (as ICEWS codes such reports); foreigners' jailers are not
+    guessed. Only the release of persons (CAMEO 084, 0841) is read so."""
+    if not (trig.domestic and trig.code in {"084", "0841"}) or not released:
+        return []
+    countries = {a.code[:3] for a in released}
+    if len(countries) != 1 or any(
+        a.code.startswith("IGO") or a.code[3:6] in STATE_SECTORS | {"COP", "JUD"} or len(a.code) < 6
+        for a in released
+    ):
+        return []
+    return [Actor(f"{countries.pop()}GOV", "")]
 
 
 def _place_on_object(verb: Token) -> set[int]:
