@@ -112,3 +112,15 @@ def test_citizens_released_by_unnamed_agent_were_released_by_their_state():
     assert ("KEN", "KEN", "084") in triples(extract_text(text, domestic=True))
     # Without domestic events nothing is guessed.
     assert not triples(extract_text(text))
+
+
+def test_committed_to_providing_aid_is_a_pledge():
+    text = (
+        "Norway has committed to providing humanitarian support to Yemen, officials said in 2017."
+    )
+    assert ("NOR", "YEM", "0333") in triples(extract_text(text))
+
+
+def test_provided_relief_is_aid():
+    got = triples(extract_text("Turkey provided emergency relief to Pakistan in October 2005."))
+    assert any(s == "TUR" and t == "PAK" and c.startswith("07") for s, t, c in got)

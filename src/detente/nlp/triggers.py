@@ -394,6 +394,13 @@ def promise_head(tok: Token, patterns: Patterns) -> Token | None:
         t = t.head
     if t.dep_ == "xcomp" and _is_one_of(t.head, patterns.intent_heads):
         return t.head
+    if (
+        t.dep_ == "pcomp"
+        and t.head.lower_ == "to"
+        and _is_one_of(t.head.head, patterns.intent_heads)
+    ):
+        # "committed to providing aid", "is dedicated to rebuilding".
+        return t.head.head
     return None
 
 
