@@ -124,3 +124,10 @@ def test_committed_to_providing_aid_is_a_pledge():
 def test_provided_relief_is_aid():
     got = triples(extract_text("Turkey provided emergency relief to Pakistan in October 2005."))
     assert any(s == "TUR" and t == "PAK" and c.startswith("07") for s, t, c in got)
+
+
+def test_a_capital_naming_an_accord_is_not_a_party():
+    got = triples(extract_text("Brazil ratified the 2015 Paris Agreement in September 2016."))
+    assert not any(t == "FRA" for _, t, _ in got)
+    got = triples(extract_text("Armenia and Azerbaijan signed the accord in Moscow in 2020."))
+    assert ("ARM", "AZE", "057") in got
