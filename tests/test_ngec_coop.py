@@ -131,3 +131,19 @@ def test_a_capital_naming_an_accord_is_not_a_party():
     assert not any(t == "FRA" for _, t, _ in got)
     got = triples(extract_text("Armenia and Azerbaijan signed the accord in Moscow in 2020."))
     assert ("ARM", "AZE", "057") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile said on 2 March 2010 it would send humanitarian aid to Haiti.",
+            {("CHL", "HTI", "0333")},
+        ),
+        ("Kenya said on 5 May 2013 it will attack the rebels.", set()),
+        ("Japan said in 2012 it would hold talks with China if the dispute continued.", set()),
+        ("Putin will visit India in May 2018.", set()),
+    ],
+)
+def test_stated_future_cooperation_is_intent(text, expected):
+    assert triples(extract_text(text)) == expected

@@ -139,6 +139,8 @@ class Patterns:
     #: Words that make the act of their infinitive a commitment, not a deed ("agreed to
     #: reopen the border", "pledged to import"): CAMEO codes such acts as 03x.
     intent_heads: frozenset[str] = frozenset()
+    #: Verbs by which an actor states a commitment in a future clause ("said it will help").
+    intent_frames: frozenset[str] = frozenset()
     #: CAMEO code prefix of a deed → its "express intent to" code (longest prefix wins).
     intent_codes: dict[str, str] = field(default_factory=dict)
 
@@ -232,8 +234,9 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
         {str(k): str(v) for k, v in (raw.get("nominalizations") or {}).items()},
         frozenset(raw.get("unilateral") or ()),
         noun_alts,
-        frozenset(_word(w) for w in raw.get("intent_heads") or ()),
-        {str(k): str(v) for k, v in (raw.get("intent_codes") or {}).items()},
+        intent_heads=frozenset(_word(w) for w in raw.get("intent_heads") or ()),
+        intent_frames=frozenset(_word(w) for w in raw.get("intent_frames") or ()),
+        intent_codes={str(k): str(v) for k, v in (raw.get("intent_codes") or {}).items()},
     )
 
 

@@ -147,11 +147,19 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                     (patterns.verbs[w] for w in _base_forms(tok.lower_) if w in patterns.verbs),
                     None,
                 )
-            if not alts or (realis_only and (_irrealis(tok) or _ongoing(tok))):
+            if not alts:
                 continue
+            announced = False
+            if realis_only and (_irrealis(tok) or _ongoing(tok)):
+                # "Mali announced it will help Niger": a stated commitment is CAMEO 03x.
+                announced = _announced_intent(tok, patterns)
+                if not announced:
+                    continue
             vp = _choose_verb_pattern(tok, alts)
             if vp is None or vp.code == NULL_CODE:
                 continue
+            if announced and patterns.intent_code(vp.code) == vp.code:
+                continue  # only cooperative acts (CAMEO 04-08) have an intent code
             code = vp.code
             if code == "051" and _adverbs(tok) & {"militarily"}:
                 code = "062"  # "supported X militarily": military cooperation
@@ -162,7 +170,7 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
             if code == "040" and _at_third_place(tok):
                 code = "044"
             head = promise_head(tok, patterns)
-            if head is not None:
+            if head is not None or announced:
                 code = patterns.intent_code(code)
             yield Trigger(
                 tok,
@@ -382,6 +390,25 @@ def _at_third_place(tok: Token) -> bool:
                 ):
                     return True
     return False
+
+
+def _announced_intent(tok: Token, patterns: Patterns) -> bool:
+    """ "Mali's leader announced his government will help Niger": a future act in what an
+    actor states (not a forecast by the reporter, not a condition) is a commitment."""
+    if not patterns.intent_frames or tok.dep_ != "ccomp":
+        return False
+    if not any(
+        c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in tok.children
+    ):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in tok.children) or any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in c.children)
+        for c in tok.children
+    ):
+        return False  # "would hold talks if the dispute continued": a condition, not a pledge
+    head = tok.head
+    return _is_one_of(head, patterns.intent_frames) and not _irrealis(head)
 
 
 def promise_head(tok: Token, patterns: Patterns) -> Token | None:
