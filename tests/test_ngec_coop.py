@@ -147,3 +147,11 @@ def test_a_capital_naming_an_accord_is_not_a_party():
 )
 def test_stated_future_cooperation_is_intent(text, expected):
     assert triples(extract_text(text)) == expected
+
+
+def test_would_be_willing_is_a_stated_intent_not_a_deed():
+    text = (
+        "The Bhutanese government said on 4 June 2014 it would be willing to hold talks with Nepal."
+    )
+    assert triples(extract_text(text)) == {("BTN", "NPL", "036")}
+    assert not triples(extract_text("Kenya said in 2011 it would be ready to attack the rebels."))

@@ -161,16 +161,19 @@ def verb_roles(
                 sources += [
                     a for a in resolver.resolve(co, date) if a.code not in {b.code for b in sources}
                 ]
+    clause = verb
+    while clause.dep_ in {"xcomp", "acomp"} and clause.head.i != clause.i:
+        clause = clause.head  # "said it would be willing to hold talks": the reported clause
     if (
         not sources
         and not passive
-        and verb.dep_ == "ccomp"
+        and clause.dep_ == "ccomp"
         and subj_toks
         and all(s.lower_ in {"it", "they", "we"} for s in subj_toks)
     ):
         # "Ethiopia indicated it would act": a pronoun subject of a reported clause is,
         # in the first place, the reporter itself.
-        reporter, _ = subject_tokens(verb.head)
+        reporter, _ = subject_tokens(clause.head)
         sources = [a for r in reporter for a in resolver.resolve(r, date)]
     # "an agreement was signed between the two countries" → both parties, both directions.
     between = [

@@ -395,6 +395,10 @@ def _at_third_place(tok: Token) -> bool:
 def _announced_intent(tok: Token, patterns: Patterns) -> bool:
     """ "Mali's leader announced his government will help Niger": a future act in what an
     actor states (not a forecast by the reporter, not a condition) is a commitment."""
+    promiser = promise_head(tok, patterns)
+    if promiser is not None:
+        # "said his nation would be ready to help": the promise's own clause is stated.
+        tok = promiser.head if promiser.dep_ in {"acomp", "attr"} else promiser
     if not patterns.intent_frames or tok.dep_ != "ccomp":
         return False
     if not any(
@@ -478,7 +482,7 @@ def _irrealis(tok: Token) -> bool:
         if t.i != tok.i and via in {"xcomp", "ccomp"} and _is_one_of(t, _IRREALIS_HEADS):
             return True
         if (
-            t.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp"}
+            t.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "acomp"}
             or t.head.i == t.i
         ):
             return False
