@@ -155,3 +155,8 @@ def test_would_be_willing_is_a_stated_intent_not_a_deed():
     )
     assert triples(extract_text(text)) == {("BTN", "NPL", "036")}
     assert not triples(extract_text("Kenya said in 2011 it would be ready to attack the rebels."))
+
+
+def test_backing_given_to_another_party_is_support():
+    got = triples(extract_text("Germany gave its backing to Moldova's request in March 2022."))
+    assert ("DEU", "MDA", "051") in got

@@ -333,6 +333,8 @@ _LIGHT_VERBS = {
     "impose", "lodge", "file", "issue", "mount", "wage", "fight", "organize", "organise",
     "deliver", "level", "express", "voice", "initiate", "order", "perform", "open", "enter",
     "enforce", "maintain",
+    # "X gave its approval / backing to Y" (coop branch).
+    "give", "grant",
     # Concluding an accord (coop branch): "X reached / struck / sealed a deal with Y".
     "reach", "strike", "seal", "clinch", "forge", "conclude", "ink", "finalize", "finalise",
 }  # fmt: skip
