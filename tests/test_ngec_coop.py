@@ -160,3 +160,8 @@ def test_would_be_willing_is_a_stated_intent_not_a_deed():
 def test_backing_given_to_another_party_is_support():
     got = triples(extract_text("Germany gave its backing to Moldova's request in March 2022."))
     assert ("DEU", "MDA", "051") in got
+
+
+def test_a_city_naming_an_accord_is_not_a_party():
+    got = triples(extract_text("Canada withdrew from the Kyoto Protocol in December 2011."))
+    assert not any(t == "JPN" for _, t, _ in got)

@@ -192,7 +192,7 @@ def _in_place_name(span: Span, kind: str = "") -> bool:
         nxt = doc[span.end]
         if nxt.lower_ in words["after"] and nxt.text[:1].isupper():
             return True
-        if kind == "capital" and nxt.lower_ in words["after_city"]:
+        if kind in {"capital", "place"} and nxt.lower_ in words["after_city"]:
             return True
     if span.start >= 2 and doc[span.start - 1].lower_ == "of":
         prev = doc[span.start - 2]
