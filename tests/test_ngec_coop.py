@@ -165,3 +165,10 @@ def test_backing_given_to_another_party_is_support():
 def test_a_city_naming_an_accord_is_not_a_party():
     got = triples(extract_text("Canada withdrew from the Kyoto Protocol in December 2011."))
     assert not any(t == "JPN" for _, t, _ in got)
+
+
+def test_acceding_to_demands_is_a_concession():
+    text = "The Bolivian government accepted the protesters' demands on 12 May 2008."
+    assert ("BOL", "BOL", "083") in triples(extract_text(text, domestic=True))
+    text = "Curacao's government agreed in 2010 on key political demands of the opposition."
+    assert ("CUW", "CUW", "083") in triples(extract_text(text, domestic=True))
