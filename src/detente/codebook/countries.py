@@ -80,8 +80,10 @@ def country_codes() -> list[str]:
 @cache
 def place_words() -> dict[str, frozenset[str]]:
     """Feature words that make a country's name a place name: ``{"after": {"sea", ...},
-    "before": {"gulf", ...}}`` ("South China Sea", "Gulf of Mexico"; ``data/place_words.tsv``)."""
-    out: dict[str, set[str]] = {"after": set(), "before": set()}
+    "before": {"gulf", ...}}`` ("South China Sea", "Gulf of Mexico"; ``data/place_words.tsv``);
+    ``after_city``: words that make a capital's name the name of something done there
+    ("the Paris Agreement", "the Minsk accords")."""
+    out: dict[str, set[str]] = {"after": set(), "before": set(), "after_city": set()}
     for r in read_tsv("place_words.tsv"):
         out[r["where"]].add(r["word"])
     return {k: frozenset(v) for k, v in out.items()}

@@ -89,6 +89,8 @@ def extract_events(
         partners: dict[str, list[Actor]] = {}  # source country → its partners in this sentence
         _remember_unilateral_acts(sent, resolver, patterns, agents)
         coded_verbs: set[int] = set()  # verbs of this sentence that coded an event
+        first_of_sentence = len(out)
+        by_trigger: dict[int, int] = {}  # id of an event of this sentence → its trigger word
         for trig in triggers:
             if trig.nested_in is not None and trig.nested_in in coded_verbs:
                 continue  # the noun describes the verb's act (drop_nested)
@@ -137,9 +139,30 @@ def extract_events(
                     continue
                 kinds.add(kind)
                 out.append(ev)
+                by_trigger[id(ev)] = trig.tok.i
                 if ev.date:
                     act_dates[patterns.act_lemma(lemma)] = ev.date
+        out[first_of_sentence:] = _one_promise(out[first_of_sentence:], triggers, by_trigger)
     return _drop_restated_headline(out, doc.text)
+
+
+def _one_promise(
+    events: list[Event], triggers: list[Trigger], by_trigger: dict[int, int]
+) -> list[Event]:
+    """ "Chile and Peru agreed to hold talks" is one commitment: the promised act's 03x code
+    (036) stands for it, the promising verb's own 03x code goes, for the same parties."""
+    heads = {t.promised_by for t in triggers if t.promised_by is not None}
+    if not heads:
+        return events
+    promised = {t.tok.i for t in triggers if t.promised_by is not None}
+    pairs = {(e.source, e.target) for e in events if by_trigger.get(id(e)) in promised}
+    return [
+        e
+        for e in events
+        if not (
+            by_trigger.get(id(e)) in heads and e.cameo[:2] == "03" and (e.source, e.target) in pairs
+        )
+    ]
 
 
 def _headline_end(text: str) -> int:

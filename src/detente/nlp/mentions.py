@@ -174,15 +174,16 @@ def find_mentions(
     out: list[Mention] = []
     for start, end, pos in sorted(kept):
         item = m.lexicon[pos]
-        if item.kind in COUNTRY_KINDS and _in_place_name(doc[start:end]):
+        if item.kind in COUNTRY_KINDS and _in_place_name(doc[start:end], item.kind):
             continue
         out.append(Mention(start, end, item.code, item.sector, item.kind))
     return out
 
 
-def _in_place_name(span: Span) -> bool:
+def _in_place_name(span: Span, kind: str = "") -> bool:
     """ "the South China Sea", "the Gulf of Mexico", "the Korean Peninsula": a country's name
-    inside a geographic name names a place, not the country."""
+    inside a geographic name names a place, not the country; "the Paris Agreement", "the
+    Minsk talks": a capital's name before an accord or a meeting names where it was made."""
     from detente.codebook.countries import place_words
 
     words = place_words()
@@ -190,6 +191,8 @@ def _in_place_name(span: Span) -> bool:
     if span.end < len(doc):
         nxt = doc[span.end]
         if nxt.lower_ in words["after"] and nxt.text[:1].isupper():
+            return True
+        if kind in {"capital", "place"} and nxt.lower_ in words["after_city"]:
             return True
     if span.start >= 2 and doc[span.start - 1].lower_ == "of":
         prev = doc[span.start - 2]

@@ -89,6 +89,8 @@ class VerbPattern:
     arg_preps: frozenset[str] | None = None
     #: The subject must name two actors or more ("Gondor and Osgiliath renewed ties").
     needs_compound: bool = False
+    #: The verb must be passive ("X was granted asylum in Y").
+    passive_only: bool = False
 
     @property
     def specificity(self) -> int:
@@ -138,6 +140,21 @@ class Patterns:
     unilateral: frozenset[str] = frozenset()
     #: Every pattern of a noun, tried in order (``nouns`` holds the first of each).
     noun_alternatives: dict[str, tuple[NounPattern, ...]] = field(default_factory=dict)
+    #: Words that make the act of their infinitive a commitment, not a deed ("agreed to
+    #: reopen the border", "pledged to import"): CAMEO codes such acts as 03x.
+    intent_heads: frozenset[str] = frozenset()
+    #: Verbs by which an actor states a commitment in a future clause ("said it will help").
+    intent_frames: frozenset[str] = frozenset()
+    #: CAMEO code prefix of a deed → its "express intent to" code (longest prefix wins).
+    intent_codes: dict[str, str] = field(default_factory=dict)
+
+    def intent_code(self, code: str) -> str:
+        """The 03x code of a promised act ("agreed to withdraw" → 0356); other codes as is."""
+        for n in range(len(code), 1, -1):
+            hit = self.intent_codes.get(code[:n])
+            if hit is not None:
+                return hit
+        return code
 
     def noun_patterns(self, lemma: str) -> tuple[NounPattern, ...]:
         """The patterns of a noun, in the order they are tried."""
@@ -197,6 +214,10 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
                 needs_actor_object=bool(a.get("needs_actor_object", False)),
                 person_object=bool(a.get("person_object", False)),
                 sector=a.get("sector"),
+                needs_compound=bool(a.get("needs_compound", False)),
+                swap=bool(a.get("swap", False)),
+                arg_preps=_words(a.get("arg_preps"), named),
+                passive_only=bool(a.get("passive", False)),
             )
             for a in alts
         )
@@ -217,6 +238,9 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
         {str(k): str(v) for k, v in (raw.get("nominalizations") or {}).items()},
         frozenset(raw.get("unilateral") or ()),
         noun_alts,
+        intent_heads=frozenset(_word(w) for w in raw.get("intent_heads") or ()),
+        intent_frames=frozenset(_word(w) for w in raw.get("intent_frames") or ()),
+        intent_codes={str(k): str(v) for k, v in (raw.get("intent_codes") or {}).items()},
     )
 
 

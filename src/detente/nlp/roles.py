@@ -24,7 +24,7 @@ from detente.nlp.participants import (
     unique,
     with_hyphen_partners,
 )
-from detente.nlp.parties import NO_SIDE, OwnSide, own_side
+from detente.nlp.parties import NO_SIDE, STATE_SECTORS, OwnSide, own_side
 from detente.nlp.patterns import Patterns
 from detente.nlp.syntax import (
     ADJUNCT_PREPS,
@@ -152,16 +152,19 @@ def verb_roles(
                 sources += [
                     a for a in resolver.resolve(co, date) if a.code not in {b.code for b in sources}
                 ]
+    clause = verb
+    while clause.dep_ in {"xcomp", "acomp"} and clause.head.i != clause.i:
+        clause = clause.head  # "said it would be willing to hold talks": the reported clause
     if (
         not sources
         and not passive
-        and verb.dep_ == "ccomp"
+        and clause.dep_ == "ccomp"
         and subj_toks
         and all(s.lower_ in {"it", "they", "we"} for s in subj_toks)
     ):
         # "Ethiopia indicated it would act": a pronoun subject of a reported clause is,
         # in the first place, the reporter itself.
-        reporter, _ = subject_tokens(verb.head)
+        reporter, _ = subject_tokens(clause.head)
         sources = [a for r in reporter for a in resolver.resolve(r, date)]
     # "an agreement was signed between the two countries" → both parties, both directions.
     between = [
@@ -203,7 +206,7 @@ def verb_roles(
     if passive and not trig.passive_source:
         # "Pakistan was invited by China": without a by-agent the passive subject is the
         # target and the source is unknown (GUIDE R2: no agent, no event).
-        return [], sources, False
+        return _jailer(trig, sources), sources, False
     by_agents = [
         p for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
         for p in c.children if p.dep_ == "pobj"
@@ -231,6 +234,7 @@ def verb_roles(
     if trig.verb is not None:
         adjunct -= set(trig.verb.preps or ()) | set(trig.verb.arg_preps or ())
     if trig.reciprocal:
+        skip |= _place_on_object(verb)
         # Reciprocal acts take their partner from the object or "with" only: "X met Y",
         # "X signed an agreement with Y"; "X and Y cooperated on Afghanistan" is mutual.
         adjunct |= {"on", "for", "about", "over", "of", "to", "against", "from"}
@@ -255,6 +259,39 @@ def verb_roles(
     if sources and not targets:
         targets = _reporter_as_possessor(verb, resolver, date, own)
     return sources, targets, False
+
+
+def _jailer(trig: Trigger, released: list[Actor]) -> list[Actor]:
+    """ "Three opposition leaders were released from detention": with domestic events on, a
+    country's own citizens, activists or opposition freed by an unnamed agent were freed by
+    their state, which held them (as ICEWS codes such reports); foreigners' jailers are not
+    guessed. Only the release of persons (CAMEO 084, 0841) is read so."""
+    if not (trig.domestic and trig.code in {"084", "0841"}) or not released:
+        return []
+    countries = {a.code[:3] for a in released}
+    if len(countries) != 1 or any(
+        a.code.startswith("IGO") or a.code[3:6] in STATE_SECTORS | {"COP", "JUD"} or len(a.code) < 6
+        for a in released
+    ):
+        return []
+    return [Actor(f"{countries.pop()}GOV", "")]
+
+
+def _place_on_object(verb: Token) -> set[int]:
+    """ "Kenya and Uganda signed [the agreement in Addis Ababa]": a place hung on the object of
+    a reciprocal act is where it happened, not a partner (the partner is the object or a
+    "with"-phrase)."""
+    out: set[int] = set()
+    for o in verb.children:
+        if o.dep_ != "dobj":
+            continue
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
+                for p in c.children:
+                    m = mention_at(p) if p.dep_ == "pobj" else None
+                    if m is not None and m.is_country:
+                        out |= {t.i for t in c.subtree}
+    return out
 
 
 def _reporter_as_possessor(
@@ -287,6 +324,10 @@ _LIGHT_VERBS = {
     "impose", "lodge", "file", "issue", "mount", "wage", "fight", "organize", "organise",
     "deliver", "level", "express", "voice", "initiate", "order", "perform", "open", "enter",
     "enforce", "maintain",
+    # "X gave its approval / backing to Y" (coop branch).
+    "give", "grant",
+    # Concluding an accord (coop branch): "X reached / struck / sealed a deal with Y".
+    "reach", "strike", "seal", "clinch", "forge", "conclude", "ink", "finalize", "finalise",
 }  # fmt: skip
 #: Places and posts a country's adjective makes that country's ("Indian villages").
 _PLACES = {

@@ -63,6 +63,8 @@ class Trigger:
     nested_in: int | None = None
     #: Same-country actors with different codes may be the two sides (``--domestic``).
     domestic: bool = False
+    #: The index of the word that promises this act ("agreed" in "agreed to withdraw").
+    promised_by: int | None = None
 
 
 def drop_nested(triggers: list[Trigger]) -> list[Trigger]:
@@ -159,11 +161,19 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                     (patterns.verbs[w] for w in _base_forms(tok.lower_) if w in patterns.verbs),
                     None,
                 )
-            if not alts or (realis_only and (_irrealis(tok) or _ongoing(tok))):
+            if not alts:
                 continue
+            announced = False
+            if realis_only and (_irrealis(tok) or _ongoing(tok)):
+                # "Mali announced it will help Niger": a stated commitment is CAMEO 03x.
+                announced = _announced_intent(tok, patterns)
+                if not announced:
+                    continue
             vp = _choose_verb_pattern(tok, alts)
             if vp is None or vp.code == NULL_CODE:
                 continue
+            if announced and patterns.intent_code(vp.code) == vp.code:
+                continue  # only cooperative acts (CAMEO 04-08) have an intent code
             code = vp.code
             if code == "051" and _adverbs(tok) & {"militarily"}:
                 code = "062"  # "supported X militarily": military cooperation
@@ -173,7 +183,18 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                 code = refine_by_domain(code, _object_words(tok), patterns)
             if code == "040" and _at_third_place(tok):
                 code = "044"
-            yield Trigger(tok, code, vp.reciprocal, vp.sector, _negated(tok), verb=vp)
+            head = promise_head(tok, patterns)
+            if head is not None or announced:
+                code = patterns.intent_code(code)
+            yield Trigger(
+                tok,
+                code,
+                vp.reciprocal,
+                vp.sector,
+                _negated(tok),
+                verb=vp,
+                promised_by=None if head is None else head.i,
+            )
         elif (tok.pos_ in {"NOUN", "PROPN"} or gerund) and lemma in patterns.nouns:
             if tok.dep_ in {"compound", "nmod"} or _period_name(tok):
                 continue
@@ -255,6 +276,8 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
                 continue
         if vp.needs_compound and not _compound_subject(tok):
             continue
+        if vp.passive_only and not subject_tokens(tok)[1]:
+            continue
         if vp.swap and not _actor_after_prep(tok, vp.arg_preps):
             # "+ * IN $": the one who acts is the object of a preposition; without an actor
             # there ("jailed diplomats in March") the pattern does not apply.
@@ -277,9 +300,12 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
 
 
 def _actor_after_prep(verb: Token, preps: frozenset[str] | None) -> bool:
+    # The phrase may hang on the object ("granted [asylum in Sweden]").
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     return any(
         is_actorish(p)
-        for c in verb.children
+        for h in heads
+        for c in h.children
         if c.dep_ in {"prep", "agent"} and (preps is None or c.lower_ in preps)
         for p in c.children
         if p.dep_ == "pobj"
@@ -380,6 +406,49 @@ def _at_third_place(tok: Token) -> bool:
     return False
 
 
+def _announced_intent(tok: Token, patterns: Patterns) -> bool:
+    """ "Mali's leader announced his government will help Niger": a future act in what an
+    actor states (not a forecast by the reporter, not a condition) is a commitment."""
+    promiser = promise_head(tok, patterns)
+    if promiser is not None:
+        # "said his nation would be ready to help": the promise's own clause is stated.
+        tok = promiser.head if promiser.dep_ in {"acomp", "attr"} else promiser
+    if not patterns.intent_frames or tok.dep_ != "ccomp":
+        return False
+    if not any(
+        c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in tok.children
+    ):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in tok.children) or any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in c.children)
+        for c in tok.children
+    ):
+        return False  # "would hold talks if the dispute continued": a condition, not a pledge
+    head = tok.head
+    return _is_one_of(head, patterns.intent_frames) and not _irrealis(head)
+
+
+def promise_head(tok: Token, patterns: Patterns) -> Token | None:
+    """The word that makes the act a commitment ("agreed" in "agreed to withdraw", "pledged
+    to send and deliver aid", "is ready to mediate"): the act is promised, not done (03x)."""
+    if not patterns.intent_heads:
+        return None
+    t = tok
+    if t.dep_ == "conj" and t.head.dep_ == "xcomp":
+        t = t.head
+    if t.dep_ == "xcomp" and _is_one_of(t.head, patterns.intent_heads):
+        return t.head
+    if (
+        t.dep_ == "pcomp"
+        and t.head.lower_ == "to"
+        and _is_one_of(t.head.head, patterns.intent_heads)
+    ):
+        # "committed to providing aid", "is dedicated to rebuilding".
+        return t.head.head
+    return None
+
+
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
@@ -427,7 +496,7 @@ def _irrealis(tok: Token) -> bool:
         if t.i != tok.i and via in {"xcomp", "ccomp"} and _is_one_of(t, _IRREALIS_HEADS):
             return True
         if (
-            t.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp"}
+            t.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "acomp"}
             or t.head.i == t.i
         ):
             return False
