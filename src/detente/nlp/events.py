@@ -30,6 +30,7 @@ from detente.model import Actor, Document, Event, Timex
 from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.chronology import EventDate, date_event, timex_heads
 from detente.nlp.dateline import Dateline
+from detente.nlp.implicit import crowd_code, implicit_targets
 from detente.nlp.parties import distinct_parties
 from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
 from detente.nlp.present import retag_present_verbs
@@ -250,6 +251,11 @@ def code_trigger(
         sources, targets, reciprocal = noun_roles(trig, resolver, when.value, sent)
     if sources and not targets and agents and trig.verb is not None:
         targets = targets_from_referenced_act(trig.tok, sources, patterns, agents, trig.domestic)
+    code = trig.code
+    if trig.domestic and trig.verb is not None:
+        code = crowd_code(trig.tok.lemma_.lower(), sources, patterns.crowd_acts) or code
+    if trig.domestic and sources and not targets:
+        targets = implicit_targets(trig.tok, code, sources)
     if partners is not None:
         if sources and not targets and trig.reciprocal and len(sources) == 1:
             targets = partners.get(sources[0].country, [])
@@ -270,7 +276,6 @@ def code_trigger(
             for a, b in zip(sources, targets, strict=True)
             if distinct_parties(a, b, trig.domestic)
         ]
-    code = trig.code
     if code == "040" and _met_elsewhere(trig.tok, {a.country for a in [*sources, *targets]}):
         code = "044"  # a meeting in a third country (GUIDE R2b)
     # A paired code "A:B" (PETRARCH's vocabulary) codes source→target A and target→source B

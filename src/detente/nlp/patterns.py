@@ -134,6 +134,8 @@ class Patterns:
     unilateral: frozenset[str] = frozenset()
     #: Every pattern of a noun, tried in order (``nouns`` holds the first of each).
     noun_alternatives: dict[str, tuple[NounPattern, ...]] = field(default_factory=dict)
+    #: Verbs whose act is another when a crowd does it ("students protested": 141).
+    crowd_acts: dict[str, str] = field(default_factory=dict)
 
     def noun_patterns(self, lemma: str) -> tuple[NounPattern, ...]:
         """The patterns of a noun, in the order they are tried."""
@@ -213,6 +215,7 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
         {str(k): str(v) for k, v in (raw.get("nominalizations") or {}).items()},
         frozenset(raw.get("unilateral") or ()),
         noun_alts,
+        {str(k): str(v) for k, v in (raw.get("crowd_acts") or {}).items()},
     )
 
 
