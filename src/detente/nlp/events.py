@@ -30,7 +30,7 @@ from detente.model import Actor, Document, Event, Timex
 from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.chronology import EventDate, date_event, timex_heads
 from detente.nlp.dateline import Dateline
-from detente.nlp.implicit import crowd_code, implicit_targets
+from detente.nlp.implicit import authority_code, crowd_code, implicit_targets
 from detente.nlp.parties import distinct_parties
 from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
 from detente.nlp.present import retag_present_verbs
@@ -256,6 +256,9 @@ def code_trigger(
         code = crowd_code(trig.tok.lemma_.lower(), sources, patterns.crowd_acts) or code
     if trig.domestic and sources and not targets:
         targets = implicit_targets(trig.tok, code, sources)
+    if trig.domestic:
+        lemma = trig.tok.lemma_.lower()
+        code = authority_code(lemma, sources, targets, patterns.authority_acts) or code
     if partners is not None:
         if sources and not targets and trig.reciprocal and len(sources) == 1:
             targets = partners.get(sources[0].country, [])
@@ -306,7 +309,7 @@ def code_trigger(
             root=info.root,
             goldstein=float(info.goldstein),
             quad=int(info.quad),
-            plover=info.plover or None,
+            plover=patterns.plover_acts.get(trig.tok.lemma_.lower()) or info.plover or None,
             negated=trig.negated,
             date_source=when.source,
             trigger=doc[trig.tok.i].text,

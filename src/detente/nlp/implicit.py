@@ -17,7 +17,7 @@ from detente.model import Actor
 from detente.nlp.mentions import mention_at
 from detente.nlp.parties import STATE_SECTORS, distinct_parties
 
-__all__ = ["crowd_code", "implicit_targets"]
+__all__ = ["authority_code", "crowd_code", "implicit_targets"]
 
 #: Prepositions that place an act ("in Kabul", "outside the embassy in Tunis", "along the
 #: border with India", "troops to Mali").
@@ -46,6 +46,31 @@ def crowd_code(lemma: str, sources: list[Actor], crowd_acts: dict[str, str]) -> 
     return code
 
 
+#: Sectors that enforce the law at home.
+_AUTHORITIES = frozenset({"COP", "GOV", "JUD", "SPY"})
+
+
+def authority_code(
+    lemma: str, sources: list[Actor], targets: list[Actor], authority_acts: dict[str, str]
+) -> str | None:
+    """The code of an act that is law enforcement when a country's authorities do it to its
+    own people ("police raided the offices of the opposition": 170, not an assault)."""
+    code = authority_acts.get(lemma)
+    if code is None or not sources:
+        return None
+    if not all(a.code[3:6] in _AUTHORITIES for a in sources):
+        return None
+    home = {a.country for a in sources}
+    if any(t.country not in home for t in targets):
+        return None
+    return code
+
+
+#: CAMEO codes of restrictions a state imposes on its people (curfew, state of emergency,
+#: bans, censorship): without a named target, that country's civilians undergo them.
+_RESTRICTIONS = frozenset({"172", "1721", "1722", "1723", "1724"})
+
+
 def place_country(tok: Token) -> Actor | None:
     """The country of the first place a clause's or noun's place phrase names."""
     for c in tok.children:
@@ -59,7 +84,8 @@ def place_country(tok: Token) -> Actor | None:
 
 
 def implicit_targets(tok: Token, code: str, sources: list[Actor]) -> list[Actor]:
-    """The target a protest (14), a show of force (15) or an attack (18-20) leaves implicit."""
+    """The target a protest (14), a restriction (172), a show of force (15) or an attack
+    (18-20) leaves implicit."""
     root = code[:2]
     place = place_country(tok)
     if root == "14":
@@ -72,6 +98,13 @@ def implicit_targets(tok: Token, code: str, sources: list[Actor]) -> list[Actor]
             country = place.code[:3] if place is not None else a.country
             out.append(Actor(country + "GOV", place.text if place is not None else ""))
         return [t for t in out if all(distinct_parties(a, t, True) for a in sources)]
+    if code in _RESTRICTIONS:
+        states = [a for a in sources if a.code[3:6] in _STATE or len(a.code) == 3]
+        if states and len(states) == len(sources):
+            country = place.code[:3] if place is not None else states[0].country
+            if not country.startswith("IGO"):
+                return [Actor(country + "CVL", place.text if place is not None else "")]
+        return []
     if (
         root in {"15", "18", "19", "20"}
         and place is not None

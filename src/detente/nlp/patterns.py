@@ -136,6 +136,10 @@ class Patterns:
     noun_alternatives: dict[str, tuple[NounPattern, ...]] = field(default_factory=dict)
     #: Verbs whose act is another when a crowd does it ("students protested": 141).
     crowd_acts: dict[str, str] = field(default_factory=dict)
+    #: Acts whose PLOVER type is not their CAMEO code's ("sentenced": SANCTION).
+    plover_acts: dict[str, str] = field(default_factory=dict)
+    #: Acts that are law enforcement when authorities do them at home ("police raided": 170).
+    authority_acts: dict[str, str] = field(default_factory=dict)
 
     def noun_patterns(self, lemma: str) -> tuple[NounPattern, ...]:
         """The patterns of a noun, in the order they are tried."""
@@ -216,6 +220,8 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
         frozenset(raw.get("unilateral") or ()),
         noun_alts,
         {str(k): str(v) for k, v in (raw.get("crowd_acts") or {}).items()},
+        {str(k): str(v).upper() for k, v in (raw.get("plover_acts") or {}).items()},
+        {str(k): str(v) for k, v in (raw.get("authority_acts") or {}).items()},
     )
 
 
