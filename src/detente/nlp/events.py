@@ -30,7 +30,12 @@ from detente.model import Actor, Document, Event, Timex
 from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.chronology import EventDate, date_event, timex_heads
 from detente.nlp.dateline import Dateline
-from detente.nlp.implicit import authority_code, crowd_code, implicit_targets
+from detente.nlp.implicit import (
+    authority_code,
+    crowd_code,
+    implicit_agents,
+    implicit_targets,
+)
 from detente.nlp.parties import distinct_parties
 from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
 from detente.nlp.present import retag_present_verbs
@@ -252,6 +257,9 @@ def code_trigger(
     if sources and not targets and agents and trig.verb is not None:
         targets = targets_from_referenced_act(trig.tok, sources, patterns, agents, trig.domestic)
     code = trig.code
+    if trig.domestic and trig.verb is not None and not sources:
+        lemma = trig.tok.lemma_.lower()
+        sources = implicit_agents(trig.tok, targets, patterns.implicit_agents.get(lemma))
     if trig.domestic and trig.verb is not None:
         code = crowd_code(trig.tok.lemma_.lower(), sources, patterns.crowd_acts) or code
     if trig.domestic and sources and not targets:
@@ -309,7 +317,10 @@ def code_trigger(
             root=info.root,
             goldstein=float(info.goldstein),
             quad=int(info.quad),
-            plover=patterns.plover_acts.get(trig.tok.lemma_.lower()) or info.plover or None,
+            plover=patterns.plover_acts.get(trig.tok.lemma_.lower())
+            or patterns.plover_codes.get(info.code)
+            or info.plover
+            or None,
             negated=trig.negated,
             date_source=when.source,
             trigger=doc[trig.tok.i].text,

@@ -17,7 +17,7 @@ from detente.model import Actor
 from detente.nlp.mentions import mention_at
 from detente.nlp.parties import STATE_SECTORS, distinct_parties
 
-__all__ = ["authority_code", "crowd_code", "implicit_targets"]
+__all__ = ["authority_code", "crowd_code", "implicit_agents", "implicit_targets"]
 
 #: Prepositions that place an act ("in Kabul", "outside the embassy in Tunis", "along the
 #: border with India", "troops to Mali").
@@ -112,3 +112,18 @@ def implicit_targets(tok: Token, code: str, sources: list[Actor]) -> list[Actor]
     ):
         return [place]
     return []
+
+
+def implicit_agents(tok: Token, patients: list[Actor], sector: str | None) -> list[Actor]:
+    """The unnamed agent of an agentless passive whose act only one kind of actor does
+    ("the opposition leader was sentenced": the courts of the place, else of his country)."""
+    if sector is None or not patients or tok.tag_ != "VBN":
+        return []
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
+        return []
+    place = place_country(tok)
+    country = place.code[:3] if place is not None else patients[0].country
+    if country.startswith("IGO"):
+        return []
+    agent = Actor(country + sector, "")
+    return [agent] if all(distinct_parties(agent, p, True) for p in patients) else []

@@ -140,6 +140,10 @@ class Patterns:
     plover_acts: dict[str, str] = field(default_factory=dict)
     #: Acts that are law enforcement when authorities do them at home ("police raided": 170).
     authority_acts: dict[str, str] = field(default_factory=dict)
+    #: CAMEO codes whose PLOVER type NGEC's codebook places elsewhere ("163": SANCTION).
+    plover_codes: dict[str, str] = field(default_factory=dict)
+    #: The sector of the unnamed agent of an act only it does ("was sentenced": JUD).
+    implicit_agents: dict[str, str] = field(default_factory=dict)
 
     def noun_patterns(self, lemma: str) -> tuple[NounPattern, ...]:
         """The patterns of a noun, in the order they are tried."""
@@ -222,6 +226,8 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
         {str(k): str(v) for k, v in (raw.get("crowd_acts") or {}).items()},
         {str(k): str(v).upper() for k, v in (raw.get("plover_acts") or {}).items()},
         {str(k): str(v) for k, v in (raw.get("authority_acts") or {}).items()},
+        {str(k): str(v).upper() for k, v in (raw.get("plover_codes") or {}).items()},
+        {str(k): str(v).upper() for k, v in (raw.get("implicit_agents") or {}).items()},
     )
 
 
