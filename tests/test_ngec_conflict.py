@@ -55,3 +55,24 @@ def test_military_raid_abroad_stays_an_assault() -> None:
 
 def test_implicit_targets_need_domestic() -> None:
     assert not coded("Thousands of students protested in Caracas on Monday.", domestic=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thousands of U.S. troops were deployed to Kuwait in 1994.", ("USAMIL", "KWT", "154", "MOBILIZE")),
+        ("Indian soldiers patrolled the border with Pakistan on Monday.", ("INDMIL", "PAK", "150", "MOBILIZE")),
+        ("Twenty-seven Ukrainian schoolchildren were abducted by pro-Russian separatists on Tuesday.", ("RUSREB", "UKR", "181", "ASSAULT")),
+        ("Teachers joined the strike in Lagos on Monday.", ("NGAEDU", "NGAGOV", "143", "PROTEST")),
+        ("About 200 students gathered outside the parliament in Nairobi on Monday.", ("KENCVL", "KENLEG", "141", "PROTEST")),
+    ],
+)  # fmt: skip
+def test_force_posture_and_dissent_idioms(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+def test_accession_still_cooperation() -> None:
+    assert not any(
+        c[3] == "PROTEST"
+        for c in coded("Kazakhstan joined the alliance of Russia and Belarus in 2001.")
+    )

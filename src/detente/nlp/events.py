@@ -262,6 +262,9 @@ def code_trigger(
         sources = implicit_agents(trig.tok, targets, patterns.implicit_agents.get(lemma))
     if trig.domestic and trig.verb is not None:
         code = crowd_code(trig.tok.lemma_.lower(), sources, patterns.crowd_acts) or code
+    if trig.domestic and code[:2] == "15" and not sources and targets:
+        # "U.S. troops were deployed to Vietnam": the forces moved show the force.
+        sources, targets = targets, []
     if trig.domestic and sources and not targets:
         targets = implicit_targets(trig.tok, code, sources)
     if trig.domestic:

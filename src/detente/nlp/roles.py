@@ -183,7 +183,12 @@ def verb_roles(
             parties += resolver.resolve(p, date)
         if len(parties) >= 2:
             return parties, parties, True
-    if trig.verb is not None and trig.verb.swap:
+    if (
+        trig.verb is not None
+        and trig.verb.swap
+        and not any(c.dep_ == "agent" for c in verb.children)
+    ):
+        # (With a by-agent, "X was abducted by Y", the passive below already names the doer.)
         # "X received money from Y", "X was freed from Y", "X was shot dead in Y": the
         # pattern says the subject undergoes the act and the complement does it.
         skip = {t.i for s in subj_toks for t in s.subtree}
