@@ -76,3 +76,15 @@ def test_accession_still_cooperation() -> None:
         c[3] == "PROTEST"
         for c in coded("Kazakhstan joined the alliance of Russia and Belarus in 2001.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thailand declared a state of emergency in Bangkok on Monday.", ("THA", "THACVL", "1724", "COERCE")),
+        ("The government imposed martial law in Mindanao in 2017.", ("PHLGOV", "PHLCVL", "1724", "COERCE")),
+        ("Indonesian authorities have made arrests for illegal logging.", ("IDNGOV", "IDNCVL", "173", "COERCE")),
+    ],
+)  # fmt: skip
+def test_state_coercion_of_its_people(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in coded(text)

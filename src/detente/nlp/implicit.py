@@ -66,9 +66,12 @@ def authority_code(
     return code
 
 
-#: CAMEO codes of restrictions a state imposes on its people (curfew, state of emergency,
-#: bans, censorship): without a named target, that country's civilians undergo them.
-_RESTRICTIONS = frozenset({"172", "1721", "1722", "1723", "1724"})
+#: CAMEO codes of coercion a state applies to its people (curfew, state of emergency, bans,
+#: censorship, arrests, seizures, deportations): without a named target, that country's
+#: civilians undergo them ("authorities made dozens of arrests").
+_RESTRICTIONS = frozenset(
+    {"170", "171", "1711", "172", "1721", "1722", "1723", "1724", "173", "174"}
+)
 
 
 def place_country(tok: Token) -> Actor | None:
