@@ -88,3 +88,15 @@ def test_accession_still_cooperation() -> None:
 )  # fmt: skip
 def test_state_coercion_of_its_people(text: str, expected: tuple[str, str, str, str]) -> None:
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenyan police deployed thousands of officers on Monday.", ("KENCOP", "KENCVL", "153", "MOBILIZE")),
+        ("The president ordered the recruitment of 2,000 troops in Papua New Guinea.", ("PNGGOV", "PNGCVL", "154", "MOBILIZE")),
+        ("Al-Shabaab claimed responsibility for the attack on a hotel in Mogadishu.", ("SOMREB", "SOM", "190", "ASSAULT")),
+    ],
+)  # fmt: skip
+def test_force_at_home_and_claimed_attacks(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in coded(text)

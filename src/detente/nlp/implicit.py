@@ -114,6 +114,12 @@ def implicit_targets(tok: Token, code: str, sources: list[Actor]) -> list[Actor]
         and all(distinct_parties(a, place, True) for a in sources)
     ):
         return [place]
+    if root == "15" and sources and all(a.code[3:6] in _STATE or len(a.code) == 3 for a in sources):
+        # Police or troops deployed at home ("police deployed 6,000 officers in Tokyo"):
+        # the force is shown to the country's own people.
+        country = place.code[:3] if place is not None else sources[0].country
+        if not country.startswith("IGO") and all(a.country == country for a in sources):
+            return [Actor(country + "CVL", "")]
     return []
 
 

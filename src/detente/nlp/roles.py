@@ -326,6 +326,14 @@ def _clause_role(noun: Token) -> str | None:
         return "agent"
     if (
         noun.dep_ == "pobj"
+        and noun.head.lower_ == "for"
+        and noun.head.head.lemma_.lower() in {"responsibility", "credit"}
+    ):
+        # "X claimed responsibility for the bombing": X did it (PETRARCH's CLAIM
+        # RESPONSIBILITY patterns code the act on the claimant).
+        return "agent"
+    if (
+        noun.dep_ == "pobj"
         and noun.head.dep_ == "prep"
         and noun.head.lower_ in _ADJUNCT_FRAMES
         and noun.head.head.pos_ in {"VERB", "AUX"}
