@@ -314,8 +314,12 @@ def _adverbs(tok: Token) -> set[str]:
     }
 
 
-#: Nouns that frame their "of"-complement as the thing itself ("a state of emergency").
-_FRAME_NOUNS = frozenset({"state", "period", "regime"})
+#: Nouns that frame or count their "of"-complement ("a state of emergency", "thousands of
+#: troops"): the complement is the object.
+_FRAME_NOUNS = frozenset(
+    {"state", "period", "regime", "thousand", "hundred", "dozen", "million", "ten", "tens",
+     "number", "group", "contingent", "unit", "battalion", "column", "convoy"}
+)  # fmt: skip
 
 
 def _object_lemmas(tok: Token) -> set[str]:
