@@ -58,6 +58,11 @@ _GROUP_NOUNS = {
 _GROUP_DETS = {"both", "two"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
+#: Heads that count or gather people: the phrase's actor is in its "of" complement.
+_QUANTITY_HEADS = frozenset(
+    {"thousand", "hundred", "dozen", "score", "million", "ten", "tens", "group", "crowd",
+     "band", "gang", "number", "handful"}
+)  # fmt: skip
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
 
@@ -124,6 +129,14 @@ class ActorResolver:
     def resolve(self, tok: Token, date: str | None = None) -> list[Actor]:
         """Actors named by the noun phrase headed by ``tok`` (coordination expanded)."""
         date = date or self.reference_date
+        if tok.lemma_.lower() in _QUANTITY_HEADS:
+            # "Thousands of students", "a group of activists": the people counted act.
+            counted = [
+                p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"
+            ]  # fmt: skip
+            if counted:
+                return self.resolve(counted[0], date)
         shared = self._roles_across_countries(tok, date)
         if shared:
             return shared

@@ -32,6 +32,12 @@ from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.chronology import EventDate, date_event, listed_dates, timex_heads
 from detente.nlp.dateline import Dateline
 from detente.nlp.focus import focus_targets, mutual_partners
+from detente.nlp.implicit import (
+    authority_code,
+    crowd_code,
+    implicit_agents,
+    implicit_targets,
+)
 from detente.nlp.parties import distinct_parties, one_side_per_country
 from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
 from detente.nlp.present import retag_present_verbs
@@ -293,6 +299,20 @@ def code_trigger(
         sources, targets, reciprocal = noun_roles(trig, resolver, when.value, sent)
     if sources and not targets and agents and trig.verb is not None:
         targets = targets_from_referenced_act(trig.tok, sources, patterns, agents, trig.domestic)
+    code = trig.code
+    if trig.domestic and trig.verb is not None and not sources:
+        lemma = trig.tok.lemma_.lower()
+        sources = implicit_agents(trig.tok, targets, patterns.implicit_agents.get(lemma))
+    if trig.domestic and trig.verb is not None:
+        code = crowd_code(trig.tok.lemma_.lower(), sources, patterns.crowd_acts) or code
+    if trig.domestic and code[:2] == "15" and not sources and targets:
+        # "U.S. troops were deployed to Vietnam": the forces moved show the force.
+        sources, targets = targets, []
+    if trig.domestic and sources and not targets:
+        targets = implicit_targets(trig.tok, code, sources)
+    if trig.domestic:
+        lemma = trig.tok.lemma_.lower()
+        code = authority_code(lemma, sources, targets, patterns.authority_acts) or code
     if partners is not None:
         if sources and not targets and trig.reciprocal and len(sources) == 1:
             targets = partners.get(sources[0].country, [])
@@ -322,7 +342,6 @@ def code_trigger(
             for a, b in zip(sources, targets, strict=True)
             if distinct_parties(a, b, trig.domestic)
         ]
-    code = trig.code
     if code == "040" and _met_elsewhere(trig.tok, {a.country for a in [*sources, *targets]}):
         code = "044"  # a meeting in a third country (GUIDE R2b)
     # A paired code "A:B" (PETRARCH's vocabulary) codes source→target A and target→source B
@@ -353,7 +372,10 @@ def code_trigger(
             root=info.root,
             goldstein=float(info.goldstein),
             quad=int(info.quad),
-            plover=info.plover or None,
+            plover=patterns.plover_acts.get(trig.tok.lemma_.lower())
+            or patterns.plover_codes.get(info.code)
+            or info.plover
+            or None,
             negated=trig.negated,
             date_source=when.source,
             trigger=doc[trig.tok.i].text,

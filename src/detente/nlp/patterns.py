@@ -156,6 +156,17 @@ class Patterns:
                 return hit
         return code
 
+    #: Verbs whose act is another when a crowd does it ("students protested": 141).
+    crowd_acts: dict[str, str] = field(default_factory=dict)
+    #: Acts whose PLOVER type is not their CAMEO code's ("sentenced": SANCTION).
+    plover_acts: dict[str, str] = field(default_factory=dict)
+    #: Acts that are law enforcement when authorities do them at home ("police raided": 170).
+    authority_acts: dict[str, str] = field(default_factory=dict)
+    #: CAMEO codes whose PLOVER type NGEC's codebook places elsewhere ("163": SANCTION).
+    plover_codes: dict[str, str] = field(default_factory=dict)
+    #: The sector of the unnamed agent of an act only it does ("was sentenced": JUD).
+    implicit_agents: dict[str, str] = field(default_factory=dict)
+
     def noun_patterns(self, lemma: str) -> tuple[NounPattern, ...]:
         """The patterns of a noun, in the order they are tried."""
         alts = self.noun_alternatives.get(lemma)
@@ -241,6 +252,13 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
         intent_heads=frozenset(_word(w) for w in raw.get("intent_heads") or ()),
         intent_frames=frozenset(_word(w) for w in raw.get("intent_frames") or ()),
         intent_codes={str(k): str(v) for k, v in (raw.get("intent_codes") or {}).items()},
+        crowd_acts={str(k): str(v) for k, v in (raw.get("crowd_acts") or {}).items()},
+        plover_acts={str(k): str(v).upper() for k, v in (raw.get("plover_acts") or {}).items()},
+        authority_acts={str(k): str(v) for k, v in (raw.get("authority_acts") or {}).items()},
+        plover_codes={str(k): str(v).upper() for k, v in (raw.get("plover_codes") or {}).items()},
+        implicit_agents={
+            str(k): str(v).upper() for k, v in (raw.get("implicit_agents") or {}).items()
+        },
     )
 
 

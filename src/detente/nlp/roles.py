@@ -177,7 +177,12 @@ def verb_roles(
             parties += resolver.resolve(p, date)
         if len(parties) >= 2:
             return parties, parties, True
-    if trig.verb is not None and trig.verb.swap:
+    if (
+        trig.verb is not None
+        and trig.verb.swap
+        and not any(c.dep_ == "agent" for c in verb.children)
+    ):
+        # (With a by-agent, "X was abducted by Y", the passive below already names the doer.)
         # "X received money from Y", "X was freed from Y", "X was shot dead in Y": the
         # pattern says the subject undergoes the act and the complement does it.
         skip = {t.i for s in subj_toks for t in s.subtree}
@@ -368,6 +373,14 @@ def _clause_role(noun: Token) -> str | None:
     became a member" / "On Russia's invitation, X visited" → "frame".
     """
     if noun.dep_ == "dobj" and _light_verb(noun.head):
+        return "agent"
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "for"
+        and noun.head.head.lemma_.lower() in {"responsibility", "credit"}
+    ):
+        # "X claimed responsibility for the bombing": X did it (PETRARCH's CLAIM
+        # RESPONSIBILITY patterns code the act on the claimant).
         return "agent"
     if (
         noun.dep_ == "pobj"

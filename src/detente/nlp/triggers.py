@@ -354,6 +354,14 @@ def _adverbs(tok: Token) -> set[str]:
     }
 
 
+#: Nouns that frame or count their "of"-complement ("a state of emergency", "thousands of
+#: troops"): the complement is the object.
+_FRAME_NOUNS = frozenset(
+    {"state", "period", "regime", "thousand", "hundred", "dozen", "million", "ten", "tens",
+     "number", "group", "contingent", "unit", "battalion", "column", "convoy"}
+)  # fmt: skip
+
+
 def _object_lemmas(tok: Token) -> set[str]:
     """Lemmas of the direct object, prepositional objects and their complements (one level)."""
     out: set[str] = set()
@@ -363,6 +371,9 @@ def _object_lemmas(tok: Token) -> set[str]:
             for cc in c.children:
                 if cc.dep_ == "conj":
                     out.add(cc.lemma_.lower())
+                elif cc.dep_ == "prep" and cc.lower_ == "of" and c.lemma_.lower() in _FRAME_NOUNS:
+                    # "declared a state of emergency": the frame names what follows "of".
+                    out |= {p.lemma_.lower() for p in cc.children if p.dep_ == "pobj"}
         elif c.dep_ in {"prep", "dative"}:
             for p in c.children:
                 if p.dep_ in {"pobj", "pcomp"}:

@@ -1,0 +1,138 @@
+"""Targets that news leaves implicit, as event data sets code them (``--domestic`` only).
+
+A protest, a strike or a riot names what it is against far less often than who took part:
+"thousands protested in Caracas" is, in ICEWS and PETRARCH practice, aimed at the
+government of the country where it happens. A show of force or an attack often names only
+a place: "troops were deployed along the border in Kashmir", "gunmen opened fire in Lagos"
+— the act is aimed at the country the place belongs to. These fall-backs apply only when
+the clause itself names no target, and only with domestic coding, where one country's
+crowd and its government are two parties.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.model import Actor
+from detente.nlp.mentions import mention_at
+from detente.nlp.parties import STATE_SECTORS, distinct_parties
+
+__all__ = ["authority_code", "crowd_code", "implicit_agents", "implicit_targets"]
+
+#: Prepositions that place an act ("in Kabul", "outside the embassy in Tunis", "along the
+#: border with India", "troops to Mali").
+_PLACE_PREPS = frozenset(
+    {"in", "across", "outside", "near", "at", "throughout", "around", "along", "on", "to",
+     "into", "inside", "through", "towards", "toward"}
+)  # fmt: skip
+
+
+#: Sectors that act for the state: their protests are complaints, not demonstrations.
+_STATE = STATE_SECTORS | {"COP", "JUD"}
+
+
+def _is_crowd(actor: Actor) -> bool:
+    """A non-state domestic actor: civilians, opposition, workers, students, rebels."""
+    sector = actor.code[3:6] if not actor.code.startswith("IGO") else ""
+    return bool(sector) and sector not in _STATE
+
+
+def crowd_code(lemma: str, sources: list[Actor], crowd_acts: dict[str, str]) -> str | None:
+    """The code of a verb whose doers are a crowd ("students protested" is a demonstration,
+    141, where "Hungary protested" is a complaint, 111); None when it does not apply."""
+    code = crowd_acts.get(lemma)
+    if code is None or not sources or not all(_is_crowd(a) for a in sources):
+        return None
+    return code
+
+
+#: Sectors that enforce the law at home.
+_AUTHORITIES = frozenset({"COP", "GOV", "JUD", "SPY"})
+
+
+def authority_code(
+    lemma: str, sources: list[Actor], targets: list[Actor], authority_acts: dict[str, str]
+) -> str | None:
+    """The code of an act that is law enforcement when a country's authorities do it to its
+    own people ("police raided the offices of the opposition": 170, not an assault)."""
+    code = authority_acts.get(lemma)
+    if code is None or not sources:
+        return None
+    if not all(a.code[3:6] in _AUTHORITIES for a in sources):
+        return None
+    home = {a.country for a in sources}
+    if any(t.country not in home for t in targets):
+        return None
+    return code
+
+
+#: CAMEO codes of coercion a state applies to its people (curfew, state of emergency, bans,
+#: censorship, arrests, seizures, deportations): without a named target, that country's
+#: civilians undergo them ("authorities made dozens of arrests").
+_RESTRICTIONS = frozenset(
+    {"170", "171", "1711", "172", "1721", "1722", "1723", "1724", "173", "174"}
+)
+
+
+def place_country(tok: Token) -> Actor | None:
+    """The country of the first place a clause's or noun's place phrase names."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in _PLACE_PREPS:
+            continue
+        for t in c.subtree:
+            m = mention_at(t)
+            if m is not None and m.is_country and m.code:
+                return Actor(m.code, t.text, t.idx, t.idx + len(t.text))
+    return None
+
+
+def implicit_targets(tok: Token, code: str, sources: list[Actor]) -> list[Actor]:
+    """The target a protest (14), a restriction (172), a show of force (15) or an attack
+    (18-20) leaves implicit."""
+    root = code[:2]
+    place = place_country(tok)
+    if root == "14":
+        # A crowd's protest is aimed at its own government, or the government of the country
+        # where it protests.
+        out = []
+        for a in sources:
+            if not _is_crowd(a):
+                continue
+            country = place.code[:3] if place is not None else a.country
+            out.append(Actor(country + "GOV", place.text if place is not None else ""))
+        return [t for t in out if all(distinct_parties(a, t, True) for a in sources)]
+    if code in _RESTRICTIONS:
+        states = [a for a in sources if a.code[3:6] in _STATE or len(a.code) == 3]
+        if states and len(states) == len(sources):
+            country = place.code[:3] if place is not None else states[0].country
+            if not country.startswith("IGO"):
+                return [Actor(country + "CVL", place.text if place is not None else "")]
+        return []
+    if (
+        root in {"15", "18", "19", "20"}
+        and place is not None
+        and all(distinct_parties(a, place, True) for a in sources)
+    ):
+        return [place]
+    if root == "15" and sources and all(a.code[3:6] in _STATE or len(a.code) == 3 for a in sources):
+        # Police or troops deployed at home ("police deployed 6,000 officers in Tokyo"):
+        # the force is shown to the country's own people.
+        country = place.code[:3] if place is not None else sources[0].country
+        if not country.startswith("IGO") and all(a.country == country for a in sources):
+            return [Actor(country + "CVL", "")]
+    return []
+
+
+def implicit_agents(tok: Token, patients: list[Actor], sector: str | None) -> list[Actor]:
+    """The unnamed agent of an agentless passive whose act only one kind of actor does
+    ("the opposition leader was sentenced": the courts of the place, else of his country)."""
+    if sector is None or not patients or tok.tag_ != "VBN":
+        return []
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
+        return []
+    place = place_country(tok)
+    country = place.code[:3] if place is not None else patients[0].country
+    if country.startswith("IGO"):
+        return []
+    agent = Actor(country + sector, "")
+    return [agent] if all(distinct_parties(agent, p, True) for p in patients) else []
