@@ -261,9 +261,56 @@ def verb_roles(
         sources = counted_group(subj_toks, {a.country for a in targets})
     if trig.reciprocal and len(sources) >= 2 and not targets:
         return sources, sources, True
+    if sources and not targets and trig.code[:2] in VERBAL_ROOTS:
+        targets = _verbal_act_targets(verb, resolver, date, own)
     if sources and not targets:
         targets = _reporter_as_possessor(verb, resolver, date, own)
     return sources, targets, False
+
+
+#: Verbal acts aimed at someone: requests and appeals (02), criticism and accusation (11),
+#: demands (10), rejections (12), threats (13).
+VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+
+
+def _verbal_act_targets(
+    verb: Token, resolver: ActorResolver, date: str | None, own: OwnSide
+) -> list[Actor]:
+    """Whom a verbal act is aimed at when its complements name nobody.
+
+    A demand, appeal, warning or threat is aimed at whoever its content clause is about:
+    "Greece demanded that Turkey withdraw its ships", "warned that it would strike Ecuador".
+    A rejection or criticism of a proposal, claim or offer is aimed at its author: "rejected
+    the plan brokered by Ghana", "dismissed the claims made by Chile", "rejected the
+    proposal by Austria" (the parser hangs the author's by-phrase on an active verb, whose
+    own agent is its subject, so the by-phrase can only name the object's author).
+    """
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i > verb.i:
+            for s in c.children:
+                if s.dep_ in {"nsubj", "nsubjpass"}:
+                    found = [a for a in resolver.resolve(s, date) if a not in own]
+                    if found:
+                        return found
+            found = _actors_below(c, resolver, date, set(), TARGET_DEPS, exclude=own)
+            if found:
+                return found
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    authors = [
+        p for o in objects for a in o.children if a.dep_ == "acl" and a.tag_ == "VBN"
+        for b in a.children if b.dep_ in {"agent", "prep"} and b.lower_ == "by"
+        for p in b.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    if objects and not any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" for c in verb.children):
+        authors += [
+            p for b in verb.children if b.dep_ == "prep" and b.lower_ == "by" and b.i > objects[0].i
+            for p in b.children if p.dep_ == "pobj"
+        ]  # fmt: skip
+    for p in authors:
+        found = [a for a in resolver.resolve(p, date) if a not in own]
+        if found:
+            return found
+    return []
 
 
 def _reporter_as_possessor(
