@@ -39,6 +39,12 @@ _IRREALIS_HEADS = {
     # Saying verbs are not here: "X said Y attacked Z" reports Y's attack (PETRARCH, GUIDE).
     "suspect", "doubt", "assume", "suppose", "speculate", "imagine", "wonder", "deny",
 }  # fmt: skip
+#: Nouns of requests, threats, offers and plans: their infinitive is not an act (yet).
+_IRREALIS_NOUNS = {
+    "call", "appeal", "request", "plea", "demand", "ultimatum", "threat", "warning", "offer",
+    "proposal", "plan", "bid", "attempt", "effort", "decision", "promise", "pledge", "vow",
+    "intention", "readiness", "willingness", "refusal", "order",
+}  # fmt: skip
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 
 
@@ -411,6 +417,20 @@ def _irrealis(tok: Token) -> bool:
         ):
             return True
         if t.i != tok.i and via in {"xcomp", "ccomp"} and _is_one_of(t, _IRREALIS_HEADS):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and (
+            (t.dep_ == "acl" and t.head.lemma_.lower() in _IRREALIS_NOUNS)
+            # The parser may hang the infinitive on the light verb: "made a call on X to".
+            or (
+                t.dep_ == "advcl"
+                and any(
+                    o.dep_ == "dobj" and o.lemma_.lower() in _IRREALIS_NOUNS
+                    for o in t.head.children
+                )
+            )
+        ):
+            # "a call on Syria to release the prisoners", "its threat to annex": what is
+            # asked, threatened or planned has not happened.
             return True
         if (
             t.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp"}
