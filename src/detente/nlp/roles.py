@@ -301,7 +301,9 @@ def _verbal_act_targets(
         for b in a.children if b.dep_ in {"agent", "prep"} and b.lower_ == "by"
         for p in b.children if p.dep_ == "pobj"
     ]  # fmt: skip
-    if objects and not any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" for c in verb.children):
+    if objects and not any(
+        c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" for c in verb.children
+    ):
         authors += [
             p for b in verb.children if b.dep_ == "prep" and b.lower_ == "by" and b.i > objects[0].i
             for p in b.children if p.dep_ == "pobj"

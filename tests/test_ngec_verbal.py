@@ -1,0 +1,71 @@
+"""Verbal conflict and requests (CAMEO 02, 10, 11, 12, 13): targets named in a content
+clause or as the author of what is rejected, nouns of appeals and demands, lawsuits, and
+infinitives of request nouns that are not acts."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.extract import extract_text
+
+
+def triples(events) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.cameo) for e in events if not e.negated}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A demand or warning is aimed at whom its content clause is about.
+        ("Greece demanded on Monday that Turkey withdraw its warships.", ("GRC", "TUR", "100")),
+        ("Ethiopia demanded in 2019 that Egypt stop the dam talks.", ("ETH", "EGY", "100")),
+        # A rejection is aimed at the author of what is rejected.
+        ("Hungary rejected the proposal by Austria in May.", ("HUN", "AUT", "120")),
+        ("Sweden rejected a peace plan brokered by Ghana on Thursday.", ("SWE", "GHA", "120")),
+    ],
+)
+def test_verbal_act_targets(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract_text(text))
+
+
+def test_content_clause_target_is_not_the_source_side() -> None:
+    # "his country" is the speaker's own side: the threat is aimed at Ecuador.
+    events = extract_text("Peru's foreign minister warned that his country would attack Ecuador.")
+    assert all(e.target[:3] != "PER" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile made a formal request to Argentina for the extradition.", ("CHL", "ARG", "020")),
+        ("Amnesty International issued an appeal to Azerbaijan.", ("NGOHRIAMN", "AZE", "020")),
+        ("The UN made a strong call on the government of Syria.", ("IGOUNO", "SYRGOV", "020")),
+    ],
+)
+def test_request_nouns(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract_text(text))
+
+
+def test_call_on_x_to_act_is_not_the_act() -> None:
+    # What is called for has not happened: no release by the UN.
+    events = extract_text(
+        "The UN commission made a strong call on the government of Syria to release the "
+        "protesters.",
+        domestic=True,
+    )
+    codes = {e.cameo for e in events}
+    assert "020" in codes
+    assert not any(c.startswith("08") for c in codes)
+
+
+def test_lawsuit_is_accuse_115() -> None:
+    events = extract_text(
+        "The opposition in Kenya sued the government over the vote.", domestic=True
+    )
+    assert ("KENOPP", "KENGOV", "115") in triples(events)
+    assert all(e.plover == "ACCUSE" for e in events if e.cameo == "115")
+
+
+def test_demand_that_is_still_nothing_without_a_named_party() -> None:
+    # No actor in the content clause and no object: no target, no event.
+    assert not extract_text("Greece demanded that the talks resume soon.")
