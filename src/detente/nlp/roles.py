@@ -263,9 +263,31 @@ def verb_roles(
         return sources, sources, True
     if sources and not targets and trig.code[:2] in VERBAL_ROOTS:
         targets = _verbal_act_targets(verb, resolver, date, own)
+    if sources and not targets and trig.domestic and trig.code[:2] == "13":
+        targets = _domestic_threat_target(sources)
     if sources and not targets:
         targets = _reporter_as_possessor(verb, resolver, date, own)
     return sources, targets, False
+
+
+#: Sectors outside the state: their threats with no named target are aimed at their state.
+_NON_STATE = frozenset({"CVL", "LAB", "OPP", "REB", "INS", "EDU", "BUS", "NGO", "HRI", "REL"})
+
+
+def _domestic_threat_target(sources: list[Actor]) -> list[Actor]:
+    """ "The union threatened to strike", "militants threatened to attack oil facilities":
+    a non-state group's threat that names no one is aimed at the government of its country,
+    as PETRARCH and ICEWS code a domestic protest or strike with no named target (implicit
+    actor, no words of its own)."""
+    out: list[Actor] = []
+    for s in sources:
+        country, sector = s.code[:3], s.code[3:6]
+        if s.code.startswith("IGO") or sector not in _NON_STATE:
+            continue
+        gov = Actor(country + "GOV", "", -1, -1)
+        if gov not in out:
+            out.append(gov)
+    return out
 
 
 #: Verbal acts aimed at someone: requests and appeals (02), criticism and accusation (11),

@@ -227,7 +227,8 @@ def _choose_noun_pattern(tok: Token, alts: Sequence[NounPattern]) -> NounPattern
 
 def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern | None:
     objs = _object_lemmas(tok)
-    preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}}
+    # A particle counts as a preposition: "turned down the offer", "ruled out talks".
+    preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative", "prt"}}
     before: list[tuple[str, str]] | None = None
     after: list[tuple[str, str]] | None = None
     b_set: set[str] = set()
