@@ -264,7 +264,7 @@ def verb_roles(
     if sources and not targets and trig.code[:2] in VERBAL_ROOTS:
         targets = _verbal_act_targets(verb, resolver, date, own)
     if sources and not targets and trig.domestic and trig.code[:2] == "13":
-        targets = _domestic_threat_target(sources)
+        targets = _domestic_threat_target(verb, sources)
     if sources and not targets:
         targets = _reporter_as_possessor(verb, resolver, date, own)
     return sources, targets, False
@@ -274,20 +274,37 @@ def verb_roles(
 _NON_STATE = frozenset({"CVL", "LAB", "OPP", "REB", "INS", "EDU", "BUS", "NGO", "HRI", "REL"})
 
 
-def _domestic_threat_target(sources: list[Actor]) -> list[Actor]:
-    """ "The union threatened to strike", "militants threatened to attack oil facilities":
-    a non-state group's threat that names no one is aimed at the government of its country,
-    as PETRARCH and ICEWS code a domestic protest or strike with no named target (implicit
-    actor, no words of its own)."""
+def _domestic_threat_target(verb: Token, sources: list[Actor]) -> list[Actor]:
+    """A domestic threat that names no one (``--domestic``), coded as PETRARCH and ICEWS code
+    a domestic protest or strike with no named target (an implicit actor, no words).
+
+    A non-state group's threat is aimed at the government of its country ("the union
+    threatened to strike", "militants threatened to attack oil facilities"); the state's
+    threat to arrest, ban or expel unnamed people is aimed at its civilians ("police
+    threatened to arrest anyone who ...").
+    """
+    coercive = any(c.dep_ == "xcomp" and _coercive(c.lemma_.lower()) for c in verb.children)
     out: list[Actor] = []
     for s in sources:
         country, sector = s.code[:3], s.code[3:6]
-        if s.code.startswith("IGO") or sector not in _NON_STATE:
+        if s.code.startswith("IGO"):
             continue
-        gov = Actor(country + "GOV", "", -1, -1)
-        if gov not in out:
-            out.append(gov)
+        if sector in _NON_STATE:
+            implied = Actor(country + "GOV", "", -1, -1)
+        elif coercive and sector in {"GOV", "COP", "MIL", "JUD", "SPY"}:
+            implied = Actor(country + "CVL", "", -1, -1)
+        else:
+            continue
+        if implied not in out:
+            out.append(implied)
     return out
+
+
+def _coercive(lemma: str) -> bool:
+    """Is the verb, in detente's own patterns, a coercive act (CAMEO 17: arrest, ban, expel)?"""
+    from detente.nlp.patterns import default_patterns
+
+    return any(vp.code[:2] == "17" for vp in default_patterns().verbs.get(lemma, ()))
 
 
 #: Verbal acts aimed at someone: requests and appeals (02), criticism and accusation (11),
