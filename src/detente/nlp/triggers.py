@@ -28,6 +28,7 @@ from detente.nlp.syntax import (
     is_actorish,
     subject_tokens,
 )
+from detente.nlp.threats import threat_code, threat_frame
 
 _MODALS = {"will", "would", "shall", "may", "might", "could", "should", "can", "must", "'ll", "wo"}
 _IRREALIS_HEADS = {
@@ -151,12 +152,22 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                     (patterns.verbs[w] for w in _base_forms(tok.lower_) if w in patterns.verbs),
                     None,
                 )
-            if not alts or (realis_only and (_irrealis(tok) or _ongoing(tok))):
+            if not alts:
+                continue
+            unreal = realis_only and (_irrealis(tok) or _ongoing(tok))
+            if unreal and not threat_frame(tok):
                 continue
             vp = _choose_verb_pattern(tok, alts)
             if vp is None or vp.code == NULL_CODE:
                 continue
             code = vp.code
+            if unreal:
+                # "said it would attack X unless ...": not the attack, a threat of it.
+                threat = threat_code(code)
+                if threat is None:
+                    continue
+                yield Trigger(tok, threat, False, vp.sector, _negated(tok), verb=vp)
+                continue
             if code == "051" and _adverbs(tok) & {"militarily"}:
                 code = "062"  # "supported X militarily": military cooperation
             elif code == "051" and _adverbs(tok) & {"economically", "financially"}:
