@@ -89,6 +89,9 @@ class VerbPattern:
     arg_preps: frozenset[str] | None = None
     #: The subject must name two actors or more ("Gondor and Osgiliath renewed ties").
     needs_compound: bool = False
+    #: The verb must have a content clause after it in the future or a possibility mood
+    #: ("warned they might resume attacks", "warned that it would retaliate").
+    clause_modal: bool = False
 
     @property
     def specificity(self) -> int:
@@ -193,6 +196,7 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
                 needs_actor_object=bool(a.get("needs_actor_object", False)),
                 person_object=bool(a.get("person_object", False)),
                 sector=a.get("sector"),
+                clause_modal=bool(a.get("clause_modal", False)),
             )
             for a in alts
         )

@@ -327,7 +327,8 @@ def _verbal_act_targets(
     for c in verb.children:
         if c.dep_ == "ccomp" and c.i > verb.i:
             for s in c.children:
-                if s.dep_ in {"nsubj", "nsubjpass"}:
+                # "X warned they might resume attacks on Y": the pronoun is X itself.
+                if s.dep_ in {"nsubj", "nsubjpass"} and s.pos_ != "PRON":
                     found = [a for a in resolver.resolve(s, date) if a not in own]
                     if found:
                         return found

@@ -267,6 +267,8 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
             continue
         if vp.preps is not None and not (preps & vp.preps):
             continue
+        if vp.clause_modal and not _modal_clause(tok):
+            continue
         if vp.needs_actor_object:
             dobj = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
             if not dobj or not any(is_actorish(d) for d in dobj):
@@ -278,6 +280,18 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
                 continue
         return vp
     return None
+
+
+def _modal_clause(verb: Token) -> bool:
+    """A content clause after the verb whose verb has a future or possibility modal."""
+    return any(
+        c.dep_ == "ccomp"
+        and c.i > verb.i
+        and any(
+            a.dep_ == "aux" and a.lower_ in _MODALS - {"should", "must", "can"} for a in c.children
+        )
+        for c in verb.children
+    )
 
 
 def _actor_after_prep(verb: Token, preps: frozenset[str] | None) -> bool:
