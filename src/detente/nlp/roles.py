@@ -336,6 +336,16 @@ def _verbal_act_targets(
             if found:
                 return found
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "requested a meeting with Australia", "declined talks with the rebels": the meeting
+    # asked for or refused is the act's object here, not the place of another act.
+    partners = [
+        p for o in objects for w in o.children if w.dep_ == "prep" and w.lower_ == "with"
+        for p in w.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    for p in partners:
+        found = [a for a in resolver.resolve(p, date) if a not in own]
+        if found:
+            return found
     authors = [
         p for o in objects for a in o.children if a.dep_ == "acl" and a.tag_ == "VBN"
         for b in a.children if b.dep_ in {"agent", "prep"} and b.lower_ == "by"
