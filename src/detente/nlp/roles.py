@@ -307,9 +307,9 @@ def _coercive(lemma: str) -> bool:
     return any(vp.code[:2] == "17" for vp in default_patterns().verbs.get(lemma, ()))
 
 
-#: Verbal acts aimed at someone: requests and appeals (02), criticism and accusation (11),
-#: demands (10), rejections (12), threats (13).
-VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+#: Verbal acts aimed at someone: requests and appeals (02), investigations (09), demands
+#: (10), criticism and accusation (11), rejections (12), threats (13).
+VERBAL_ROOTS = frozenset({"02", "09", "10", "11", "12", "13"})
 
 
 def _verbal_act_targets(
