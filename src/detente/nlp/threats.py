@@ -1,5 +1,7 @@
-"""Implicit threats: a hostile act an actor says it will do, or will do unless its demand is
-met, is a threat (GUIDE: "threat, explicit or implicit → 13x"; PLOVER THREATEN), not the act.
+"""Implicit threats and refusals: a hostile act an actor says it will do, or will do unless its
+demand is met, is a threat (GUIDE: "threat, explicit or implicit → 13x"; PLOVER THREATEN), not
+the act; a cooperative act it says it will not do is a refusal (CAMEO 12x; PLOVER REJECT:
+"said it would not attend the summit", "vowed never to accept the plan").
 
 "The union said it would strike if the board did not settle", "Hamas said it will attack
 Israel unless the siege is lifted", "the rebels vowed to seize the capital": the act itself
@@ -63,6 +65,18 @@ def threat_frame(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and head.lemma_.lower() in _PROMISING
 
 
-def threat_code(code: str) -> str | None:
-    """The threat code for a hostile act's code, or None when the act is not hostile."""
-    return THREAT_OF_ROOT.get(code[:2])
+#: The refusal a stated "will not" makes, by the cooperative act's CAMEO root (CAMEO 12x).
+REFUSAL_OF_ROOT = {
+    "03": "120",  # will not agree, commit → reject
+    "04": "125",  # will not meet, attend, negotiate → reject proposal to meet
+    "05": "120",  # will not endorse, recognise, cooperate → reject
+    "06": "121",  # will not cooperate materially → reject material cooperation
+    "07": "122",  # will not give aid → reject request for aid
+    "08": "124",  # will not yield, release, lift → refuse to yield
+}
+
+
+def implicit_code(code: str, negated: bool) -> str | None:
+    """The threat a stated hostile act makes, or the refusal a stated negated cooperative act
+    makes; None when the statement is neither (a promise to help, a pledge not to attack)."""
+    return (REFUSAL_OF_ROOT if negated else THREAT_OF_ROOT).get(code[:2])

@@ -28,7 +28,7 @@ from detente.nlp.syntax import (
     is_actorish,
     subject_tokens,
 )
-from detente.nlp.threats import threat_code, threat_frame
+from detente.nlp.threats import implicit_code, threat_frame
 
 _MODALS = {"will", "would", "shall", "may", "might", "could", "should", "can", "must", "'ll", "wo"}
 _IRREALIS_HEADS = {
@@ -157,16 +157,21 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
             unreal = realis_only and (_irrealis(tok) or _ongoing(tok))
             if unreal and not threat_frame(tok):
                 continue
+            # "vowed not to release the prisoners": a refusal, not a negated release.
+            unreal = unreal or (
+                realis_only and tok.dep_ == "xcomp" and _negated(tok) and threat_frame(tok)
+            )
             vp = _choose_verb_pattern(tok, alts)
             if vp is None or vp.code == NULL_CODE:
                 continue
             code = vp.code
             if unreal:
-                # "said it would attack X unless ...": not the attack, a threat of it.
-                threat = threat_code(code)
-                if threat is None:
+                # "said it would attack X unless ...": not the attack, a threat of it;
+                # "said it would not attend": not a negated meeting, a refusal.
+                implied = implicit_code(code, _negated(tok))
+                if implied is None:
                     continue
-                yield Trigger(tok, threat, False, vp.sector, _negated(tok), verb=vp)
+                yield Trigger(tok, implied, False, vp.sector, False, verb=vp)
                 continue
             if code == "051" and _adverbs(tok) & {"militarily"}:
                 code = "062"  # "supported X militarily": military cooperation
