@@ -263,27 +263,31 @@ def verb_roles(
         return sources, sources, True
     if sources and not targets and trig.code[:2] in VERBAL_ROOTS:
         targets = _verbal_act_targets(verb, resolver, date, own)
-    if sources and not targets and trig.domestic and trig.code[:2] == "13":
-        targets = _domestic_threat_target(verb, sources)
+    if sources and not targets and trig.domestic and trig.code[:2] in VERBAL_ROOTS:
+        targets = _domestic_implied_target(verb, sources, trig.code)
     if sources and not targets:
         targets = _reporter_as_possessor(verb, resolver, date, own)
     return sources, targets, False
 
 
-#: Sectors outside the state: their threats with no named target are aimed at their state.
+#: Sectors outside the state: their verbal acts with no named target are aimed at their state.
 _NON_STATE = frozenset({"CVL", "LAB", "OPP", "REB", "INS", "EDU", "BUS", "NGO", "HRI", "REL"})
 
 
-def _domestic_threat_target(verb: Token, sources: list[Actor]) -> list[Actor]:
-    """A domestic threat that names no one (``--domestic``), coded as PETRARCH and ICEWS code
-    a domestic protest or strike with no named target (an implicit actor, no words).
+def _domestic_implied_target(verb: Token, sources: list[Actor], code: str) -> list[Actor]:
+    """The implicit target of a domestic verbal act that names no one (``--domestic``), as
+    PETRARCH and ICEWS code a domestic protest or strike with no named target (an implicit
+    actor, no words of its own).
 
-    A non-state group's threat is aimed at the government of its country ("the union
-    threatened to strike", "militants threatened to attack oil facilities"); the state's
-    threat to arrest, ban or expel unnamed people is aimed at its civilians ("police
-    threatened to arrest anyone who ...").
+    A non-state group's demand, criticism, rejection or threat of a measure, plan or policy
+    is aimed at the government of its country ("the union threatened to strike", "activists
+    criticized the curfew", "the rebels turned down the offer"); the state's threat to
+    arrest, ban or expel unnamed people is aimed at its civilians ("police threatened to
+    arrest anyone who ...").
     """
-    coercive = any(c.dep_ == "xcomp" and _coercive(c.lemma_.lower()) for c in verb.children)
+    coercive = code[:2] == "13" and any(
+        c.dep_ == "xcomp" and _coercive(c.lemma_.lower()) for c in verb.children
+    )
     out: list[Actor] = []
     for s in sources:
         country, sector = s.code[:3], s.code[3:6]
