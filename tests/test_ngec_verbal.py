@@ -69,3 +69,76 @@ def test_lawsuit_is_accuse_115() -> None:
 def test_demand_that_is_still_nothing_without_a_named_party() -> None:
     # No actor in the content clause and no object: no target, no event.
     assert not extract_text("Greece demanded that the talks resume soon.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran said on Tuesday it would impose sanctions on Britain if the tanker was not freed.",
+         ("IRN", "GBR", "131")),
+        ("Hamas said in 2014 it will attack Israel unless the blockade is lifted.",
+         ("PSEREBHMS", "ISR", "138")),
+        ("Armed opposition groups in Sudan warned they might resume attacks on the government.",
+         ("SDNREB", "SDNGOV", "130")),
+    ],
+)  # fmt: skip
+def test_implicit_threats(text: str, expected: tuple[str, str, str]) -> None:
+    events = extract_text(text, domestic=True)
+    assert expected in triples(events)
+    # The threatened act itself did not happen.
+    assert not any(e.cameo[:2] in {"16", "19"} for e in events)
+
+
+def test_conditional_inside_the_condition_is_not_a_threat() -> None:
+    assert not extract_text("If Peru attacked Chile, Bolivia said it would respond.")
+
+
+def test_stated_refusal() -> None:
+    events = extract_text(
+        "The government of Chad vowed not to release the prisoners held by the rebels.",
+        domestic=True,
+    )
+    assert ("TCDGOV", "TCDCVL", "124") in triples(events)
+
+
+def test_a_reassurance_is_not_a_threat() -> None:
+    assert not extract_text("Russia said on Monday it would not attack Ukraine.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rebels in Colombia turned down Venezuela's offer of talks.", ("COLREB", "VEN", "120")),
+        ("Iran ruled out talks with the United States in 2019.", ("IRN", "USA", "120")),
+        ("Chile requested a meeting with Australia on Friday.", ("CHL", "AUS", "026")),
+        ("Bermuda is investigating whether a British military mission helped plan the murder.",
+         ("BMU", "GBRMIL", "090")),
+    ],
+)  # fmt: skip
+def test_refusals_requests_investigations(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract_text(text, domestic=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A non-state group's threat or demand with no named target: its government.
+        ("A trade union in Ghana threatened to strike.", ("GHALAB", "GHAGOV", "130")),
+        ("Protesters in Peru were calling for the government to act swiftly.",
+         ("PERCVL", "PERGOV", "020")),
+        # The state's threat to arrest unnamed people: its civilians.
+        ("Police in Bolivia have threatened to arrest anyone who joins the march.",
+         ("BOLCOP", "BOLCVL", "130")),
+        # Legal accusations (PLOVER ACCUSE): juries, rights organisations.
+        ("A federal grand jury in the United States indicted two Russian hackers.",
+         ("USAJUD", "RUS", "1121")),
+        ("Egypt's main human rights organization accused the government of torture.",
+         ("EGYHRI", "EGYGOV", "112")),
+    ],
+)  # fmt: skip
+def test_domestic_verbal_acts(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extract_text(text, domestic=True))
+
+
+def test_implied_targets_only_with_domestic() -> None:
+    assert not extract_text("A trade union in Ghana threatened to strike.")

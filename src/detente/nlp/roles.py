@@ -329,7 +329,11 @@ def _verbal_act_targets(
     own agent is its subject, so the by-phrase can only name the object's author).
     """
     for c in verb.children:
-        if c.dep_ == "ccomp" and c.i > verb.i:
+        # A content clause, or a for-to clause ("called for Israel to reopen the crossing").
+        for_to = c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children
+        )
+        if (c.dep_ == "ccomp" or for_to) and c.i > verb.i:
             for s in c.children:
                 # "X warned they might resume attacks on Y": the pronoun is X itself.
                 if s.dep_ in {"nsubj", "nsubjpass"} and s.pos_ != "PRON":
