@@ -142,3 +142,19 @@ def test_domestic_verbal_acts(text: str, expected: tuple[str, str, str]) -> None
 
 def test_implied_targets_only_with_domestic() -> None:
     assert not extract_text("A trade union in Ghana threatened to strike.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A hostile act named by a noun under a stated or conditional future: a threat.
+        ("The teachers union in Nigeria will stage protests unless the government pays the "
+         "arrears.", ("NGALAB", "NGAGOV", "133")),
+        ("Hamas said in 2012 it would launch attacks on Israel unless the siege ends.",
+         ("PSEREBHMS", "ISR", "138")),
+    ],
+)  # fmt: skip
+def test_noun_threats(text: str, expected: tuple[str, str, str]) -> None:
+    events = extract_text(text, domestic=True)
+    assert expected in triples(events)
+    assert not any(e.cameo[:2] in {"14", "19"} for e in events)

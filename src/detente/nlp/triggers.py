@@ -185,12 +185,25 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
         elif (tok.pos_ in {"NOUN", "PROPN"} or gerund) and lemma in patterns.nouns:
             if tok.dep_ in {"compound", "nmod"} or _period_name(tok):
                 continue
-            if _restatement(tok) or (realis_only and _noun_irrealis(tok)):
+            if _restatement(tok):
+                continue
+            unreal = realis_only and _noun_irrealis(tok)
+            framer = _governing_verb(tok) if unreal else None
+            if unreal and (framer is None or not threat_frame(framer)):
                 continue
             np_ = _choose_noun_pattern(tok, patterns.noun_patterns(lemma))
             if np_ is None:
                 continue
             code = np_.code
+            if unreal and framer is not None:
+                # "said it will stage protests unless ...": a threat of protests.
+                implied = implicit_code(code, _negated(framer))
+                if implied is not None:
+                    # The roles are the framing verb's: "it" (the speaker) stages them.
+                    yield Trigger(
+                        framer, implied, False, np_.sector, False, verb=VerbPattern(implied)
+                    )
+                continue
             if np_.domains:
                 code = refine_by_domain(code, _object_words(tok), patterns)
             if code == "040" and _at_third_place(tok):
@@ -505,11 +518,17 @@ def _ongoing(tok: Token) -> bool:
     )
 
 
-def _noun_irrealis(tok: Token) -> bool:
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose clause a noun sits in."""
     t = tok
     while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"}:
         t = t.head
-    if t.pos_ not in {"VERB", "AUX"}:
+    return t if t.pos_ in {"VERB", "AUX"} else None
+
+
+def _noun_irrealis(tok: Token) -> bool:
+    t = _governing_verb(tok)
+    if t is None:
         return False
     return _is_one_of(t, _IRREALIS_HEADS) or _irrealis(t) or _habitual(t)
 
