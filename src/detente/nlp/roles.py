@@ -295,7 +295,7 @@ def _domestic_implied_target(verb: Token, sources: list[Actor], code: str) -> li
             continue
         if sector in _NON_STATE:
             implied = Actor(country + "GOV", "", -1, -1)
-        elif coercive and sector in {"GOV", "COP", "MIL", "JUD", "SPY"}:
+        elif coercive and sector in {"", "GOV", "COP", "MIL", "JUD", "SPY"}:
             implied = Actor(country + "CVL", "", -1, -1)
         else:
             continue
