@@ -91,6 +91,9 @@ class VerbPattern:
     needs_compound: bool = False
     #: The verb must be passive ("X was granted asylum in Y").
     passive_only: bool = False
+    #: The verb must have a content clause after it in the future or a possibility mood
+    #: ("warned they might resume attacks", "warned that it would retaliate").
+    clause_modal: bool = False
 
     @property
     def specificity(self) -> int:
@@ -229,6 +232,7 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
                 swap=bool(a.get("swap", False)),
                 arg_preps=_words(a.get("arg_preps"), named),
                 passive_only=bool(a.get("passive", False)),
+                clause_modal=bool(a.get("clause_modal", False)),
             )
             for a in alts
         )

@@ -28,6 +28,7 @@ from detente.nlp.syntax import (
     is_actorish,
     subject_tokens,
 )
+from detente.nlp.threats import implicit_code, threat_frame
 
 _MODALS = {"will", "would", "shall", "may", "might", "could", "should", "can", "must", "'ll", "wo"}
 _IRREALIS_HEADS = {
@@ -41,6 +42,12 @@ _IRREALIS_HEADS = {
     # Commitments: "pledged to import", "agreed to withdraw" are 03x acts of their own
     # (GUIDE R6); the act committed to has not happened.
     "pledge", "promise", "vow", "agree", "offer", "undertake",
+}  # fmt: skip
+#: Nouns of requests, threats, offers and plans: their infinitive is not an act (yet).
+_IRREALIS_NOUNS = {
+    "call", "appeal", "request", "plea", "demand", "ultimatum", "threat", "warning", "offer",
+    "proposal", "plan", "bid", "attempt", "effort", "decision", "promise", "pledge", "vow",
+    "intention", "readiness", "willingness", "refusal", "order",
 }  # fmt: skip
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 
@@ -164,17 +171,33 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
             if not alts:
                 continue
             announced = False
-            if realis_only and (_irrealis(tok) or _ongoing(tok)):
-                # "Mali announced it will help Niger": a stated commitment is CAMEO 03x.
+            unreal = realis_only and (_irrealis(tok) or _ongoing(tok))
+            if unreal:
+                # "Mali announced it will help Niger": a stated commitment is CAMEO 03x;
+                # "said it would attack X unless ...": a stated hostile act is a threat.
                 announced = _announced_intent(tok, patterns)
-                if not announced:
+                if not announced and not threat_frame(tok):
                     continue
+            # "vowed not to release the prisoners": a refusal, not a negated release.
+            refusal = realis_only and tok.dep_ == "xcomp" and _negated(tok) and threat_frame(tok)
             vp = _choose_verb_pattern(tok, alts)
             if vp is None or vp.code == NULL_CODE:
                 continue
-            if announced and patterns.intent_code(vp.code) == vp.code:
-                continue  # only cooperative acts (CAMEO 04-08) have an intent code
+            if refusal or (announced and patterns.intent_code(vp.code) == vp.code):
+                # Only cooperative acts (CAMEO 04-08) have an intent code; a negated or a
+                # hostile act that an actor states is a refusal or a threat (below).
+                if not threat_frame(tok):
+                    continue
+                announced = False
             code = vp.code
+            if (unreal and not announced) or refusal:
+                # "said it would attack X unless ...": not the attack, a threat of it;
+                # "said it would not attend": not a negated meeting, a refusal.
+                implied = implicit_code(code, _negated(tok))
+                if implied is None:
+                    continue
+                yield Trigger(tok, implied, False, vp.sector, False, verb=vp)
+                continue
             if code == "051" and _adverbs(tok) & {"militarily"}:
                 code = "062"  # "supported X militarily": military cooperation
             elif code == "051" and _adverbs(tok) & {"economically", "financially"}:
@@ -198,12 +221,25 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
         elif (tok.pos_ in {"NOUN", "PROPN"} or gerund) and lemma in patterns.nouns:
             if tok.dep_ in {"compound", "nmod"} or _period_name(tok):
                 continue
-            if _restatement(tok) or (realis_only and (_noun_irrealis(tok) or _prospective(tok))):
+            if _restatement(tok) or (realis_only and _prospective(tok)):
+                continue
+            unreal = realis_only and _noun_irrealis(tok)
+            framer = _governing_verb(tok) if unreal else None
+            if unreal and (framer is None or not threat_frame(framer)):
                 continue
             np_ = _choose_noun_pattern(tok, patterns.noun_patterns(lemma))
             if np_ is None:
                 continue
             code = np_.code
+            if unreal and framer is not None:
+                # "said it will stage protests unless ...": a threat of protests.
+                implied = implicit_code(code, _negated(framer))
+                if implied is not None:
+                    # The roles are the framing verb's: "it" (the speaker) stages them.
+                    yield Trigger(
+                        framer, implied, False, np_.sector, False, verb=VerbPattern(implied)
+                    )
+                continue
             if np_.domains:
                 code = refine_by_domain(code, _object_words(tok), patterns)
             if code == "040" and _at_third_place(tok):
@@ -256,7 +292,8 @@ def _choose_noun_pattern(tok: Token, alts: Sequence[NounPattern]) -> NounPattern
 
 def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern | None:
     objs = _object_lemmas(tok)
-    preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}}
+    # A particle counts as a preposition: "turned down the offer", "ruled out talks".
+    preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative", "prt"}}
     before: list[tuple[str, str]] | None = None
     after: list[tuple[str, str]] | None = None
     b_set: set[str] = set()
@@ -286,6 +323,8 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
             continue
         if vp.preps is not None and not (preps & vp.preps):
             continue
+        if vp.clause_modal and not _modal_clause(tok):
+            continue
         if vp.needs_actor_object:
             dobj = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
             if not dobj or not any(is_actorish(d) for d in dobj):
@@ -297,6 +336,18 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
                 continue
         return vp
     return None
+
+
+def _modal_clause(verb: Token) -> bool:
+    """A content clause after the verb whose verb has a future or possibility modal."""
+    return any(
+        c.dep_ == "ccomp"
+        and c.i > verb.i
+        and any(
+            a.dep_ == "aux" and a.lower_ in _MODALS - {"should", "must", "can"} for a in c.children
+        )
+        for c in verb.children
+    )
 
 
 def _actor_after_prep(verb: Token, preps: frozenset[str] | None) -> bool:
@@ -506,6 +557,20 @@ def _irrealis(tok: Token) -> bool:
             return True
         if t.i != tok.i and via in {"xcomp", "ccomp"} and _is_one_of(t, _IRREALIS_HEADS):
             return True
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and (
+            (t.dep_ == "acl" and t.head.lemma_.lower() in _IRREALIS_NOUNS)
+            # The parser may hang the infinitive on the light verb: "made a call on X to".
+            or (
+                t.dep_ == "advcl"
+                and any(
+                    o.dep_ == "dobj" and o.lemma_.lower() in _IRREALIS_NOUNS
+                    for o in t.head.children
+                )
+            )
+        ):
+            # "a call on Syria to release the prisoners", "its threat to annex": what is
+            # asked, threatened or planned has not happened.
+            return True
         if (
             t.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "acomp"}
             or t.head.i == t.i
@@ -548,11 +613,17 @@ def _ongoing(tok: Token) -> bool:
     )
 
 
-def _noun_irrealis(tok: Token) -> bool:
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose clause a noun sits in."""
     t = tok
     while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"}:
         t = t.head
-    if t.pos_ not in {"VERB", "AUX"}:
+    return t if t.pos_ in {"VERB", "AUX"} else None
+
+
+def _noun_irrealis(tok: Token) -> bool:
+    t = _governing_verb(tok)
+    if t is None:
         return False
     if t.lemma_.lower() in _CONCLUDING and t.i != tok.i:
         # "A ceasefire was agreed", "agreed a truce": agreeing to a thing concludes it; only

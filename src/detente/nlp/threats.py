@@ -1,0 +1,82 @@
+"""Implicit threats and refusals: a hostile act an actor says it will do, or will do unless its
+demand is met, is a threat (GUIDE: "threat, explicit or implicit → 13x"; PLOVER THREATEN), not
+the act; a cooperative act it says it will not do is a refusal (CAMEO 12x; PLOVER REJECT:
+"said it would not attend the summit", "vowed never to accept the plan").
+
+"The union said it would strike if the board did not settle", "Hamas said it will attack
+Israel unless the siege is lifted", "the rebels vowed to seize the capital": the act itself
+is irrealis (GUIDE R2) and is not coded; the statement of it is a threat (CAMEO 13x).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: Future and possibility modals that turn a stated hostile act into a threat.
+_FUTURE = {"will", "would", "'ll", "wo", "might", "could", "shall"}
+#: Verbs that report the actor's own statement of what it will do (not "threaten"/"warn",
+#: which are threats themselves and coded as such).
+_STATING = {
+    "say", "tell", "announce", "declare", "state", "insist", "add", "signal", "vow",
+    "pledge", "promise", "swear", "affirm", "stress", "reiterate", "repeat",
+}  # fmt: skip
+_PROMISING = {"vow", "pledge", "promise", "swear"}
+_CONDITIONS = {"if", "unless"}
+
+#: The threat a stated hostile act makes, by the act's CAMEO root (CAMEO 1.1b3 13x).
+THREAT_OF_ROOT = {
+    "14": "133",  # protest, strike → threaten political dissent
+    "16": "131",  # reduce relations, sanctions → threaten non-force
+    "17": "137",  # coerce, repress → threaten with repression
+    "18": "138",  # unconventional violence → threaten military force
+    "19": "138",  # fight
+    "20": "138",  # mass violence
+}
+
+
+def _conditioned(tok: Token) -> bool:
+    """Does the act carry a condition ("... if Y does not settle", "unless Y withdraws")?"""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+        for c in tok.children
+    )
+
+
+def threat_frame(tok: Token) -> bool:
+    """Is this irrealis verb an act its own agent says it will do, i.e. a threat?
+
+    Stated in the future under a verb of saying ("said it would attack"), made conditional
+    on the other side ("will strike unless ..."), or vowed ("vowed to seize").
+    """
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return False  # "could be banned": the subject undergoes it; who threatens is unsaid
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS | {"whether"} for c in tok.children):
+        return False  # inside the condition itself
+    future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in tok.children)
+    head = tok.head
+    stated = (
+        tok.dep_ == "ccomp"
+        and head.i != tok.i
+        and head.i < tok.i
+        and head.lemma_.lower() in _STATING
+    )
+    if future and (stated or _conditioned(tok)):
+        return True
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in _PROMISING
+
+
+#: The refusal a stated "will not" makes, by the cooperative act's CAMEO root (CAMEO 12x).
+REFUSAL_OF_ROOT = {
+    "03": "120",  # will not agree, commit → reject
+    "04": "125",  # will not meet, attend, negotiate → reject proposal to meet
+    "05": "120",  # will not endorse, recognise, cooperate → reject
+    "06": "121",  # will not cooperate materially → reject material cooperation
+    "07": "122",  # will not give aid → reject request for aid
+    "08": "124",  # will not yield, release, lift → refuse to yield
+}
+
+
+def implicit_code(code: str, negated: bool) -> str | None:
+    """The threat a stated hostile act makes, or the refusal a stated negated cooperative act
+    makes; None when the statement is neither (a promise to help, a pledge not to attack)."""
+    return (REFUSAL_OF_ROOT if negated else THREAT_OF_ROOT).get(code[:2])
