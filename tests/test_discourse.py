@@ -108,8 +108,8 @@ def test_an_act_inside_an_accusation_is_not_the_news() -> None:
 
 
 def test_compound_subject_agrees_with_each_other() -> None:
-    got = coded("In 2016 Peru and Chile agreed to resume dialogue.")
-    assert ("PER", "CHL", "030", "2016") in got and ("CHL", "PER", "030", "2016") in got
+    got = coded("In 2016 Peru and Chile agreed to resume dialogue.")  # intent to negotiate (036)
+    assert ("PER", "CHL", "036", "2016") in got and ("CHL", "PER", "036", "2016") in got
 
 
 def test_group_reference_agrees_with_each_other() -> None:

@@ -175,13 +175,17 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
             if unreal:
                 # "Mali announced it will help Niger": a stated commitment is CAMEO 03x;
                 # "said it would attack X unless ...": a stated hostile act is a threat.
-                announced = _announced_intent(tok, patterns)
+                # "agreed to reopen the border": the deed of a promise is coded as its 03x
+                # intent (the commitment words are irrealis heads so that nothing else is).
+                announced = (
+                    _announced_intent(tok, patterns) or promise_head(tok, patterns) is not None
+                )
                 if not announced and not threat_frame(tok):
                     continue
             # "vowed not to release the prisoners": a refusal, not a negated release.
             refusal = realis_only and tok.dep_ == "xcomp" and _negated(tok) and threat_frame(tok)
             vp = _choose_verb_pattern(tok, alts)
-            if vp is None or vp.code == NULL_CODE:
+            if vp is None or vp.code == NULL_CODE or _shared_view(tok):
                 continue
             if refusal or (announced and patterns.intent_code(vp.code) == vp.code):
                 # Only cooperative acts (CAMEO 04-08) have an intent code; a negated or a
@@ -630,6 +634,22 @@ def _noun_irrealis(tok: Token) -> bool:
         # the act agreed *to do* ("agreed to withdraw") has not happened.
         return _irrealis(t) or _habitual(t)
     return _is_one_of(t, _IRREALIS_HEADS) or _irrealis(t) or _habitual(t)
+
+
+#: "Agreed that the dispute was over": agreeing on a proposition is a shared view (GUIDE R2),
+#: not an agreement; only agreeing to do or on a thing is an act.
+_VIEW_VERBS = {"agree", "concur"}
+
+
+def _shared_view(verb: Token) -> bool:
+    """A verb of agreeing whose only complement is a "that"-clause."""
+    if verb.lemma_.lower() not in _VIEW_VERBS:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    on_thing = any(
+        c.dep_ == "prep" and c.lower_ in {"on", "to", "upon", "with"} for c in verb.children
+    )
+    return "ccomp" in deps and not (deps & {"xcomp", "dobj"} or on_thing)
 
 
 #: Commitment verbs that conclude what they take as object (not as infinitive).
