@@ -158,3 +158,10 @@ def test_noun_threats(text: str, expected: tuple[str, str, str]) -> None:
     events = extract_text(text, domestic=True)
     assert expected in triples(events)
     assert not any(e.cameo[:2] in {"14", "19"} for e in events)
+
+
+def test_domestic_nominal_verbal_act_without_target() -> None:
+    events = extract_text(
+        "The teachers union in Ghana made fresh demands on Monday.", domestic=True
+    )
+    assert ("GHALAB", "GHAGOV", "100") in triples(events)

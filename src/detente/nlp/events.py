@@ -44,6 +44,7 @@ from detente.nlp.present import retag_present_verbs
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
+from detente.nlp.verbal_roles import VERBAL_ROOTS, domestic_implied_target
 
 
 def extract_events(
@@ -297,6 +298,9 @@ def code_trigger(
         sources, targets, reciprocal = verb_roles(trig, resolver, when.value)
     else:
         sources, targets, reciprocal = noun_roles(trig, resolver, when.value, sent)
+        if sources and not targets and trig.domestic and trig.code[:2] in VERBAL_ROOTS:
+            # "criticism from rights groups", "the union's demands": aimed at its government.
+            targets = domestic_implied_target(trig.tok, sources, trig.code)
     if sources and not targets and agents and trig.verb is not None:
         targets = targets_from_referenced_act(trig.tok, sources, patterns, agents, trig.domestic)
     code = trig.code

@@ -1,0 +1,124 @@
+"""Roles of verbal acts (CAMEO 02 and 09-13: appeals, investigations, demands, criticism,
+rejections, threats): whom they are aimed at when their complements name nobody."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from detente.model import Actor
+from detente.nlp.actors import ActorResolver
+from detente.nlp.parties import OwnSide
+from detente.nlp.patterns import default_patterns
+
+#: Sectors outside the state: their verbal acts with no named target are aimed at their state.
+_NON_STATE = frozenset({"CVL", "LAB", "OPP", "REB", "INS", "EDU", "BUS", "NGO", "HRI", "REL"})
+
+
+def domestic_implied_target(verb: Token, sources: list[Actor], code: str) -> list[Actor]:
+    """The implicit target of a domestic verbal act that names no one (``--domestic``), as
+    PETRARCH and ICEWS code a domestic protest or strike with no named target (an implicit
+    actor, no words of its own).
+
+    A non-state group's demand, criticism, rejection or threat of a measure, plan or policy
+    is aimed at the government of its country ("the union threatened to strike", "activists
+    criticized the curfew", "the rebels turned down the offer"); the state's threat to
+    arrest, ban or expel unnamed people is aimed at its civilians ("police threatened to
+    arrest anyone who ...").
+    """
+    coercive = code[:2] == "13" and any(
+        c.dep_ == "xcomp" and _coercive(c.lemma_.lower()) for c in verb.children
+    )
+    out: list[Actor] = []
+    for s in sources:
+        country, sector = s.code[:3], s.code[3:6]
+        if s.code.startswith("IGO"):
+            continue
+        if sector in _NON_STATE:
+            implied = Actor(country + "GOV", "", -1, -1)
+        elif coercive and sector in {"", "GOV", "COP", "MIL", "JUD", "SPY"}:
+            implied = Actor(country + "CVL", "", -1, -1)
+        else:
+            continue
+        if implied not in out:
+            out.append(implied)
+    return out
+
+
+def _coercive(lemma: str) -> bool:
+    """Is the verb, in detente's patterns, a coercive act (CAMEO 17: arrest, ban, expel)?"""
+    return any(vp.code[:2] == "17" for vp in default_patterns().verbs.get(lemma, ()))
+
+
+#: Verbs of belief and guess: their clause says what is believed, not whom an act targets.
+_COGNITION = frozenset({
+    "believe", "think", "suspect", "doubt", "assume", "suppose", "expect", "hope", "fear",
+    "consider", "imagine", "wonder", "feel", "know", "guess", "estimate", "predict",
+})  # fmt: skip
+#: Verbal acts aimed at someone: requests and appeals (02), investigations (09), demands
+#: (10), criticism and accusation (11), rejections (12), threats (13).
+VERBAL_ROOTS = frozenset({"02", "09", "10", "11", "12", "13"})
+
+
+def verbal_act_targets(
+    verb: Token,
+    resolver: ActorResolver,
+    date: str | None,
+    own: OwnSide,
+    below: Callable[[Token], list[Actor]],
+) -> list[Actor]:
+    """Whom a verbal act is aimed at when its complements name nobody.
+
+    A demand, appeal, warning or threat is aimed at whoever its content clause is about:
+    "Greece demanded that Turkey withdraw its ships", "warned that it would strike Ecuador".
+    A rejection or criticism of a proposal, claim or offer is aimed at its author: "rejected
+    the plan brokered by Ghana", "dismissed the claims made by Chile", "rejected the
+    proposal by Austria" (the parser hangs the author's by-phrase on an active verb, whose
+    own agent is its subject, so the by-phrase can only name the object's author).
+    """
+    # "France believes Germany will cope": a belief is about its clause, not aimed at it.
+    contents = verb.lemma_.lower() not in _COGNITION
+    for c in verb.children:
+        # A content clause, or a for-to clause ("called for Israel to reopen the crossing").
+        for_to = c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children
+        )
+        if contents and (c.dep_ == "ccomp" or for_to) and c.i > verb.i:
+            for s in c.children:
+                # "X warned they might resume attacks on Y": the pronoun is X itself.
+                if s.dep_ in {"nsubj", "nsubjpass"} and s.pos_ != "PRON":
+                    found = [a for a in resolver.resolve(s, date) if a not in own]
+                    if found:
+                        return found
+            found = below(c)
+            if found:
+                return found
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "requested a meeting with Australia", "declined talks with the rebels": the meeting
+    # asked for or refused is the act's object here, not the place of another act.
+    partners = [
+        p for o in objects for w in o.children if w.dep_ == "prep" and w.lower_ == "with"
+        for p in w.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    for p in partners:
+        found = [a for a in resolver.resolve(p, date) if a not in own]
+        if found:
+            return found
+    authors = [
+        p for o in objects for a in o.children if a.dep_ == "acl" and a.tag_ == "VBN"
+        for b in a.children if b.dep_ in {"agent", "prep"} and b.lower_ == "by"
+        for p in b.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    if objects and not any(
+        c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" for c in verb.children
+    ):
+        authors += [
+            p for b in verb.children if b.dep_ == "prep" and b.lower_ == "by" and b.i > objects[0].i
+            for p in b.children if p.dep_ == "pobj"
+        ]  # fmt: skip
+    for p in authors:
+        found = [a for a in resolver.resolve(p, date) if a not in own]
+        if found:
+            return found
+    return []
