@@ -185,7 +185,7 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
             # "vowed not to release the prisoners": a refusal, not a negated release.
             refusal = realis_only and tok.dep_ == "xcomp" and _negated(tok) and threat_frame(tok)
             vp = _choose_verb_pattern(tok, alts)
-            if vp is None or vp.code == NULL_CODE or _shared_view(tok):
+            if vp is None or vp.code == NULL_CODE or (realis_only and _shared_view(tok)):
                 continue
             if refusal or (announced and patterns.intent_code(vp.code) == vp.code):
                 # Only cooperative acts (CAMEO 04-08) have an intent code; a negated or a
@@ -637,7 +637,8 @@ def _noun_irrealis(tok: Token) -> bool:
 
 
 #: "Agreed that the dispute was over": agreeing on a proposition is a shared view (GUIDE R2),
-#: not an agreement; only agreeing to do or on a thing is an act.
+#: not an agreement; only agreeing to do or on a thing is an act. (PETRARCH's conventions
+#: code it, 030, as they code other statements.)
 _VIEW_VERBS = {"agree", "concur"}
 
 
