@@ -136,19 +136,7 @@ def analyze(
         finally:
             extractions.close()  # stop worker processes now, not at garbage collection
         stored = store.stored_ids(result.documents) if result.interrupted else None
-        result.events = events_of_documents(store, result.documents)
+        result.events = store.events_of(result.documents)
         if stored is not None:
             result.documents = [d for d in result.documents if d in stored]
     return result
-
-
-def events_of_documents(store: Any, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
-    """Stored events reported by any of these documents (one row per event)."""
-    if not doc_ids:
-        return []
-    rows = store.sql(
-        "SELECT DISTINCT event_id FROM event_sources WHERE list_contains(?::VARCHAR[], doc_id)",
-        [list(doc_ids)],
-    )
-    reported = {row[0] for row in rows}
-    return [e for e in store.iter_events() if e["event_id"] in reported]

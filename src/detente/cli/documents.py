@@ -201,13 +201,14 @@ def export(
 
     Example: detente export --db detente.duckdb --format csv -o events.csv
     """
-    from detente.store import open_store
+    from detente.io import write_records
+    from detente.store import EXPORT_FIELDS, open_store
 
     with _errors(db):
         if not Path(db).exists():
             raise DetenteError(f"{db}: no such store (run `detente analyze` first)")
         with open_store(db, read_only=True, wait=wait) as store:
-            n = store.export(fmt, output)
+            n = write_records(store.export_records(), fmt, output, fields=EXPORT_FIELDS)
     err.print(f"detente: {count(n, 'event')}", markup=False)
 
 
