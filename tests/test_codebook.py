@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from detente.codebook import agents, cameo, countries, igos, petrarch
-from detente.codebook.petrarch import ActorIndex, DatedCode
+from detente.codebook import agents, cameo, countries, igos
+from detente.petrarch import actors as petrarch
+from detente.petrarch.actors import ActorIndex, DatedCode
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 PETR_DICTS = SHARED / "peers" / "petrarch2" / "dictionaries"

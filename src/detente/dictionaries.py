@@ -27,7 +27,8 @@ from typing import Any
 import yaml
 
 from detente.codebook.lexicon import LexEntry, lexicon
-from detente.codebook.petrarch import (
+from detente.errors import InputError
+from detente.petrarch.actors import (
     ActorEntry,
     ActorIndex,
     DatedCode,
@@ -35,7 +36,6 @@ from detente.codebook.petrarch import (
     load_agent_dictionary,
     load_compiled_actors,
 )
-from detente.errors import InputError
 
 _SECTOR_LEN = 3
 
@@ -58,7 +58,7 @@ class UserDictionaries:
     def people_index(self) -> ActorIndex:
         """The packaged dictionary of officials plus the users' dated entries."""
         from detente.codebook._data import data_path
-        from detente.codebook.petrarch import PHOENIX_ACTORS_FILE
+        from detente.petrarch.actors import PHOENIX_ACTORS_FILE
 
         entries = list(self.officials) + load_compiled_actors(data_path(PHOENIX_ACTORS_FILE))
         return ActorIndex.from_entries(entries)

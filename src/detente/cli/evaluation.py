@@ -50,7 +50,7 @@ def eval_(
 
     Example: detente eval examples/pakistan-russia.gold.jsonl examples/pakistan-russia.txt
     """
-    from detente.evaluate import evaluate_files, format_scores
+    from detente.evaluation.events import evaluate_files, format_scores
 
     with _errors():
         if text is None and system is None:
@@ -99,7 +99,7 @@ def eval_timex(
 
     Example: detente eval-timex ../shared/data/temporal/wikiwars/timeml_timex3
     """
-    from detente.evaluate_timex import evaluate_timex, format_timex_scores
+    from detente.evaluation.timex import evaluate_timex, format_timex_scores
 
     with _errors():
         result = evaluate_timex(paths)
@@ -134,7 +134,7 @@ def eval_petrarch(
 
     Example: detente eval-petrarch ../shared/data/peers/petrarch2/text/PETR.UnitTest.records.xml --dictionaries ../shared/data/peers/petrarch2/dictionaries
     """
-    from detente.petrarch_eval import evaluate_petrarch, format_petrarch_scores
+    from detente.evaluation.petrarch import evaluate_petrarch, format_petrarch_scores
 
     with _errors():
         result = evaluate_petrarch(records, dictionaries, model=model)

@@ -275,7 +275,7 @@ def with_verb_layer(
 def default_patterns() -> Patterns:
     """detente's own patterns over PETRARCH's vetted CAMEO verb vocabulary."""
     # Imported here: the codebook's loader builds on this module's pattern types.
-    from detente.codebook.petrarch_vocab import load_petrarch_verbs, petrarch_forms
+    from detente.petrarch.vocabulary import load_petrarch_verbs, petrarch_forms
 
     # Measured on the NGEC stories and the development texts: PETRARCH's word-conditioned
     # patterns tried *after* detente's own alternatives of a verb find acts detente's

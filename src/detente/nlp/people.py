@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from functools import cache
 
-from detente.codebook.petrarch import ActorIndex, phoenix_actor_index
+from detente.petrarch.actors import ActorIndex, phoenix_actor_index
 
 
 @cache
@@ -18,7 +18,7 @@ def people_index() -> ActorIndex:
     index = phoenix_actor_index()
     extra = os.environ.get("DETENTE_ACTORS")
     if extra:
-        from detente.codebook.petrarch import load_actor_dictionary
+        from detente.petrarch.actors import load_actor_dictionary
 
         for path in extra.split(os.pathsep):
             for entry in load_actor_dictionary(path):
