@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from detente.model import Document, Problems
 from detente.store import IngestStats, open_store
 from detente.wording import count
+
+if TYPE_CHECKING:  # extract imports spaCy; only its type is needed here
+    from detente.extract import Coding
 
 
 @dataclass
@@ -46,7 +49,7 @@ def analyze(
     wait: float = 0.0,
     should_stop: Callable[[], bool] | None = None,
     on_batch: Callable[[AnalyzeResult], None] | None = None,
-    coding: dict[str, Any] | None = None,
+    coding: Coding | None = None,
     stdin_id: str | None = None,
 ) -> AnalyzeResult:
     """Extract events from ``paths`` into the store ``db``, one transaction per batch.

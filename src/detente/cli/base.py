@@ -3,12 +3,12 @@ turn errors into one line and show progress."""
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -21,9 +21,13 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from detente.errors import DetenteError, debug_enabled
+from detente.errors import DetenteError
 from detente.model import Problems
+from detente.settings import Settings
 from detente.wording import count
+
+if TYPE_CHECKING:  # extract imports spaCy; only its type is needed here
+    from detente.extract import Coding
 
 app = typer.Typer(
     name="detente",
@@ -83,7 +87,7 @@ ActorsOpt = Annotated[
     typer.Option(
         "--actors",
         help="Your actor dictionary (CSV/TSV with text,code[,start,end], YAML, or PETRARCH "
-        "format); repeatable. Your entries override detente's.",
+        "format); repeatable. Your entries override detente's; given, DETENTE_ACTORS is ignored.",
     ),
 ]
 AgentsOpt = Annotated[
@@ -134,32 +138,57 @@ def _check_workers(workers: int) -> None:
         raise DetenteError("--workers: must be at least 1")
 
 
+#: The run's settings: the environment's (read once, by the global callback) with the global
+#: options applied. Commands read them here and pass them down as arguments.
+_run: dict[str, Settings] = {"settings": Settings()}
+
+
+def settings() -> Settings:
+    """The settings of the command being run (see :mod:`detente.settings`)."""
+    return _run["settings"]
+
+
+def _model(model: str | None) -> str:
+    """``--model``, else ``DETENTE_MODEL``, else the default pipeline."""
+    return model or settings().model
+
+
 def _coding(
     actors: list[str] | None,
     agents: list[str] | None,
     model: str | None,
     petrarch_conventions: bool = False,
     domestic: bool = False,
-) -> dict[str, Any]:
+) -> Coding:
     """Extraction options, resolved once per command: users' dictionaries (none:
-    detente's own) and the coding conventions (PETRARCH's or detente's, with or without
-    domestic events); passed down to every document and every worker process."""
-    from dataclasses import replace
-
+    detente's own, plus ``DETENTE_ACTORS``), the coding conventions (PETRARCH's or detente's,
+    with or without domestic events) and the settings; passed down to every document and
+    every worker process."""
     from detente.nlp.conventions import DETENTE, PETRARCH
 
-    out: dict[str, Any] = {}
+    run = settings()
+    out: Coding = {}
+    if run.debug:
+        out["debug"] = True
+    if run.temponyms:
+        out["temponyms"] = run.temponyms
     conventions = replace(PETRARCH if petrarch_conventions else DETENTE, domestic=domestic)
     if conventions != DETENTE:
         out["conventions"] = conventions
     if not actors and not agents:
+        if run.actors:
+            from detente.nlp.people import people_index
+
+            out["people_index"] = people_index(run.actors)
         return out
     from detente.dictionaries import load_user_dictionaries
+    from detente.nlp.people import people_index
     from detente.nlp.pipeline import build_pipeline
 
     dicts = load_user_dictionaries(actors or (), agents or ())
-    out["nlp"] = build_pipeline(model, lexicon=dicts.lexicon())
-    out["people_index"] = dicts.people_index()
+    out["nlp"] = build_pipeline(_model(model), lexicon=dicts.lexicon(), temponyms=run.temponyms)
+    # --actors wins over DETENTE_ACTORS: the users' dictionaries name the officials.
+    out["people_index"] = dicts.people_index() if actors else people_index(run.actors)
     return out
 
 
@@ -195,8 +224,8 @@ def _options(
         ),
     ] = False,
 ) -> None:
-    if debug:
-        os.environ["DETENTE_DEBUG"] = "1"
+    run = Settings.from_environment()
+    _run["settings"] = replace(run, debug=True) if debug else run
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -238,7 +267,7 @@ def _errors(where: str | None = None) -> Iterator[None]:
     except (typer.Exit, typer.Abort, SystemExit):
         raise
     except Exception as exc:
-        if debug_enabled():
+        if settings().debug:
             raise
         name = _current["where"] or where or "detente"
         detail = " ".join(str(exc).split())[:200]

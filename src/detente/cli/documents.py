@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -30,12 +29,14 @@ from detente.cli.base import (
     _coding,
     _errors,
     _fail,
+    _model,
     _progress,
     _report_problems,
     _stop_on_sigint,
     _track,
     app,
     err,
+    settings,
 )
 from detente.errors import DetenteError
 from detente.model import EVENT_FIELDS, Problems
@@ -85,7 +86,7 @@ def extract(
             ev.to_record()
             for ex in extract_documents(
                 until_stopped(),
-                model=model,
+                model=_model(model),
                 on_document=_track(advance),
                 workers=workers,
                 problems=problems,
@@ -132,7 +133,7 @@ def analyze(
 
     problems = Problems()
     # DETENTE_LOG_BATCHES=1: one line per committed transaction, for logs of long runs.
-    log_batches = os.environ.get("DETENTE_LOG_BATCHES", "") not in ("", "0")
+    log_batches = settings().log_batches
 
     def on_batch(partial: AnalyzeResult) -> None:
         if log_batches:
@@ -158,7 +159,7 @@ def analyze(
             db=db,
             pubdate=pubdate,
             glob=glob,
-            model=model,
+            model=_model(model),
             batch_size=batch_size,
             problems=problems,
             on_document=_track(advance),
@@ -230,7 +231,7 @@ def timex(
         if fmt not in {"table", "jsonl"}:
             raise DetenteError(f"--format: unknown format {fmt!r} (table or jsonl)")
         for document in iter_documents([file], pubdate=pubdate):
-            for tx in tag(document.text, document.pubdate):
+            for tx in tag(document.text, document.pubdate, temponyms=settings().temponyms):
                 rec = {
                     "start": tx.start,
                     "end": tx.end,

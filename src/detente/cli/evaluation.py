@@ -17,6 +17,7 @@ from detente.cli.base import (
     PubdateOpt,
     _coding,
     _errors,
+    _model,
     app,
 )
 from detente.errors import DetenteError
@@ -61,7 +62,7 @@ def eval_(
             system=system,
             optional=optional,
             pubdate=pubdate,
-            model=model,
+            model=_model(model),
             coding=_coding(actors, agents, model, petrarch_conventions, domestic),
         )
     out = Console(highlight=False)
@@ -137,7 +138,7 @@ def eval_petrarch(
     from detente.evaluation.petrarch import evaluate_petrarch, format_petrarch_scores
 
     with _errors():
-        result = evaluate_petrarch(records, dictionaries, model=model)
+        result = evaluate_petrarch(records, dictionaries, model=_model(model))
     if as_json:
         if not show_errors:
             result = {k: v for k, v in result.items() if k != "failures"}

@@ -23,8 +23,9 @@ value, so a consumer can read the interval from one record. "since 2001" gets
 ``mod="ON_OR_BEFORE"``.
 
 Temponyms (named dates of international affairs such as "9/11" or "the partition") come from
-``codebook/data/temponyms.tsv``; users add their own with ``tag(..., temponyms=path)`` or the
-``DETENTE_TEMPONYMS`` environment variable (a path, or several separated by ``os.pathsep``).
+``codebook/data/temponyms.tsv``; users add their own with ``tag(..., temponyms=paths)``, the
+pipeline's ``detente_timex`` configuration, or (on the command line) the ``DETENTE_TEMPONYMS``
+environment variable (see :mod:`detente.settings`).
 
 Everything is regular expressions over the raw text: no parse is needed, so the tagger costs a
 small fraction of spaCy's parse and its offsets are exact character offsets into ``text``.

@@ -149,16 +149,19 @@ _AFTER = re.compile(r"(?i:\b(?:after))\s+$")
 
 
 def tag(
-    text: str, pubdate: str | None = None, *, temponyms: str | Path | None = None
+    text: str,
+    pubdate: str | None = None,
+    *,
+    temponyms: str | Path | Sequence[str | Path] | None = None,
 ) -> list[Timex]:
     """Find and normalise the time expressions of ``text``, in document order.
 
     ``pubdate`` (``YYYY-MM-DD``, or a partial ISO date) anchors the deictic expressions; without
-    it they get ``value=None`` (or ``PRESENT_REF``). ``temponyms`` adds a TSV of named dates to the
-    packaged list. Offsets are exact: ``text[t.start:t.end] == t.text``.
+    it they get ``value=None`` (or ``PRESENT_REF``). ``temponyms`` adds TSV files of named dates
+    (one path or several) to the packaged list. Offsets are exact: ``text[t.start:t.end] == t.text``.
     """
     st = _State(text, _parse_pubdate(pubdate))
-    tps = load_temponyms(str(temponyms) if temponyms else None)
+    tps = load_temponyms(temponyms)
     results: list[_R] = []
     for c in _select(_candidates(text, tps)):
         start = c.start

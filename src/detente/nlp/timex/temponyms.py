@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import csv
-import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from detente.codebook._data import data_path
 from detente.errors import InputError
 from detente.nlp.timex.base import _R, _State
 
@@ -47,19 +46,24 @@ def _read_temponyms(lines: Sequence[str], where: str) -> list[_Temponym]:
     return out
 
 
-def load_temponyms(extra: str | None = None) -> tuple[_Temponym, ...]:
-    """The packaged temponyms plus those in ``extra`` and in ``$DETENTE_TEMPONYMS`` (paths)."""
-    return _load_temponyms(extra, os.environ.get("DETENTE_TEMPONYMS", ""))
+def load_temponyms(
+    extra: str | Path | Sequence[str | Path] | None = None,
+) -> tuple[_Temponym, ...]:
+    """The packaged temponyms plus those in ``extra`` (a TSV path, or several)."""
+    if extra is None:
+        paths: tuple[str, ...] = ()
+    elif isinstance(extra, (str, Path)):
+        paths = (str(extra),)
+    else:
+        paths = tuple(str(p) for p in extra)
+    return _load_temponyms(paths)
 
 
 @lru_cache(maxsize=16)
-def _load_temponyms(extra: str | None, env: str) -> tuple[_Temponym, ...]:
-    # Cached per (extra, env) so that tagging many documents reads the files once.
-    text = resources.files("detente.codebook").joinpath("data/temponyms.tsv").read_text("utf-8")
+def _load_temponyms(paths: tuple[str, ...]) -> tuple[_Temponym, ...]:
+    # Cached per list of files so that tagging many documents reads them once.
+    text = data_path("temponyms.tsv").read_text("utf-8")
     items = _read_temponyms(text.splitlines(), "temponyms.tsv")
-    paths = [p for p in env.split(os.pathsep) if p]
-    if extra:
-        paths.append(extra)
     for p in paths:
         try:
             items += _read_temponyms(Path(p).read_text("utf-8").splitlines(), p)
