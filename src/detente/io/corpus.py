@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from detente.dates import normalize_date
 from detente.io._common import (
     _BOMS_UTF16,
     _BOMS_UTF32,
@@ -21,7 +22,6 @@ from detente.io._common import (
     _note,
     _os_reason,
 )
-from detente.io.dates import normalize_date
 from detente.io.files import (
     _bomless_utf16,
     _detect_encoding,

@@ -7,6 +7,7 @@ import os
 import re
 import unicodedata
 
+from detente.dates import normalize_date
 from detente.io._common import (
     _ALLOWED_CONTROLS,
     _BOMS_UTF16,
@@ -18,7 +19,6 @@ from detente.io._common import (
     HTML_EXTENSIONS,
     _note,
 )
-from detente.io.dates import normalize_date
 from detente.model import Document, Problems
 
 

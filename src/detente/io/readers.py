@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 
+from detente.dates import normalize_date
 from detente.io._common import (
     _FOLDER_EXTENSIONS,
     _MAX_JUNK_RATIO,
@@ -57,7 +58,6 @@ from detente.io._common import (
     _os_reason,
 )
 from detente.io.corpus import _iter_corpus, json_error
-from detente.io.dates import normalize_date
 from detente.io.files import (
     _file_document,
     _html_document,

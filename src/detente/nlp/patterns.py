@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
+
+from detente.codebook._data import data_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,11 +173,7 @@ def _words(value: object, named: dict[str, frozenset[str]]) -> frozenset[str] | 
 def load_patterns(path: str | Path | None = None) -> Patterns:
     """Read a patterns file (the packaged one by default)."""
     if path is None:
-        text = (
-            resources.files("detente.codebook")
-            .joinpath("data", "event_patterns.yaml")
-            .read_text(encoding="utf-8")
-        )
+        text = data_path("event_patterns.yaml").read_text(encoding="utf-8")
     else:
         text = Path(path).read_text(encoding="utf-8")
     raw = yaml.safe_load(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from detente.dates import normalize_date
 from detente.errors import InputError
 from detente.nlp.timex.lexicon import (
     MONTHS,
@@ -145,12 +146,14 @@ def _ok_date(y: int | None, m: int, d: int) -> bool:
 
 
 def _parse_pubdate(pubdate: str | None) -> tuple[int, int, int] | None:
+    """The publication date as (year, month, day); a partial date takes the first month/day."""
     if not pubdate:
         return None
-    m = re.match(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", pubdate)
-    if not m:
-        raise InputError("pubdate", f"not an ISO date: {pubdate!r} (expected YYYY-MM-DD)")
-    y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
-    if not _ok_date(y, mo, d):
-        raise InputError("pubdate", f"not a calendar date: {pubdate!r}")
+    try:
+        iso = normalize_date(pubdate)
+    except ValueError:
+        raise InputError("pubdate", f"not a date: {pubdate!r} (expected YYYY-MM-DD)") from None
+    if iso is None:
+        return None
+    y, mo, d = ([int(x) for x in iso.split("-")] + [1, 1])[:3]
     return (y, mo, d)

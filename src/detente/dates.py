@@ -1,4 +1,9 @@
-"""Publication dates as users and corpora write them, normalised to ISO ``YYYY-MM-DD``."""
+"""Publication dates as users and corpora write them, normalised to ISO ``YYYY-MM-DD``.
+
+The one date parser of detente: the readers normalise every document's date with it, and the
+temporal tagger reads its publication date (``tag(text, pubdate)``) through it too. It imports
+nothing of detente, so every layer may use it.
+"""
 
 from __future__ import annotations
 
