@@ -193,10 +193,10 @@ def phoenix_sector(code: str) -> str | None:
 
 def build_agents(path: Path) -> list[dict[str, str]]:
     """Phoenix.agents.txt as rows (text, sector, phoenix); the first code of a phrase wins."""
-    from detente.petrarch import actors as petrarch
+    from detente.petrarch.agents import load_agent_dictionary
 
     rows: dict[str, dict[str, str]] = {}
-    for e in petrarch.load_agent_dictionary(path):
+    for e in load_agent_dictionary(path):
         sector = phoenix_sector(e.code)
         if sector and e.phrase not in rows and re.fullmatch(r"[a-z][a-z .'-]*", e.phrase):
             rows[e.phrase] = {"text": e.phrase, "sector": sector, "phoenix": e.code}

@@ -33,9 +33,9 @@ from detente.petrarch.actors import (
     ActorIndex,
     DatedCode,
     load_actor_dictionary,
-    load_agent_dictionary,
     load_compiled_actors,
 )
+from detente.petrarch.agents import load_agent_dictionary
 
 _SECTOR_LEN = 3
 

@@ -53,13 +53,10 @@ from detente.nlp.patterns import Patterns
 from detente.petrarch.actors import (
     ActorEntry,
     ActorIndex,
-    AgentEntry,
-    Discard,
     load_actor_dictionary,
-    load_agent_dictionary,
-    load_discards,
     normalise_phrase,
 )
+from detente.petrarch.agents import AgentEntry, Discard, load_agent_dictionary, load_discards
 from detente.petrarch.verbs import (
     VerbDictionary,
     expand_paired,

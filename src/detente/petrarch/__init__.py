@@ -2,6 +2,7 @@
 
 - :mod:`detente.petrarch.actors`: actor dictionary readers and ``ActorIndex`` (people and
   organisations with dated country codes)
+- :mod:`detente.petrarch.agents`: agent and discard dictionary readers
 - :mod:`detente.petrarch.verbs`: the verb dictionary reader, turning PETRARCH patterns into
   :mod:`detente.nlp.patterns` verb patterns (used by ``scripts/build_petrarch_verbs.py``)
 - :mod:`detente.petrarch.vocabulary`: the compiled, vetted CAMEO verb vocabulary the coder loads
