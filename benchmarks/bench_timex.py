@@ -15,7 +15,7 @@ from pathlib import Path
 
 import spacy
 
-from detente.evaluate_timex import read_tml
+from detente.evaluation.timex import read_tml
 from detente.nlp.timex import tag
 
 ROOT = Path(__file__).resolve().parents[1]

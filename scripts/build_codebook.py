@@ -12,7 +12,7 @@ Writes, under ``src/detente/codebook/data/``:
   PLOVER event type/mode/context (2021 mapping), ICEWS description and usage notes.
 - ``cameo2plover_2021.tsv``: a verbatim copy of the CC BY-SA 4.0 mapping it uses.
 - ``petrarch_actors.json.gz``: the Phoenix actor dictionaries, parsed once (see
-  ``detente.codebook.petrarch``) so that loading them at run time is fast.
+  ``detente.petrarch.actors``) so that loading them at run time is fast.
 - ``agents_phoenix.tsv``: every role word of Phoenix.agents.txt with its sector.
 - ``places_phoenix.tsv``: the other names of each country in Phoenix.Countries.actors.txt
   (cities, provinces, regions, foreign spellings) that ``countries.tsv`` lacks.
@@ -193,10 +193,10 @@ def phoenix_sector(code: str) -> str | None:
 
 def build_agents(path: Path) -> list[dict[str, str]]:
     """Phoenix.agents.txt as rows (text, sector, phoenix); the first code of a phrase wins."""
-    from detente.codebook import petrarch
+    from detente.petrarch.agents import load_agent_dictionary
 
     rows: dict[str, dict[str, str]] = {}
-    for e in petrarch.load_agent_dictionary(path):
+    for e in load_agent_dictionary(path):
         sector = phoenix_sector(e.code)
         if sector and e.phrase not in rows and re.fullmatch(r"[a-z][a-z .'-]*", e.phrase):
             rows[e.phrase] = {"text": e.phrase, "sector": sector, "phoenix": e.code}
@@ -218,7 +218,7 @@ def build_organisations(paths: list[Path]) -> list[dict[str, str]]:
     office changes (resolved at the act's date by the people index, not by this table).
     Names with brackets or digits (embedded acronyms, file debris) are left out.
     """
-    from detente.codebook import petrarch
+    from detente.petrarch import actors as petrarch
 
     rows: dict[str, dict[str, str]] = {}
     for path in paths:
@@ -240,8 +240,8 @@ def build_organisations(paths: list[Path]) -> list[dict[str, str]]:
 def build_places(path: Path) -> list[dict[str, str]]:
     """Rows (text, code): every synonym of a country entry of Phoenix.Countries.actors.txt
     (an entry whose default code is a bare country) that ``countries.tsv`` does not have."""
-    from detente.codebook import petrarch
     from detente.codebook.countries import country_lexicon
+    from detente.petrarch import actors as petrarch
 
     known = {e.text.lower() for e in country_lexicon()}
     rows: dict[str, dict[str, str]] = {}
@@ -275,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # Imported here so that the CAMEO table can be rebuilt even if the package is broken.
     sys.path.insert(0, str(REPO / "src"))
-    from detente.codebook import petrarch
+    from detente.petrarch import actors as petrarch
 
     dicts = shared / "peers" / "petrarch2" / "dictionaries"
     n = petrarch.compile_actor_dictionaries(

@@ -3,7 +3,7 @@
     python scripts/build_petrarch_verbs.py [--dictionary PATH] [--out PATH]
 
 Reads the PETRARCH-1-format CAMEO verb dictionary (``CAMEO.verbpatterns.150430.txt``,
-openeventdata/petrarch2, MIT) with :mod:`detente.codebook.petrarch_verbs` (lemmas from spaCy's
+openeventdata/petrarch2, MIT) with :mod:`detente.petrarch.verbs` (lemmas from spaCy's
 rule lemmatizer, at build time only) and writes ``codebook/data/petrarch_verbs.json.gz``:
 
 * ``slots``, ``seqs``: every distinct word slot and word sequence (a pattern's conditions),
@@ -15,7 +15,7 @@ rule lemmatizer, at build time only) and writes ``codebook/data/petrarch_verbs.j
   that the vetting file (``petrarch_verbs_vetting.yaml``) can decide by block;
 * ``forms``: keys that are inflected forms ("met", "shot") → their lemma.
 
-The runtime reads only this file (:mod:`detente.codebook.petrarch_vocab`); vetting is applied
+The runtime reads only this file (:mod:`detente.petrarch.vocabulary`); vetting is applied
 when it is loaded, so a vetting decision needs no rebuild.
 """
 
@@ -27,8 +27,8 @@ import json
 import sys
 from pathlib import Path
 
-from detente.codebook.petrarch_verbs import load_verb_dictionary, spacy_lemmatizer, to_patterns
-from detente.codebook.petrarch_vocab import encode_verbs
+from detente.petrarch.verbs import load_verb_dictionary, spacy_lemmatizer, to_patterns
+from detente.petrarch.vocabulary import encode_verbs
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DICT = (

@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from detente.evaluate import load_jsonl, score
+from detente.evaluation.events import load_jsonl, score
 from detente.extract import extract_documents
 from detente.model import Document
 

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from detente.codebook import agents, cameo, countries, igos, petrarch
-from detente.codebook.petrarch import ActorIndex, DatedCode
+from detente.codebook import agents, cameo, countries, igos
+from detente.petrarch import actors as petrarch
+from detente.petrarch import agents as petrarch_agents
+from detente.petrarch.actors import ActorIndex, DatedCode
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 PETR_DICTS = SHARED / "peers" / "petrarch2" / "dictionaries"
@@ -337,7 +339,7 @@ HUMAN_RIGHTS_GROUP [NGO~]
 def test_agent_dictionary_format(tmp_path: Path) -> None:
     path = tmp_path / "t.agents.txt"
     path.write_text(AGENTS, encoding="utf-8")
-    got = {(a.phrase, a.code, a.plural) for a in petrarch.load_agent_dictionary(path)}
+    got = {(a.phrase, a.code, a.plural) for a in petrarch_agents.load_agent_dictionary(path)}
     assert ("envoy", "~GOV", False) in got and ("envoys", "~GOV", True) in got
     assert ("spy agencies", "~SPY", True) in got
     assert ("police", "~COP", False) in got
@@ -347,9 +349,9 @@ def test_agent_dictionary_format(tmp_path: Path) -> None:
     assert ("allies", "~ALY", True) in got
     assert {p for p, c, _ in got if c == "~LEG"} == {"chamberman", "chambermen", "chamberwoman"}
     assert not any(c == "~XXX" for _, c, _ in got)
-    ngo = next(a for a in petrarch.load_agent_dictionary(path) if a.code == "NGO~")
+    ngo = next(a for a in petrarch_agents.load_agent_dictionary(path) if a.code == "NGO~")
     assert ngo.is_prefix and ngo.sector == "NGO" and ngo.apply("PAK") == "NGOPAK"
-    envoy = next(a for a in petrarch.load_agent_dictionary(path) if a.phrase == "envoy")
+    envoy = next(a for a in petrarch_agents.load_agent_dictionary(path) if a.phrase == "envoy")
     assert envoy.apply("PAK") == "PAKGOV"
 
 
@@ -403,7 +405,7 @@ def test_validate_dictionaries() -> None:
     assert idx.lookup("Prince of Dol Amroth").code_at("1990") is None  # null code ---
     assert idx.lookup("Interpol").code_at(None) == "IGOCOPITP"
 
-    agents_ = petrarch.load_agent_dictionary(PETR_DICTS / "PETR.Validate.agents.txt")
+    agents_ = petrarch_agents.load_agent_dictionary(PETR_DICTS / "PETR.Validate.agents.txt")
     codes = {a.phrase: a.code for a in agents_}
     assert codes["foreign minister"] == "~GOVFRM"
     assert codes["congresswomen"] == "~LEG"
@@ -411,9 +413,9 @@ def test_validate_dictionaries() -> None:
     assert codes["golden geese"] == "~GGS"
     assert codes["human rights organization"] == "NGO~"
 
-    discards = petrarch.load_discards(PETR_DICTS / "PETR.Validate.discards.txt")
-    assert petrarch.Discard("baseball", False) in discards
-    assert petrarch.Discard("manchester united", True) in discards
+    discards = petrarch_agents.load_discards(PETR_DICTS / "PETR.Validate.discards.txt")
+    assert petrarch_agents.Discard("baseball", False) in discards
+    assert petrarch_agents.Discard("manchester united", True) in discards
 
 
 # -------------------------------------------------------- PETRARCH: the shipped index

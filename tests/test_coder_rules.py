@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from detente.evaluation.petrarch import PetrarchRecord, code_records, load_petrarch_dictionaries
 from detente.model import Document
-from detente.petrarch_eval import PetrarchRecord, code_records, load_petrarch_dictionaries
 
 ACTORS = """\
 VELORIA [VEL]

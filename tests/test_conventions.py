@@ -10,10 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from detente.cli import app
+from detente.evaluation.petrarch import PetrarchRecord, code_records, load_petrarch_dictionaries
 from detente.extract import extract_documents, extract_text
 from detente.model import Document
 from detente.nlp.conventions import DETENTE, PETRARCH
-from detente.petrarch_eval import PetrarchRecord, code_records, load_petrarch_dictionaries
 
 runner = CliRunner()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from detente.evaluate import normalise_quote, score
+from detente.evaluation.events import normalise_quote, score
 
 
 def gold(sent, src, tgt, cameo, date=None, neg=False):

@@ -1,4 +1,4 @@
-"""Tests of detente.evaluate_timex: reading TimeML and CAT XML gold, and TE3-style scores."""
+"""Tests of detente.evaluation.timex: reading TimeML and CAT XML gold, and TE3-style scores."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from detente.errors import InputError
-from detente.evaluate_timex import evaluate_timex, format_timex_scores, read_cat_xml, read_tml
+from detente.evaluation.timex import evaluate_timex, format_timex_scores, read_cat_xml, read_tml
 
 TML = """<?xml version="1.0" ?>
 <TimeML>

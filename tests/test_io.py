@@ -411,9 +411,9 @@ def test_fatal_file_cases(tmp_path: Path, name: str, data: bytes, reason: str) -
 
 def test_undecodable_text_is_fatal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Force "no confident guess" so the test does not depend on the detector's mood.
-    import detente.io.readers as readers
+    import detente.io.files as files
 
-    monkeypatch.setattr(readers, "_detect_encoding", lambda data: None)
+    monkeypatch.setattr(files, "_detect_encoding", lambda data: None)
     p = write(tmp_path / "odd.txt", "Façade of the résumé — naïve.", encoding="cp1252")
     with pytest.raises(InputError, match="undecodable") as exc:
         read_all([p])

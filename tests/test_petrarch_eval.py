@@ -6,14 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from detente.codebook.petrarch_verbs import (
-    expand_paired,
-    load_verb_dictionary,
-    parse_verb_dictionary,
-    to_patterns,
-)
 from detente.errors import InputError
-from detente.petrarch_eval import (
+from detente.evaluation.petrarch import (
     PetrarchRecord,
     actor_lexicon,
     code_records,
@@ -23,6 +17,12 @@ from detente.petrarch_eval import (
     load_petrarch_dictionaries,
     parse_records,
     score_records,
+)
+from detente.petrarch.verbs import (
+    expand_paired,
+    load_verb_dictionary,
+    parse_verb_dictionary,
+    to_patterns,
 )
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -345,7 +345,7 @@ def test_real_records_and_dictionaries() -> None:
 
 @needs_shared
 def test_real_records_coded() -> None:
-    from detente.petrarch_eval import environment_files
+    from detente.evaluation.petrarch import environment_files
 
     dicts = load_petrarch_dictionaries(PETRARCH / "dictionaries", files=environment_files(RECORDS))
     by_id = {r.id: r for r in parse_records(RECORDS)}

@@ -12,12 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from detente.codebook.petrarch_vocab import (
-    load_petrarch_verbs,
-    load_vetting,
-    petrarch_blocks,
-    petrarch_forms,
-)
 from detente.extract import extract_text
 from detente.nlp.patterns import (
     NULL_CODE,
@@ -26,6 +20,12 @@ from detente.nlp.patterns import (
     default_patterns,
     load_patterns,
     with_verb_layer,
+)
+from detente.petrarch.vocabulary import (
+    load_petrarch_verbs,
+    load_vetting,
+    petrarch_blocks,
+    petrarch_forms,
 )
 
 
@@ -194,7 +194,7 @@ def test_vocabulary_loads_from_package_data_alone(tmp_path: Path) -> None:
 
 
 def test_verb_patterns_round_trip_through_the_compiled_form() -> None:
-    from detente.codebook.petrarch_vocab import decode_verbs, encode_verbs
+    from detente.petrarch.vocabulary import decode_verbs, encode_verbs
 
     vp = VerbPattern(
         code="175:145",

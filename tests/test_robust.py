@@ -369,7 +369,7 @@ def test_unexpected_error_is_one_line_naming_the_file(
     (line,) = error_lines(result)
     assert str(path) in line and "RuntimeError" in line and "--debug" in line
     assert "Traceback" not in result.stderr
-    # --debug sets DETENTE_DEBUG for the process; setenv makes the test undo that.
+    # --debug wins over DETENTE_DEBUG=0 (the settings are read once, then the option applies).
     monkeypatch.setenv("DETENTE_DEBUG", "0")
     debug = runner.invoke(app, ["--debug", "extract", str(path)])
     assert isinstance(debug.exception, RuntimeError)  # the traceback is shown

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from detente.errors import DetenteError, StoreError
+from detente.io import write_records
 from detente.model import EVENT_FIELDS, Document, Event
 from detente.store import (
     EXPORT_FIELDS,
@@ -338,14 +339,16 @@ def test_failure_midway_rolls_back_the_whole_batch(
     before_events = list(store.iter_events())
 
     edited = Document(ELYSEE.id, "Something else entirely.")
-    original_insert = Store._insert
+    import detente.store.database as database
 
-    def failing_insert(self: Store, con, plan, registered):  # type: ignore[no-untyped-def]
+    original_insert = database.insert_batch
+
+    def failing_insert(con, plan, registered):  # type: ignore[no-untyped-def]
         # The old version's rows have been deleted by now; then the disk "fills up".
-        original_insert(self, con, plan, registered)
+        original_insert(con, plan, registered)
         raise OSError("simulated failure after writing")
 
-    monkeypatch.setattr(Store, "_insert", failing_insert)
+    monkeypatch.setattr(database, "insert_batch", failing_insert)
     with pytest.raises(OSError, match="simulated failure"):
         store.ingest([(edited, [(0, len(edited.text), edited.text)], []), bonn_item()])
     monkeypatch.undo()
@@ -569,9 +572,14 @@ def test_iter_events_has_every_contract_field(filled: Store) -> None:
     assert rows[2]["date"] is None
 
 
+def _export(store: Store, fmt: str, out: Path) -> int:
+    # What `detente export` does: the store gives the records, the caller picks the writer.
+    return write_records(store.export_records(), fmt, out, fields=EXPORT_FIELDS)
+
+
 def test_export_jsonl(filled: Store, tmp_path: Path) -> None:
     out = tmp_path / "events.jsonl"
-    assert filled.export("jsonl", out) == 3
+    assert _export(filled, "jsonl", out) == 3
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 3
     for row in rows:
@@ -582,7 +590,7 @@ def test_export_jsonl(filled: Store, tmp_path: Path) -> None:
 
 def test_export_csv(filled: Store, tmp_path: Path) -> None:
     out = tmp_path / "events.csv"
-    assert filled.export("csv", out) == 3
+    assert _export(filled, "csv", out) == 3
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert len(rows) == 3
     assert tuple(rows[0]) == EXPORT_FIELDS
@@ -596,7 +604,7 @@ def test_export_parquet(filled: Store, tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
     out = tmp_path / "events.parquet"
-    assert filled.export("parquet", out) == 3
+    assert _export(filled, "parquet", out) == 3
     table = pq.read_table(out)
     assert tuple(table.column_names) == EXPORT_FIELDS
     rows = table.to_pylist()

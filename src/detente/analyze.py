@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from detente.model import Document, Problems
 from detente.store import IngestStats, open_store
 from detente.wording import count
+
+if TYPE_CHECKING:  # extract imports spaCy; only its type is needed here
+    from detente.extract import Coding
 
 
 @dataclass
@@ -46,7 +49,7 @@ def analyze(
     wait: float = 0.0,
     should_stop: Callable[[], bool] | None = None,
     on_batch: Callable[[AnalyzeResult], None] | None = None,
-    coding: dict[str, Any] | None = None,
+    coding: Coding | None = None,
     stdin_id: str | None = None,
 ) -> AnalyzeResult:
     """Extract events from ``paths`` into the store ``db``, one transaction per batch.
@@ -136,19 +139,7 @@ def analyze(
         finally:
             extractions.close()  # stop worker processes now, not at garbage collection
         stored = store.stored_ids(result.documents) if result.interrupted else None
-        result.events = events_of_documents(store, result.documents)
+        result.events = store.events_of(result.documents)
         if stored is not None:
             result.documents = [d for d in result.documents if d in stored]
     return result
-
-
-def events_of_documents(store: Any, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
-    """Stored events reported by any of these documents (one row per event)."""
-    if not doc_ids:
-        return []
-    rows = store.sql(
-        "SELECT DISTINCT event_id FROM event_sources WHERE list_contains(?::VARCHAR[], doc_id)",
-        [list(doc_ids)],
-    )
-    reported = {row[0] for row in rows}
-    return [e for e in store.iter_events() if e["event_id"] in reported]

@@ -27,15 +27,15 @@ from typing import Any
 import yaml
 
 from detente.codebook.lexicon import LexEntry, lexicon
-from detente.codebook.petrarch import (
+from detente.errors import InputError
+from detente.petrarch.actors import (
     ActorEntry,
     ActorIndex,
     DatedCode,
     load_actor_dictionary,
-    load_agent_dictionary,
     load_compiled_actors,
 )
-from detente.errors import InputError
+from detente.petrarch.agents import load_agent_dictionary
 
 _SECTOR_LEN = 3
 
@@ -58,7 +58,7 @@ class UserDictionaries:
     def people_index(self) -> ActorIndex:
         """The packaged dictionary of officials plus the users' dated entries."""
         from detente.codebook._data import data_path
-        from detente.codebook.petrarch import PHOENIX_ACTORS_FILE
+        from detente.petrarch.actors import PHOENIX_ACTORS_FILE
 
         entries = list(self.officials) + load_compiled_actors(data_path(PHOENIX_ACTORS_FILE))
         return ActorIndex.from_entries(entries)

@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
-
-def debug_enabled() -> bool:
-    """``DETENTE_DEBUG=1`` (or ``--debug``): let unexpected errors show their traceback."""
-    return os.environ.get("DETENTE_DEBUG", "") not in ("", "0")
-
 
 class DetenteError(Exception):
     """A fatal, user-facing error. ``str(err)`` is the one line the CLI prints."""

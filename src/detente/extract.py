@@ -22,18 +22,19 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypedDict
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.errors import DetenteError, debug_enabled
+from detente.errors import DetenteError
 from detente.model import Document, Event, Problems
 from detente.nlp.citations import blank_citations
 from detente.nlp.conventions import DETENTE, Conventions
 from detente.nlp.dateline import Dateline, blank, find_dateline
 from detente.nlp.patterns import Patterns
 from detente.nlp.pipeline import load_pipeline
+from detente.nlp.timex import component as _timex_component  # noqa: F401  (doc._.pubdate)
 from detente.nlp.truecase import recase_headlines
 
 #: A sentence as stored: (start, end, text) in document character offsets.
@@ -53,6 +54,18 @@ _LINE_END = re.compile(r"\n\s*")
 _SPACE = re.compile(r"\s+")
 
 
+class Coding(TypedDict, total=False):
+    """How a run codes its documents, resolved once (by the CLI from its options and
+    :class:`detente.settings.Settings`) and given to :func:`extract_documents` as keywords."""
+
+    nlp: Language  # a pipeline built with users' dictionaries (replaces the packaged one)
+    patterns: Patterns  # event patterns replacing the packaged ones
+    people_index: object  # dictionary of named officials (detente.petrarch.actors.ActorIndex)
+    conventions: Conventions  # what is coded: detente's or PETRARCH's conventions, domestic
+    debug: bool  # let a failing document's exception through instead of skipping it
+    temponyms: tuple[str, ...]  # TSV files of named dates added to the packaged ones
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """What one document yields: its sentences and its events."""
@@ -62,8 +75,7 @@ class Extraction:
     events: list[Event]
 
 
-if not Doc.has_extension("pubdate"):
-    Doc.set_extension("pubdate", default=None)
+# doc._.pubdate is registered with the timex component (imported above); the dateline is ours.
 if not Doc.has_extension("dateline"):
     Doc.set_extension("dateline", default=None)
 
@@ -177,6 +189,7 @@ class _Coder:
         people_index: object | None,
         problems: Problems | None,
         conventions: Conventions = DETENTE,
+        debug: bool = False,
     ) -> None:
         from detente.nlp.actors import ActorResolver
         from detente.nlp.events import extract_events
@@ -186,11 +199,12 @@ class _Coder:
         self.people = people_index
         self.problems = problems
         self.flags = conventions.flags()
+        self.debug = debug
         self._resolver_cls = ActorResolver
         self._extract_events = extract_events
 
     def _failed(self, document: Document, exc: BaseException) -> None:
-        if self.problems is None or debug_enabled():
+        if self.problems is None or self.debug:
             raise exc
         where = document.path or document.id
         what = " ".join(str(exc).split())[:160]
@@ -210,7 +224,7 @@ class _Coder:
         try:
             return list(self.nlp.pipe(docs, batch_size=len(docs)))
         except Exception:
-            if debug_enabled():
+            if self.debug:
                 raise
         out: list[Doc | BaseException] = []
         for p in pieces:
@@ -305,17 +319,20 @@ def extract_documents(
     workers: int = 1,
     problems: Problems | None = None,
     conventions: Conventions = DETENTE,
+    debug: bool = False,
+    temponyms: tuple[str, ...] = (),
 ) -> Iterator[Extraction]:
     """Parse documents in batches (the model is loaded once) and code their events.
 
     ``nlp``, ``patterns`` and ``people_index`` replace the packaged pipeline, event
     patterns and dictionary of named officials (e.g. with PETRARCH-format dictionaries);
-    ``conventions`` chooses what is coded (:mod:`detente.nlp.conventions`).
+    ``conventions`` chooses what is coded (:mod:`detente.nlp.conventions`); ``temponyms`` adds
+    TSV files of named dates to the packaged pipeline's.
 
     Long documents are parsed in pieces cut at sentence ends (see :func:`split_text`);
     sentences and events keep offsets into the whole document. With ``problems``, a
-    document that makes the parser or coder fail is skipped and recorded there (set
-    ``DETENTE_DEBUG=1`` to let the exception through); without it the exception
+    document that makes the parser or coder fail is skipped and recorded there (``debug``
+    lets the exception through); without it the exception
     propagates. ``workers > 1`` parses in that many processes, each loading the model
     once; results come back in input order. ``on_document`` is called for every document
     yielded or skipped. ``conventions`` are the coder's switches (:mod:`detente.nlp.conventions`:
@@ -333,16 +350,19 @@ def extract_documents(
             workers=workers,
             problems=problems,
             conventions=conventions,
+            debug=debug,
+            temponyms=temponyms,
         )
         return
     from detente.nlp.people import people_index as default_people_index
 
     coder = _Coder(
-        nlp or load_pipeline(model),
+        nlp or load_pipeline(model, temponyms),
         patterns,
         people_index if people_index is not None else default_people_index(),
         problems,
         conventions,
+        debug,
     )
     for _, document, sentences, events in coder.run(enumerate(documents), batch_size):
         if on_document is not None:
@@ -364,6 +384,8 @@ def _init_worker(
     patterns: Patterns | None,
     people_index: object,
     conventions: Conventions,
+    debug: bool,
+    temponyms: tuple[str, ...],
 ) -> None:
     """Load the model once in this worker process."""
     global _WORKER
@@ -373,11 +395,12 @@ def _init_worker(
     from detente.nlp.people import people_index as default_people_index
 
     _WORKER = _Coder(
-        nlp or load_pipeline(model),
+        nlp or load_pipeline(model, temponyms),
         patterns,
         people_index if people_index is not None else default_people_index(),
         Problems(),
         conventions,
+        debug,
     )
 
 
@@ -407,6 +430,8 @@ def _extract_parallel(
     workers: int,
     problems: Problems | None,
     conventions: Conventions,
+    debug: bool,
+    temponyms: tuple[str, ...],
 ) -> Iterator[Extraction]:
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -420,7 +445,7 @@ def _extract_parallel(
         max_workers=workers,
         mp_context=ctx,
         initializer=_init_worker,
-        initargs=(model, nlp, patterns, people_index, conventions),
+        initargs=(model, nlp, patterns, people_index, conventions, debug, temponyms),
     )
     # At most two batches per worker in flight: enough to keep them busy, and reading
     # never runs far ahead of writing (memory stays bounded, and an interrupted run has

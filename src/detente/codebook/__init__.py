@@ -9,8 +9,9 @@ submodule is a thin, cached loader that reads its table on first use, never at i
 - :mod:`detente.codebook.agents`: ``agent_lexicon()``, ``agent_sector(text)``
 - :mod:`detente.codebook.lexicon`: ``LexEntry`` (the one entry type) and ``lexicon()``, the
   actor lexicon the actor component matches (countries, IGOs, role words, combining forms)
-- :mod:`detente.codebook.petrarch`: PETRARCH dictionary readers and ``ActorIndex``
-- :mod:`detente.codebook.petrarch_vocab`: PETRARCH's CAMEO verb vocabulary, compiled and vetted
+
+The PETRARCH actor dictionaries and the compiled verb vocabulary in ``data`` are read by
+:mod:`detente.petrarch`, outside this package: the codebook imports nothing of ``nlp``.
 """
 
 from detente.codebook.agents import AgentTerm, agent_lexicon, agent_sector

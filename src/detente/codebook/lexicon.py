@@ -2,7 +2,7 @@
 
 :class:`LexEntry` is the one entry type of the country and IGO tables, of the lexicon the
 actor component matches (:func:`lexicon`), and of users' and PETRARCH-format dictionaries
-(:mod:`detente.dictionaries`, :mod:`detente.petrarch_eval`).
+(:mod:`detente.dictionaries`, :mod:`detente.evaluation.petrarch`).
 """
 
 from __future__ import annotations

@@ -76,7 +76,7 @@ class ActorResolver:
     every official resolved in this document by surname.
     """
 
-    people_index: object | None = None  # detente.codebook.petrarch.ActorIndex, if loaded
+    people_index: object | None = None  # detente.petrarch.actors.ActorIndex, if loaded
     focus: Counter[str] = field(default_factory=Counter)
     last_person: Actor | None = None
     people: dict[str, str] = field(default_factory=dict)

@@ -212,8 +212,10 @@ if not Doc.has_extension("mentions"):
     Doc.set_extension("mentions", default=None)
 
 
-@Language.factory("detente_actors")
+@Language.factory("detente_actors", default_config={})
 def make_actor_component(nlp: Language, name: str) -> ActorComponent:
+    # The lexicon is a tuple of LexEntry objects, not configuration values: a caller with its
+    # own dictionaries sets ``items`` on the added component (see nlp.pipeline.build_pipeline).
     return ActorComponent(nlp)
 
 

@@ -15,8 +15,22 @@ from spacy.tokens import Doc
 HEADING_MAX_CHARS = 60
 
 
-@Language.component("detente_paragraphs")
-def mark_paragraph_starts(doc: Doc) -> Doc:
+class ParagraphMarker:
+    """spaCy component ``detente_paragraphs``: sentence starts after blank and short lines."""
+
+    def __init__(self, heading_max_chars: int = HEADING_MAX_CHARS) -> None:
+        self.heading_max_chars = heading_max_chars
+
+    def __call__(self, doc: Doc) -> Doc:
+        return mark_paragraph_starts(doc, self.heading_max_chars)
+
+
+@Language.factory("detente_paragraphs", default_config={"heading_max_chars": HEADING_MAX_CHARS})
+def make_paragraph_marker(nlp: Language, name: str, heading_max_chars: int) -> ParagraphMarker:
+    return ParagraphMarker(heading_max_chars)
+
+
+def mark_paragraph_starts(doc: Doc, heading_max_chars: int = HEADING_MAX_CHARS) -> Doc:
     """Set ``is_sent_start`` on the first token after a blank line or a short line."""
     text = doc.text
     for tok in doc[1:]:
@@ -29,6 +43,6 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
             continue
         line_start = text.rfind("\n", 0, prev.idx) + 1
         line = text[line_start : prev.idx + len(prev)].strip()
-        if line and len(line) <= HEADING_MAX_CHARS:
+        if line and len(line) <= heading_max_chars:
             tok.is_sent_start = True
     return doc

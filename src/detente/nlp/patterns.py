@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
+
+from detente.codebook._data import data_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,11 +204,7 @@ def _words(value: object, named: dict[str, frozenset[str]]) -> frozenset[str] | 
 def load_patterns(path: str | Path | None = None) -> Patterns:
     """Read a patterns file (the packaged one by default)."""
     if path is None:
-        text = (
-            resources.files("detente.codebook")
-            .joinpath("data", "event_patterns.yaml")
-            .read_text(encoding="utf-8")
-        )
+        text = data_path("event_patterns.yaml").read_text(encoding="utf-8")
     else:
         text = Path(path).read_text(encoding="utf-8")
     raw = yaml.safe_load(text)
@@ -321,7 +318,7 @@ def with_verb_layer(
 def default_patterns() -> Patterns:
     """detente's own patterns over PETRARCH's vetted CAMEO verb vocabulary."""
     # Imported here: the codebook's loader builds on this module's pattern types.
-    from detente.codebook.petrarch_vocab import load_petrarch_verbs, petrarch_forms
+    from detente.petrarch.vocabulary import load_petrarch_verbs, petrarch_forms
 
     # Measured on the NGEC stories and the development texts: PETRARCH's word-conditioned
     # patterns tried *after* detente's own alternatives of a verb find acts detente's

@@ -6,23 +6,30 @@ loaded once per process, lazily: only documents that name people pay for it.
 
 from __future__ import annotations
 
-import os
 from functools import cache
 
-from detente.codebook.petrarch import ActorIndex, phoenix_actor_index
+from detente.petrarch.actors import ActorIndex, phoenix_actor_index
 
 
 @cache
-def people_index() -> ActorIndex:
-    """The Phoenix actor index, plus the user's dictionaries in ``$DETENTE_ACTORS`` (os.pathsep-separated)."""
-    index = phoenix_actor_index()
-    extra = os.environ.get("DETENTE_ACTORS")
-    if extra:
-        from detente.codebook.petrarch import load_actor_dictionary
+def people_index(extra: tuple[str, ...] = ()) -> ActorIndex:
+    """The Phoenix actor index, plus the PETRARCH-format actor dictionaries at the paths
+    ``extra`` (``DETENTE_ACTORS``, resolved by the CLI: see :mod:`detente.settings`)."""
+    if not extra:
+        return phoenix_actor_index()
+    from detente.codebook._data import data_path
+    from detente.petrarch.actors import (
+        PHOENIX_ACTORS_FILE,
+        load_actor_dictionary,
+        load_compiled_actors,
+    )
 
-        for path in extra.split(os.pathsep):
-            for entry in load_actor_dictionary(path):
-                index.add(entry)
+    # A fresh index: adding to the cached packaged one would leak these entries into runs
+    # that did not ask for them.
+    index = ActorIndex.from_entries(load_compiled_actors(data_path(PHOENIX_ACTORS_FILE)))
+    for path in extra:
+        for entry in load_actor_dictionary(path):
+            index.add(entry)
     return index
 
 

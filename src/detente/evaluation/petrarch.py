@@ -18,7 +18,7 @@ How this evaluation runs:
   three-letter actor and a sector; ``IGO`` codes whole); actors with date restrictions are
   resolved at the record's date, as PETRARCH resolves them at the story date, and also go
   into the people index given to the resolver; the verb dictionary becomes detente event
-  patterns (:mod:`detente.codebook.petrarch_verbs`); a sentence containing a discard
+  patterns (:mod:`detente.petrarch.verbs`); a sentence containing a discard
   phrase codes nothing.
 * Coding: each record is one document whose publication date is the record's date, and
   it runs through :func:`detente.extract.extract_documents` — the path of ``detente
@@ -46,27 +46,24 @@ from pathlib import Path
 from typing import Any
 
 from detente.codebook.lexicon import LexEntry
-from detente.codebook.petrarch import (
+from detente.errors import InputError
+from detente.model import Document
+from detente.nlp.conventions import PETRARCH, Conventions
+from detente.nlp.patterns import Patterns
+from detente.petrarch.actors import (
     ActorEntry,
     ActorIndex,
-    AgentEntry,
-    Discard,
     load_actor_dictionary,
-    load_agent_dictionary,
-    load_discards,
     normalise_phrase,
 )
-from detente.codebook.petrarch_verbs import (
+from detente.petrarch.agents import AgentEntry, Discard, load_agent_dictionary, load_discards
+from detente.petrarch.verbs import (
     VerbDictionary,
     expand_paired,
     load_verb_dictionary,
     spacy_lemmatizer,
     to_patterns,
 )
-from detente.errors import InputError
-from detente.model import Document
-from detente.nlp.conventions import PETRARCH, Conventions
-from detente.nlp.patterns import Patterns
 from detente.wording import count
 
 __all__ = [

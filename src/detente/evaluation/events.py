@@ -17,7 +17,10 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # extract imports spaCy; only its type is needed here
+    from detente.extract import Coding
 
 Record = Mapping[str, Any]
 
@@ -260,7 +263,7 @@ def evaluate_files(
     optional: str | Path | None = None,
     pubdate: str | None = None,
     model: str | None = None,
-    coding: dict[str, Any] | None = None,
+    coding: Coding | None = None,
 ) -> dict[str, Any]:
     """Score a system events file, or detente's extraction from ``text``, against ``gold``.
 

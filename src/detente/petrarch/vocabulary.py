@@ -1,7 +1,7 @@
 """PETRARCH's CAMEO verb vocabulary, compiled and vetted (``codebook/data``).
 
 ``petrarch_verbs.json.gz`` is PETRARCH's CAMEO verb dictionary converted by
-``scripts/build_petrarch_verbs.py`` (see :mod:`detente.codebook.petrarch_verbs`): every verb
+``scripts/build_petrarch_verbs.py`` (see :mod:`detente.petrarch.verbs`): every verb
 lemma with its patterns, most specific first, and its block default last.
 ``petrarch_verbs_vetting.yaml`` records what detente keeps of it, decided on CAMEO semantics
 and corpus counts: whole blocks or verbs dropped, defaults dropped (the verb then codes only

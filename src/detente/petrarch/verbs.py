@@ -51,8 +51,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from detente.codebook.petrarch import _strip_comments
 from detente.nlp.patterns import Patterns, VerbPattern, WordSeq
+from detente.petrarch.actors import _strip_comments
 
 __all__ = [
     "NULL_CODE",
