@@ -30,7 +30,7 @@ def _vocab(*args: str) -> Any:
 # fmt: off
 CASES = [
     # 01 make public statement
-    _vocab("Finland on Friday denied Russian accusations that its border guards had fired warning "
+    ("Finland on Friday denied Russian accusations that its border guards had fired warning "
      "shots.", "2023-11-24", "FIN", "RUS", "01"),
     ("Ghana's president expressed condolences to Nigeria on Monday after floods killed more than "
      "200 people.", "2022-10-17", "GHA", "NGA", "01"),
@@ -41,14 +41,14 @@ CASES = [
      "2016-05-08", "JOR", "ISR", "02"),
     ("Haiti appealed to the United Nations for emergency food aid after the hurricane.",
      "2016-10-07", "HTI", "IGOUNO", "02"),
-    _vocab("Kazakhstan called on Armenia and Azerbaijan to resume peace talks without delay.",
+    ("Kazakhstan called on Armenia and Azerbaijan to resume peace talks without delay.",
      "2020-10-02", "KAZ", "ARM", "02"),
     # 03 express intent to cooperate
-    _vocab("Japan pledged $200 million in reconstruction aid to Sri Lanka on Thursday.",
+    ("Japan pledged $200 million in reconstruction aid to Sri Lanka on Thursday.",
      "2005-01-13", "JPN", "LKA", "03"),
-    _vocab("Brazil offered to mediate between Venezuela and Guyana in their long-running border "
+    ("Brazil offered to mediate between Venezuela and Guyana in their long-running border "
      "dispute.", "2023-12-05", "BRA", "VEN", "03"),
-    _vocab("Egypt said on Tuesday it was ready to resume negotiations with Ethiopia over the Nile "
+    ("Egypt said on Tuesday it was ready to resume negotiations with Ethiopia over the Nile "
      "dam.", "2021-04-06", "EGY", "ETH", "03"),
     # 04 consult
     ("The Indonesian president arrived in Canberra on Tuesday for a two-day state visit to "
@@ -67,7 +67,7 @@ CASES = [
     # 06 engage in material cooperation
     ("Indian and Japanese warships held joint naval exercises in the Bay of Bengal in June 2018.",
      "2018-07-02", "IND", "JPN", "06"),
-    _vocab("Spain extradited a suspected arms dealer to Peru on Friday, the interior ministry "
+    ("Spain extradited a suspected arms dealer to Peru on Friday, the interior ministry "
      "said.", "2014-03-21", "ESP", "PER", "06"),
     _vocab("South Korea shared intelligence on the missile launch with Japan, officials in Seoul "
      "said.", "2017-08-29", "KOR", "JPN", "06"),
@@ -76,26 +76,26 @@ CASES = [
      "2020-08-08", "DEU", "LBN", "07"),
     ("The United States supplied Poland with Patriot air defence systems in 2023.",
      "2024-01-15", "USA", "POL", "07"),
-    _vocab("Ecuador granted asylum to a former Peruvian minister on Monday.",
+    ("Ecuador granted asylum to a former Peruvian minister on Monday.",
      "2019-04-15", "ECU", "PER", "07"),
     # 08 yield
-    _vocab("Iran freed 15 detained British sailors on Wednesday after nearly two weeks in "
+    ("Iran freed 15 detained British sailors on Wednesday after nearly two weeks in "
      "custody.", "2007-04-04", "IRN", "GBR", "08"),
     ("The European Union lifted its sanctions on Belarus in February 2016.",
      "2016-03-01", "IGOEU", "BLR", "08"),
-    _vocab("Russia withdrew its troops from the Georgian port of Poti on Saturday.",
+    ("Russia withdrew its troops from the Georgian port of Poti on Saturday.",
      "2008-09-13", "RUS", "GEO", "08"),
     # 09 investigate
-    _vocab("United Nations inspectors began investigating alleged chemical attacks in Syria on "
+    ("United Nations inspectors began investigating alleged chemical attacks in Syria on "
      "Monday.", "2013-08-26", "IGOUNO", "SYR", "09"),
-    _vocab("The International Criminal Court opened an investigation into crimes against the "
+    ("The International Criminal Court opened an investigation into crimes against the "
      "Rohingya in Myanmar in 2019.", "2019-12-01", "IGOICC", "MMR", "09"),
-    _vocab("Turkey launched an inquiry into the killing of a journalist at the Saudi consulate in "
+    ("Turkey launched an inquiry into the killing of a journalist at the Saudi consulate in "
      "Istanbul.", "2018-10-09", "TUR", "SAU", "09"),
     # 10 demand
     ("Azerbaijan demanded the withdrawal of Armenian troops from the disputed region.",
      "1994-03-02", "AZE", "ARM", "10"),
-    _vocab("China demanded that the Philippines remove the grounded ship from the shoal.",
+    ("China demanded that the Philippines remove the grounded ship from the shoal.",
      "2014-03-11", "CHN", "PHL", "10"),
     ("Lithuania demanded compensation from Belarus for the cost of the migrant crisis.",
      "2021-09-20", "LTU", "BLR", "10"),
@@ -104,7 +104,7 @@ CASES = [
      "ambassador.", "2020-12-15", "KEN", "SOM", "11"),
     ("Pakistan accused India of violating the ceasefire along the Line of Control.",
      "2017-01-09", "PAK", "IND", "11"),
-    _vocab("Chile filed a complaint against Bolivia at the International Court of Justice in "
+    ("Chile filed a complaint against Bolivia at the International Court of Justice in "
      "2016.", "2016-06-07", "CHL", "BOL", "11"),
     # 12 reject
     ("Ethiopia rejected Egypt's proposal for international mediation over the dam.",
@@ -121,16 +121,16 @@ CASES = [
     ("Algeria warned Morocco on Thursday that it would close its airspace to Moroccan aircraft.",
      "2021-09-23", "DZA", "MAR", "13"),
     # 14 protest
-    _vocab("Hundreds of Vietnamese protesters rallied outside the Chinese embassy in Hanoi on "
+    ("Hundreds of Vietnamese protesters rallied outside the Chinese embassy in Hanoi on "
      "Sunday.", "2014-05-12", "VNM", "CHN", "14"),
     _vocab("Serbian demonstrators stormed the U.S. embassy in Belgrade in February 2008.",
      "2008-03-01", "SRB", "USA", "14"),
-    _vocab("Thousands of Mexicans marched in Mexico City against the planned U.S. border wall.",
+    ("Thousands of Mexicans marched in Mexico City against the planned U.S. border wall.",
      "2017-02-13", "MEX", "USA", "14"),
     # 15 exhibit force posture
-    _vocab("Russia massed tens of thousands of troops near the Ukrainian border in late 2021.",
+    ("Russia massed tens of thousands of troops near the Ukrainian border in late 2021.",
      "2022-01-10", "RUS", "UKR", "15"),
-    _vocab("India deployed additional troops along its border with China in June 2020.",
+    ("India deployed additional troops along its border with China in June 2020.",
      "2020-07-01", "IND", "CHN", "15"),
     _vocab("Taiwan put its armed forces on high alert after Chinese warplanes entered its air "
      "defence zone.", "2020-09-19", "TWN", "CHN", "15"),
@@ -151,7 +151,7 @@ CASES = [
     # 18 assault
     ("A Turkish police officer assassinated the Russian ambassador in Ankara in December 2016.",
      "2017-01-02", "TUR", "RUS", "18"),
-    _vocab("Colombian rebels kidnapped two Ecuadorian soldiers near the border on Sunday.",
+    ("Colombian rebels kidnapped two Ecuadorian soldiers near the border on Sunday.",
      "2010-03-15", "COL", "ECU", "18"),
     _vocab("Indian border guards beat two Bangladeshi farmers near the frontier on Tuesday.",
      "2011-06-02", "IND", "BGD", "18"),

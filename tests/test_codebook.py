@@ -462,3 +462,31 @@ def test_users_dictionary_entries_are_lexicon_entries(tmp_path) -> None:
     f.write_text("text,code\nSomaliland,SOMREB\n", encoding="utf-8")
     (entry,) = load_actors(f).items
     assert entry == LexEntry("Somaliland", "SOM", "REB", "name")
+
+
+def _duplicate_keys(text: str) -> list[str]:
+    import yaml
+
+    dups: list[str] = []
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+        keys = [str(loader.construct_object(k, deep=deep)) for k, _ in node.value]
+        dups.extend(k for k in set(keys) if keys.count(k) > 1)
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    yaml.load(text, Loader=Loader)
+    return dups
+
+
+@pytest.mark.parametrize("name", ["event_patterns.yaml", "petrarch_verbs_vetting.yaml"])
+def test_pattern_files_name_each_word_once(name: str) -> None:
+    """YAML keeps the last of two equal keys silently: a verb written twice loses its first
+    entry (it happened once when two branches added the same verb)."""
+    from importlib import resources
+
+    text = resources.files("detente.codebook").joinpath("data", name).read_text(encoding="utf-8")
+    assert _duplicate_keys(text) == []
