@@ -167,3 +167,26 @@ def test_fronted_phrase_with_a_country_list_then_a_subject() -> None:
     # The verb has its own subject: the list in the fronted phrase stays there.
     got = dyads("After talks with Kenya, Uganda and Tanzania, Rwanda signed a pact with Burundi.")
     assert ("RWA", "BDI") in got and ("UGA", "BDI") not in got
+
+
+# -- a named war of the pair in focus ---------------------------------------------------------
+
+TENSE = "Relations between Peru and Ecuador were tense. Trade between Peru and Ecuador grew "
+
+
+def test_a_named_war_without_parties_is_the_pairs() -> None:
+    got = coded(TENSE + "until the Cenepa War in 1995.")
+    assert {("PER", "ECU", "190", "1995"), ("ECU", "PER", "190", "1995")} <= got
+
+
+def test_an_unnamed_or_undated_war_is_left_alone() -> None:
+    assert not coded(TENSE + "until the war in 1995.")
+    assert not coded(TENSE + "during the Cold War.")
+
+
+def test_a_list_dating_another_clause_is_not_split() -> None:
+    got = coded(
+        "Peru and Ecuador fought a war in 1941, which was followed by a truce and a period "
+        "of calm in the 1950s and 1960s."
+    )
+    assert {d for s, t, c, d in got if c == "190"} == {"1941"}

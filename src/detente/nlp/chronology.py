@@ -220,7 +220,9 @@ def _present_tense(tok: Token) -> bool:
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:again\s+)?(?:(?:in|on|during)\s+)?$")
 
 
-def listed_dates(when: EventDate, sent: Span, timexes: Sequence[Timex]) -> list[EventDate]:
+def listed_dates(
+    when: EventDate, sent: Span, timexes: Sequence[Timex], trigger: Token, triggers: set[int]
+) -> list[EventDate]:
     """The other dates of a list that the act's own date belongs to ("clashed in 1962, 1967
     and 2020" → 1967, 2020): one act of one kind per listed date (GUIDE R3/R4). A range
     ("from 1988 to 1994", "between 1962 and 1967") and a period ("throughout 2021 and 2022")
@@ -244,6 +246,10 @@ def listed_dates(when: EventDate, sent: Span, timexes: Sequence[Timex]) -> list[
     for chain in chains:
         if len(chain) < 2 or not any(t.text == when.text for t in chain):
             continue
+        span = sent.doc.char_span(chain[0].start, chain[0].end, alignment_mode="expand")
+        g = governor(span.root, triggers) if span is not None and len(span) else None
+        if g is None or g.i not in {trigger.i, trigger.head.i}:
+            return []  # the list dates another act, or the sentence at large
         if any(t.end_value for t in chain) or text[: chain[0].start].rstrip().lower().endswith(
             ("between", "from", "throughout")
         ):

@@ -31,7 +31,7 @@ from detente.model import Actor, Document, Event, Timex
 from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.chronology import EventDate, date_event, listed_dates, timex_heads
 from detente.nlp.dateline import Dateline
-from detente.nlp.focus import focus_targets, mutual_partners
+from detente.nlp.focus import focus_targets, mutual_partners, named_act_of_pair
 from detente.nlp.parties import distinct_parties, one_side_per_country
 from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
 from detente.nlp.present import retag_present_verbs
@@ -118,7 +118,7 @@ def extract_events(
             )
             # "clashed in 2016, 2020 and 2023": one act per listed date.
             if coded:
-                extra = listed_dates(when, sent, timexes)
+                extra = listed_dates(when, sent, timexes, trig.tok, trig_idx)
                 coded += [
                     replace(ev, date=d.value, date_text=d.text) for d in extra for ev in coded
                 ]
@@ -276,6 +276,10 @@ def code_trigger(
         for a in sources:
             partners.setdefault(a.country, [])
             partners[a.country] += [t for t in targets if distinct_parties(a, t, trig.domestic)]
+    if not sources and not targets:
+        # "before the Falklands War in 1982" in a text about Argentina and Britain.
+        sources = targets = named_act_of_pair(trig, resolver, when.source == "own")
+        reciprocal = reciprocal or bool(targets)
     if sources and not targets:
         # "Peru and Chile agreed to resume talks": each does a mutual act to the other.
         targets = mutual_partners(trig, sources)

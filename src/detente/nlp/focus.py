@@ -108,3 +108,17 @@ def definite_pair_group(tok: Token, resolver: ActorResolver) -> list[str] | None
         return None  # "the opposition parties", "the two parties" (counted: the caller's)
     pair = pair_in_focus(resolver)
     return list(pair) if pair else None
+
+
+def named_act_of_pair(trig: Trigger, resolver: ActorResolver, dated: bool) -> list[Actor]:
+    """A named mutual act with no parties ("before the Falklands War in 1982", "the Six-Day
+    War in 1967") in a text with a pair in focus, dated and in a sentence that names no other
+    country: the two countries of the pair (each does it to the other)."""
+    if trig.noun is None or not trig.noun.mutual or not dated:
+        return []
+    if not (trig.tok.pos_ == "PROPN" or trig.tok.text[:1].isupper()):
+        return []  # "a war", "the war": an unnamed mention of the act, left alone
+    pair = pair_in_focus(resolver)
+    if pair is None or any(c not in pair for c in resolver.sentence_countries):
+        return []
+    return [Actor(c, trig.tok.text) for c in pair]
