@@ -190,3 +190,23 @@ def test_a_list_dating_another_clause_is_not_split() -> None:
         "of calm in the 1950s and 1960s."
     )
     assert {d for s, t, c, d in got if c == "190"} == {"1941"}
+
+
+# -- a counted act and its listed instances ------------------------------------------------
+
+
+def test_counted_wars_with_listed_instances() -> None:
+    got = coded(
+        "Since then, Peru and Ecuador have faced each other in three wars: the Zarumilla War "
+        "(1941), the Paquisha War (1981) and the Cenepa War (1995), which were followed by "
+        "a period of calm in the 2000s."
+    )
+    assert {d for s, t, c, d in got if c == "190" and s == "PER"} == {"1941", "1981", "1995"}
+
+
+def test_counted_instances_after_a_dash_with_ranges() -> None:
+    got = coded(
+        "Peru and Ecuador have fought three wars—one in 1941, another in 1981, and the last "
+        "from 1995 to 1998."
+    )
+    assert {d for s, t, c, d in got if c == "190" and s == "ECU"} == {"1941", "1981", "1995"}

@@ -29,7 +29,13 @@ from spacy.tokens import Doc, Span, Token
 from detente.codebook.cameo import CameoInfo, cameo_info, quad_class
 from detente.model import Actor, Document, Event, Timex
 from detente.nlp.actors import ActorResolver, mention_at
-from detente.nlp.chronology import EventDate, date_event, listed_dates, timex_heads
+from detente.nlp.chronology import (
+    EventDate,
+    date_event,
+    instance_dates,
+    listed_dates,
+    timex_heads,
+)
 from detente.nlp.dateline import Dateline
 from detente.nlp.focus import focus_targets, mutual_partners, named_act_of_pair
 from detente.nlp.parties import distinct_parties, one_side_per_country
@@ -117,7 +123,15 @@ def extract_events(
                 code_trigger(trig, sent, when, resolver, document, patterns, partners, agents)
             )
             # "clashed in 2016, 2020 and 2023": one act per listed date.
-            if coded:
+            instances = instance_dates(_counted_act(trig), sent, timexes) if coded else []
+            if instances:
+                # "five wars—one from 1918 to 1921, another in 2016": one act per instance.
+                coded = [
+                    replace(ev, date=d.value, date_text=d.text, date_source=d.source)
+                    for d in instances
+                    for ev in coded
+                ]
+            elif coded:
                 extra = listed_dates(when, sent, timexes, trig.tok, trig_idx)
                 coded += [
                     replace(ev, date=d.value, date_text=d.text) for d in extra for ev in coded
@@ -127,6 +141,7 @@ def extract_events(
                 agents[patterns.act_lemma(lemma)] = _sources_of(coded)
                 if trig.reciprocal:
                     resolver.note_reciprocal(Actor(coded[0].source, ""), Actor(coded[0].target, ""))
+            coded = list({(e.source, e.target, e.cameo, e.date): e for e in coded}.values())
             for ev in coded:
                 # One event per act within a document (GUIDE R3): a nominal mention of an act
                 # already coded ("the visit", "the agreement") is not a new act.
@@ -140,6 +155,21 @@ def extract_events(
                 if ev.date:
                     act_dates[patterns.act_lemma(lemma)] = ev.date
     return _drop_restated_headline(out, doc.text)
+
+
+def _counted_act(trig: Trigger) -> Token:
+    """The noun that may count the act's instances: the trigger noun itself, or the object
+    of the trigger verb ("fought three wars—...", "faced each other in four wars: ...")."""
+    if trig.noun is not None:
+        return trig.tok
+    for c in trig.tok.children:
+        if c.dep_ == "dobj":
+            return c
+        if c.dep_ == "prep":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.tag_ == "NNS":
+                    return p
+    return trig.tok
 
 
 def _headline_end(text: str) -> int:
