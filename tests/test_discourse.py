@@ -210,3 +210,34 @@ def test_counted_instances_after_a_dash_with_ranges() -> None:
         "from 1995 to 1998."
     )
     assert {d for s, t, c, d in got if c == "190" and s == "ECU"} == {"1941", "1981", "1995"}
+
+
+# -- the title names the pair in focus --------------------------------------------------------
+
+
+def test_the_title_pair_is_the_pair_in_focus() -> None:
+    text = (
+        "Iran–Iraq relations\n\n"
+        "The Ottoman Empire and Britain shaped the border. The Ottoman Empire ruled Basra and "
+        "Britain ruled Kuwait. In September 1980 Iraq launched a full-scale invasion."
+    )
+    assert ("IRQ", "IRN", "192", "1980-09") in coded(text)
+
+
+def test_the_two_countries_of_the_title() -> None:
+    text = (
+        "Iran–Iraq relations\n\n"
+        "The Ottoman Empire and Britain shaped the border for a century. Britain left. "
+        "In 1975 the two countries signed a border treaty."
+    )
+    got = coded(text)
+    assert ("IRN", "IRQ", "057", "1975") in got and ("IRQ", "IRN", "057", "1975") in got
+
+
+def test_a_sentence_is_not_a_title() -> None:
+    from detente.nlp.focus import title_pair
+    from detente.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    assert title_pair(nlp("Iran–Iraq relations\n\nThey are tense.")) == ("IRN", "IRQ")
+    assert title_pair(nlp("Iran and Iraq fought a war in 1980.\nIt lasted.")) is None
