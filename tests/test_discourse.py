@@ -241,3 +241,13 @@ def test_a_sentence_is_not_a_title() -> None:
     nlp = load_pipeline()
     assert title_pair(nlp("Iran–Iraq relations\n\nThey are tense.")) == ("IRN", "IRQ")
     assert title_pair(nlp("Iran and Iraq fought a war in 1980.\nIt lasted.")) is None
+
+
+def test_talks_without_parties_are_the_pairs() -> None:
+    got = coded(PAIR + "Talks resumed in 2005.")
+    assert {("IRQ", "KWT", "046", "2005"), ("KWT", "IRQ", "046", "2005")} <= got
+
+
+def test_talks_in_passing_are_left_alone() -> None:
+    got = coded(PAIR + "The minister, who had prepared for talks in 2005, resigned.")
+    assert not any(c == "046" for _, _, c, _ in got)

@@ -135,12 +135,16 @@ def definite_pair_group(tok: Token, resolver: ActorResolver) -> list[str] | None
 
 def named_act_of_pair(trig: Trigger, resolver: ActorResolver, dated: bool) -> list[Actor]:
     """A named mutual act with no parties ("before the Falklands War in 1982", "the Six-Day
-    War in 1967") in a text with a pair in focus, dated and in a sentence that names no other
-    country: the two countries of the pair (each does it to the other)."""
-    if trig.noun is None or not trig.noun.mutual or not dated:
+    War in 1967"), or a reciprocal act with no parties that is the news of its sentence
+    ("Talks resumed in 2005"), in a text with a pair in focus, dated and in a sentence that
+    names no other country: the two countries of the pair (each does it to the other)."""
+    if trig.noun is None or not (trig.noun.mutual or trig.noun.reciprocal) or not dated:
         return []
-    if not (trig.tok.pos_ == "PROPN" or trig.tok.text[:1].isupper()):
-        return []  # "a war", "the war": an unnamed mention of the act, left alone
+    named = trig.noun.mutual and (trig.tok.pos_ == "PROPN" or trig.tok.text[:1].isupper())
+    if not named and not _main_act(trig.tok, True):
+        # "a war", "the war" in passing is left alone; "Talks resumed in 2005", "Negotiations
+        # continued from 1995 to 2018" tell the pair's own act as the sentence's news.
+        return []
     pair = pair_in_focus(resolver)
     if pair is None or any(c not in pair for c in resolver.sentence_countries):
         return []
