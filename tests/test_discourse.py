@@ -251,3 +251,9 @@ def test_talks_without_parties_are_the_pairs() -> None:
 def test_talks_in_passing_are_left_alone() -> None:
     got = coded(PAIR + "The minister, who had prepared for talks in 2005, resigned.")
     assert not any(c == "046" for _, _, c, _ in got)
+
+
+def test_an_act_held_by_a_counted_pair() -> None:
+    text = "Sudan–South Sudan relations\n\nRelations were tense. "
+    got = coded(text + "The two Sudans' officials held talks on 3 May 2013.")
+    assert {("SDN", "SSD"), ("SSD", "SDN")} <= {(s[:3], t[:3]) for s, t, _, _ in got}

@@ -133,6 +133,19 @@ def definite_pair_group(tok: Token, resolver: ActorResolver) -> list[str] | None
     return list(pair) if pair else None
 
 
+def _pair_subject(noun: Token) -> bool:
+    """Is the noun the object of a verb whose subject counts two ("The two Koreas' officials
+    held a meeting", "both sides' delegates held talks")?"""
+    if noun.dep_ != "dobj":
+        return False
+    subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return any(
+        t.lower_ in {"two", "both"} and t.dep_ in {"nummod", "det", "predet", "preconj"}
+        for s in subj
+        for t in s.subtree
+    )
+
+
 def named_act_of_pair(trig: Trigger, resolver: ActorResolver, dated: bool) -> list[Actor]:
     """A named mutual act with no parties ("before the Falklands War in 1982", "the Six-Day
     War in 1967"), or a reciprocal act with no parties that is the news of its sentence
@@ -141,9 +154,11 @@ def named_act_of_pair(trig: Trigger, resolver: ActorResolver, dated: bool) -> li
     if trig.noun is None or not (trig.noun.mutual or trig.noun.reciprocal) or not dated:
         return []
     named = trig.noun.mutual and (trig.tok.pos_ == "PROPN" or trig.tok.text[:1].isupper())
-    if not named and not _main_act(trig.tok, True):
+    subject = trig.tok.dep_ in {"nsubj", "nsubjpass"} or _pair_subject(trig.tok)
+    if not named and not (subject and _main_act(trig.tok, True)):
         # "a war", "the war" in passing is left alone; "Talks resumed in 2005", "Negotiations
-        # continued from 1995 to 2018" tell the pair's own act as the sentence's news.
+        # continued from 1995 to 2018" tell the pair's own act as the sentence's news. As an
+        # object the act is its subject's ("the opposition parties signed a treaty").
         return []
     pair = pair_in_focus(resolver)
     if pair is None or any(c not in pair for c in resolver.sentence_countries):
