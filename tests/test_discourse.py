@@ -257,3 +257,12 @@ def test_an_act_held_by_a_counted_pair() -> None:
     text = "Sudan–South Sudan relations\n\nRelations were tense. "
     got = coded(text + "The two Sudans' officials held talks on 3 May 2013.")
     assert {("SDN", "SSD"), ("SSD", "SDN")} <= {(s[:3], t[:3]) for s, t, _, _ in got}
+
+
+def test_a_later_direct_statement_replaces_the_summary_item() -> None:
+    events = extract_text(
+        "Peru and Ecuador have fought three wars—one in 1941, another in 1981, and the last "
+        "from 1995 to 1998. In 1941 Peru and Ecuador fought a war over the border."
+    )
+    in_1941 = [e for e in events if e.date == "1941" and e.source == "PER"]
+    assert len(in_1941) == 1 and in_1941[0].sentence.startswith("In 1941")

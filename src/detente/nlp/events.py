@@ -79,6 +79,7 @@ def extract_events(
     out: list[Event] = []
     seen: dict[tuple, set[str]] = {}
     act_dates: dict[str, str] = {}  # trigger lemma → date of the last act coded with it
+    summarized: dict[tuple, int] = {}  # acts known only from a summary's list → index in out
     agents: dict[str, list[Actor]] = {}  # act (verb lemma) → who did it last
     retag_present_verbs(doc)
     dateline = getattr(doc._, "dateline", None) if doc.has_extension("dateline") else None
@@ -148,8 +149,17 @@ def extract_events(
                 key = (ev.source, ev.target, ev.cameo, ev.date, ev.negated)
                 kinds = seen.setdefault(key, set())
                 kind = "noun" if trig.noun is not None else "verb"
-                if kinds and (kind == "noun" or "noun" in kinds):
+                if kinds == {"summary"} and key in summarized:
+                    # An act first met in a summary's list ("five wars—one from 1918 to
+                    # 1921, ...") and then told on its own: the direct statement (R3).
+                    out[summarized.pop(key)] = ev
+                    kinds.add(kind)
                     continue
+                if kinds and (kind == "noun" or "noun" in kinds or "summary" in kinds):
+                    continue
+                if instances:
+                    kind = "summary"
+                    summarized[key] = len(out)
                 kinds.add(kind)
                 out.append(ev)
                 if ev.date:
