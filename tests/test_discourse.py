@@ -167,3 +167,102 @@ def test_fronted_phrase_with_a_country_list_then_a_subject() -> None:
     # The verb has its own subject: the list in the fronted phrase stays there.
     got = dyads("After talks with Kenya, Uganda and Tanzania, Rwanda signed a pact with Burundi.")
     assert ("RWA", "BDI") in got and ("UGA", "BDI") not in got
+
+
+# -- a named war of the pair in focus ---------------------------------------------------------
+
+TENSE = "Relations between Peru and Ecuador were tense. Trade between Peru and Ecuador grew "
+
+
+def test_a_named_war_without_parties_is_the_pairs() -> None:
+    got = coded(TENSE + "until the Cenepa War in 1995.")
+    assert {("PER", "ECU", "190", "1995"), ("ECU", "PER", "190", "1995")} <= got
+
+
+def test_an_unnamed_or_undated_war_is_left_alone() -> None:
+    assert not coded(TENSE + "until the war in 1995.")
+    assert not coded(TENSE + "during the Cold War.")
+
+
+def test_a_list_dating_another_clause_is_not_split() -> None:
+    got = coded(
+        "Peru and Ecuador fought a war in 1941, which was followed by a truce and a period "
+        "of calm in the 1950s and 1960s."
+    )
+    assert {d for s, t, c, d in got if c == "190"} == {"1941"}
+
+
+# -- a counted act and its listed instances ------------------------------------------------
+
+
+def test_counted_wars_with_listed_instances() -> None:
+    got = coded(
+        "Since then, Peru and Ecuador have faced each other in three wars: the Zarumilla War "
+        "(1941), the Paquisha War (1981) and the Cenepa War (1995), which were followed by "
+        "a period of calm in the 2000s."
+    )
+    assert {d for s, t, c, d in got if c == "190" and s == "PER"} == {"1941", "1981", "1995"}
+
+
+def test_counted_instances_after_a_dash_with_ranges() -> None:
+    got = coded(
+        "Peru and Ecuador have fought three wars—one in 1941, another in 1981, and the last "
+        "from 1995 to 1998."
+    )
+    assert {d for s, t, c, d in got if c == "190" and s == "ECU"} == {"1941", "1981", "1995"}
+
+
+# -- the title names the pair in focus --------------------------------------------------------
+
+
+def test_the_title_pair_is_the_pair_in_focus() -> None:
+    text = (
+        "Iran–Iraq relations\n\n"
+        "The Ottoman Empire and Britain shaped the border. The Ottoman Empire ruled Basra and "
+        "Britain ruled Kuwait. In September 1980 Iraq launched a full-scale invasion."
+    )
+    assert ("IRQ", "IRN", "192", "1980-09") in coded(text)
+
+
+def test_the_two_countries_of_the_title() -> None:
+    text = (
+        "Iran–Iraq relations\n\n"
+        "The Ottoman Empire and Britain shaped the border for a century. Britain left. "
+        "In 1975 the two countries signed a border treaty."
+    )
+    got = coded(text)
+    assert ("IRN", "IRQ", "057", "1975") in got and ("IRQ", "IRN", "057", "1975") in got
+
+
+def test_a_sentence_is_not_a_title() -> None:
+    from detente.nlp.focus import title_pair
+    from detente.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    assert title_pair(nlp("Iran–Iraq relations\n\nThey are tense.")) == ("IRN", "IRQ")
+    assert title_pair(nlp("Iran and Iraq fought a war in 1980.\nIt lasted.")) is None
+
+
+def test_talks_without_parties_are_the_pairs() -> None:
+    got = coded(PAIR + "Talks resumed in 2005.")
+    assert {("IRQ", "KWT", "046", "2005"), ("KWT", "IRQ", "046", "2005")} <= got
+
+
+def test_talks_in_passing_are_left_alone() -> None:
+    got = coded(PAIR + "The minister, who had prepared for talks in 2005, resigned.")
+    assert not any(c == "046" for _, _, c, _ in got)
+
+
+def test_an_act_held_by_a_counted_pair() -> None:
+    text = "Sudan–South Sudan relations\n\nRelations were tense. "
+    got = coded(text + "The two Sudans' officials held talks on 3 May 2013.")
+    assert {("SDN", "SSD"), ("SSD", "SDN")} <= {(s[:3], t[:3]) for s, t, _, _ in got}
+
+
+def test_a_later_direct_statement_replaces_the_summary_item() -> None:
+    events = extract_text(
+        "Peru and Ecuador have fought three wars—one in 1941, another in 1981, and the last "
+        "from 1995 to 1998. In 1941 Peru and Ecuador fought a war over the border."
+    )
+    in_1941 = [e for e in events if e.date == "1941" and e.source == "PER"]
+    assert len(in_1941) == 1 and in_1941[0].sentence.startswith("In 1941")

@@ -88,10 +88,15 @@ class ActorResolver:
     sentences: int = 0  # sentences observed so far
     last_pair: tuple[str, str] | None = None  # the parties of the last reciprocal act
     last_pair_sentence: int = 0
+    title_pair: tuple[str, str] | None = None  # the two countries the title names
 
     # -- discourse bookkeeping ------------------------------------------------
     def observe_sentence(self, sent: Span) -> None:
         """Count the countries a sentence names (called before its events are coded)."""
+        if self.sentences == 0:
+            from detente.nlp.focus import title_pair  # focus reads this resolver's state
+
+            self.title_pair = title_pair(sent.doc)
         named: dict[str, None] = {}
         for m in mentions_in(sent):
             if m.is_country and m.code:
@@ -122,7 +127,10 @@ class ActorResolver:
         return self.last_pair is not None and self.sentences - self.last_pair_sentence <= 2
 
     def dyad_in_focus(self) -> list[str]:
-        """The two countries the discourse is about: the most-named ones so far."""
+        """The two countries the discourse is about: the title's, else the most-named ones
+        so far."""
+        if self.title_pair is not None:
+            return list(self.title_pair)
         return [c for c, _ in self.focus.most_common(2)]
 
     # -- resolution -----------------------------------------------------------

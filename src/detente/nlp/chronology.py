@@ -221,7 +221,9 @@ def _present_tense(tok: Token) -> bool:
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:again\s+)?(?:(?:in|on|during)\s+)?$")
 
 
-def listed_dates(when: EventDate, sent: Span, timexes: Sequence[Timex]) -> list[EventDate]:
+def listed_dates(
+    when: EventDate, sent: Span, timexes: Sequence[Timex], trigger: Token, triggers: set[int]
+) -> list[EventDate]:
     """The other dates of a list that the act's own date belongs to ("clashed in 1962, 1967
     and 2020" → 1967, 2020): one act of one kind per listed date (GUIDE R3/R4). A range
     ("from 1988 to 1994", "between 1962 and 1967") and a period ("throughout 2021 and 2022")
@@ -245,6 +247,10 @@ def listed_dates(when: EventDate, sent: Span, timexes: Sequence[Timex]) -> list[
     for chain in chains:
         if len(chain) < 2 or not any(t.text == when.text for t in chain):
             continue
+        span = sent.doc.char_span(chain[0].start, chain[0].end, alignment_mode="expand")
+        g = governor(span.root, triggers) if span is not None and len(span) else None
+        if g is None or g.i not in {trigger.i, trigger.head.i}:
+            return []  # the list dates another act, or the sentence at large
         if any(t.end_value for t in chain) or text[: chain[0].start].rstrip().lower().endswith(
             ("between", "from", "throughout")
         ):
@@ -258,3 +264,48 @@ def listed_dates(when: EventDate, sent: Span, timexes: Sequence[Timex]) -> list[
                 out.append(d)
         return out
     return []
+
+
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+#: What opens the list of a counted act's instances: "four wars—the X War (1897), ...".
+_INSTANCE_OPENERS = ("—", "–", ":")
+_LIST_END = re.compile(r"—|;|,\s+(?:which|who|that|followed|leading|after)\b")
+
+
+def instance_dates(noun: Token, sent: Span, timexes: Sequence[Timex]) -> list[EventDate]:
+    """The dates of the instances a counted plural act lists after a dash or a colon ("five
+    wars—one from 1918 to 1921, another from 1988 to 1994, and the most recent in 2016 and
+    2020" → 1918, 1988, 2016, 2020): one act per instance (GUIDE R3/R4); a range gives its
+    start. Empty when the noun is not counted or fewer than two dates are listed."""
+    if noun.tag_ != "NNS" or not any(
+        c.dep_ == "nummod" and (c.lower_ in _NUMBER_WORDS or (c.like_num and c.text != "1"))
+        for c in noun.children
+    ):
+        return []
+    doc = sent.doc
+    text = doc.text
+    after = noun.idx + len(noun)
+    window = text[after : min(sent.end_char, after + 80)]
+    cut = min((i for i in (window.find(o) for o in _INSTANCE_OPENERS) if i >= 0), default=-1)
+    if cut < 0:
+        return []
+    start = after + cut + 1
+    # The list ends where the sentence turns to something else: another dash, a semicolon,
+    # a relative clause ("..., which were followed by a period of calm in the 1930s").
+    ends = [m.start() for m in _LIST_END.finditer(text, start, sent.end_char)]
+    end = ends[0] if ends else sent.end_char
+    listed = sorted(
+        (t for t in _dated(timexes) if start <= t.start and t.end <= end), key=lambda t: t.start
+    )
+    range_ends = {(t.end_value, t.end) for t in listed if t.end_value}
+    out: list[EventDate] = []
+    for t in listed:
+        if any(v == t.value and e <= t.start <= e + 12 for v, e in range_ends):
+            continue  # the second end of "from 1918 to 1921"
+        item = text[start : t.start].rsplit(",", 1)[-1]
+        if re.search(r"\b(?:including|notably|especially)\b", item):
+            continue  # "..., including the genocide (1913-1922)": part of an instance
+        d = _event_date(t, timexes, "own")
+        if d.value and d.value not in {o.value for o in out}:
+            out.append(d)
+    return out if len(out) >= 2 else []

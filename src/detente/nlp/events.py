@@ -29,9 +29,15 @@ from spacy.tokens import Doc, Span, Token
 from detente.codebook.cameo import CameoInfo, cameo_info, quad_class
 from detente.model import Actor, Document, Event, Timex
 from detente.nlp.actors import ActorResolver, mention_at
-from detente.nlp.chronology import EventDate, date_event, listed_dates, timex_heads
+from detente.nlp.chronology import (
+    EventDate,
+    date_event,
+    instance_dates,
+    listed_dates,
+    timex_heads,
+)
 from detente.nlp.dateline import Dateline
-from detente.nlp.focus import focus_targets, mutual_partners
+from detente.nlp.focus import focus_targets, mutual_partners, named_act_of_pair
 from detente.nlp.implicit import (
     authority_code,
     crowd_code,
@@ -80,6 +86,7 @@ def extract_events(
     out: list[Event] = []
     seen: dict[tuple, set[str]] = {}
     act_dates: dict[str, str] = {}  # trigger lemma → date of the last act coded with it
+    summarized: dict[tuple, Event] = {}  # acts known only from a summary's list
     agents: dict[str, list[Actor]] = {}  # act (verb lemma) → who did it last
     retag_present_verbs(doc)
     dateline = getattr(doc._, "dateline", None) if doc.has_extension("dateline") else None
@@ -126,8 +133,16 @@ def extract_events(
                 code_trigger(trig, sent, when, resolver, document, patterns, partners, agents)
             )
             # "clashed in 2016, 2020 and 2023": one act per listed date.
-            if coded:
-                extra = listed_dates(when, sent, timexes)
+            instances = instance_dates(_counted_act(trig), sent, timexes) if coded else []
+            if instances:
+                # "five wars—one from 1918 to 1921, another in 2016": one act per instance.
+                coded = [
+                    replace(ev, date=d.value, date_text=d.text, date_source=d.source)
+                    for d in instances
+                    for ev in coded
+                ]
+            elif coded:
+                extra = listed_dates(when, sent, timexes, trig.tok, trig_idx)
                 coded += [
                     replace(ev, date=d.value, date_text=d.text) for d in extra for ev in coded
                 ]
@@ -136,14 +151,26 @@ def extract_events(
                 agents[patterns.act_lemma(lemma)] = _sources_of(coded)
                 if trig.reciprocal:
                     resolver.note_reciprocal(Actor(coded[0].source, ""), Actor(coded[0].target, ""))
+            coded = list({(e.source, e.target, e.cameo, e.date): e for e in coded}.values())
             for ev in coded:
                 # One event per act within a document (GUIDE R3): a nominal mention of an act
                 # already coded ("the visit", "the agreement") is not a new act.
                 key = (ev.source, ev.target, ev.cameo, ev.date, ev.negated)
                 kinds = seen.setdefault(key, set())
                 kind = "noun" if trig.noun is not None else "verb"
-                if kinds and (kind == "noun" or "noun" in kinds):
+                if kinds == {"summary"} and key in summarized:
+                    # An act first met in a summary's list ("five wars—one from 1918 to
+                    # 1921, ...") and then told on its own: the direct statement (R3).
+                    # (Found by identity: a later filter of the list may have moved it.)
+                    old = summarized.pop(key)
+                    out[next(j for j, e in enumerate(out) if e is old)] = ev
+                    kinds.add(kind)
                     continue
+                if kinds and (kind == "noun" or "noun" in kinds or "summary" in kinds):
+                    continue
+                if instances:
+                    kind = "summary"
+                    summarized[key] = ev
                 kinds.add(kind)
                 out.append(ev)
                 by_trigger[id(ev)] = trig.tok.i
@@ -170,6 +197,21 @@ def _one_promise(
             by_trigger.get(id(e)) in heads and e.cameo[:2] == "03" and (e.source, e.target) in pairs
         )
     ]
+
+
+def _counted_act(trig: Trigger) -> Token:
+    """The noun that may count the act's instances: the trigger noun itself, or the object
+    of the trigger verb ("fought three wars—...", "faced each other in four wars: ...")."""
+    if trig.noun is not None:
+        return trig.tok
+    for c in trig.tok.children:
+        if c.dep_ == "dobj":
+            return c
+        if c.dep_ == "prep":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.tag_ == "NNS":
+                    return p
+    return trig.tok
 
 
 def _headline_end(text: str) -> int:
@@ -323,6 +365,10 @@ def code_trigger(
         for a in sources:
             partners.setdefault(a.country, [])
             partners[a.country] += [t for t in targets if distinct_parties(a, t, trig.domestic)]
+    if not sources and not targets:
+        # "before the Falklands War in 1982" in a text about Argentina and Britain.
+        sources = targets = named_act_of_pair(trig, resolver, when.source == "own")
+        reciprocal = reciprocal or bool(targets)
     if sources and not targets:
         # "Peru and Chile agreed to resume talks": each does a mutual act to the other.
         targets = mutual_partners(trig, sources)

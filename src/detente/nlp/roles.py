@@ -345,6 +345,8 @@ _LIGHT_VERBS = {
     # Concluding an accord (coop branch): "X reached / struck / sealed a deal with Y".
     "reach", "strike", "seal", "clinch", "forge", "conclude", "ink", "finalize", "finalise",
 }  # fmt: skip
+#: Light verbs whose subject undergoes the act ("received a visit", "accepted an offer").
+_UNDERGOING_VERBS = {"receive", "accept", "welcome", "have"}
 #: Places and posts a country's adjective makes that country's ("Indian villages").
 _PLACES = {
     "village", "town", "city", "territory", "position", "base", "border", "region", "area",
@@ -475,6 +477,19 @@ def noun_roles(
             p for c in head.children if c.dep_ in {"agent", "prep"} and c.lower_ == "by"
             for p in c.children if p.dep_ == "pobj"
         ]  # fmt: skip
+    for acl in noun.children:
+        # "the wars waged by X against Y", "sanctions imposed by X on Y": a participle of a
+        # light verb that does the act carries the noun's agent and patient.
+        if acl.dep_ != "acl" or acl.tag_ != "VBN" or not _light_verb(acl):
+            continue
+        if acl.lemma_.lower() in _UNDERGOING_VERBS:
+            continue  # "the invitation accepted by X": X is the patient
+        for c in acl.children:
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if c.dep_ in {"agent", "prep"} and c.lower_ == "by" and not src_toks:
+                src_toks += objs
+            elif c.dep_ == "prep" and c.lower_ in pat.targets and c.lower_ != "of":
+                tgt_toks += objs
     role = _clause_role(noun)
     clause = (
         unique(
