@@ -125,7 +125,7 @@ def test_domestic_pairs_need_two_different_codes():
         ("The Malian government accused the rebels of attacking civilians.", ("MLIGOV", "MLIREB", "112")),
         ("Malian troops attacked Tuareg rebels near Kidal in March 2012.", ("MLIMIL", "MLIREB", "190")),
         ("Nigerian soldiers attacked Boko Haram fighters in Borno in 2015.", ("NGAMIL", "NGAREB", "190")),
-        ("Students protested against the Chilean government in 2011.", ("CHLCVL", "CHLGOV", "111")),
+        ("Students protested against the Chilean government in 2011.", ("CHLCVL", "CHLGOV", "141")),
         ("Ecuador's president criticized the company for polluting rivers.", ("ECUGOV", "ECUBUS", "111")),
     ],
 )  # fmt: skip
