@@ -115,3 +115,9 @@ def test_rebels_fighting_troops_do_not_riot() -> None:
 
 def test_attack_at_home_on_nobody_named_is_no_event() -> None:
     assert not coded("Kenyan police attacked Kenyan police in Nairobi.")
+
+
+def test_agentless_arrest_is_by_the_police_of_the_place() -> None:
+    assert ("BLRCOP", "RUSMED", "173", "COERCE") in coded(
+        "Two Russian journalists were detained in Belarus on Monday."
+    )
