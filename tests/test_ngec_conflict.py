@@ -95,8 +95,29 @@ def test_state_coercion_of_its_people(text: str, expected: tuple[str, str, str, 
     [
         ("Kenyan police deployed thousands of officers on Monday.", ("KENCOP", "KENCVL", "153", "MOBILIZE")),
         ("The president ordered the recruitment of 2,000 troops in Papua New Guinea.", ("PNGGOV", "PNGCVL", "154", "MOBILIZE")),
-        ("Al-Shabaab claimed responsibility for the attack on a hotel in Mogadishu.", ("SOMREB", "SOM", "190", "ASSAULT")),
+        ("Al-Shabaab claimed responsibility for the attack on a hotel in Nairobi.", ("SOMREB", "KEN", "190", "ASSAULT")),
     ],
 )  # fmt: skip
 def test_force_at_home_and_claimed_attacks(text: str, expected: tuple[str, str, str, str]) -> None:
     assert expected in coded(text)
+
+
+def test_crowd_side_of_a_clash_is_a_riot() -> None:
+    got = coded("Clashes between protesters and police erupted in Nairobi on Monday.")
+    assert ("KENCVL", "KENCOP", "145", "PROTEST") in got
+    assert ("KENCOP", "KENCVL", "190", "ASSAULT") in got
+
+
+def test_rebels_fighting_troops_do_not_riot() -> None:
+    got = coded("Malian troops clashed with Tuareg rebels near Kidal in March 2012.")
+    assert got and not any(c[2].startswith("14") for c in got)
+
+
+def test_attack_at_home_on_nobody_named_is_no_event() -> None:
+    assert not coded("Kenyan police attacked Kenyan police in Nairobi.")
+
+
+def test_agentless_arrest_is_by_the_police_of_the_place() -> None:
+    assert ("BLRCOP", "RUSMED", "173", "COERCE") in coded(
+        "Two Russian journalists were detained in Belarus on Monday."
+    )

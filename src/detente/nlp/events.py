@@ -400,6 +400,17 @@ def code_trigger(
     directed = [(s, t, forward, True) for s, t in pairs if forward and forward != NULL_CODE]
     if backward and backward != NULL_CODE:
         directed += [(t, s, backward, False) for s, t in pairs]
+    both_ways = {(s.code, t.code) for s, t, _, _ in directed}
+    if trig.domestic:
+        # "Clashes between protesters and police": the crowd's side of a two-way clash is a
+        # riot (145); the other side's act stays what it was.
+        lemma = trig.tok.lemma_.lower()
+        directed = [
+            (s, t, crowd_code(lemma, [s], patterns.crowd_acts) or c, f)
+            if (t.code, s.code) in both_ways
+            else (s, t, c, f)
+            for s, t, c, f in directed
+        ]
     doc = sent.doc
     # The sentence as the contract wants it: its words, without trailing line breaks.
     text = sent.text.rstrip()

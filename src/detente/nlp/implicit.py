@@ -31,10 +31,16 @@ _PLACE_PREPS = frozenset(
 _STATE = STATE_SECTORS | {"COP", "JUD"}
 
 
+#: The unarmed people who protest: civilians, opposition, workers, students, clergy,
+#: journalists, farmers, refugees, rights groups (armed rebels fight; they do not riot).
+_CROWD = frozenset(
+    {"CVL", "OPP", "LAB", "EDU", "REL", "MED", "AGR", "HLH", "REF", "BUS", "NGO", "HRI", "ACT"}
+)
+
+
 def _is_crowd(actor: Actor) -> bool:
-    """A non-state domestic actor: civilians, opposition, workers, students, rebels."""
-    sector = actor.code[3:6] if not actor.code.startswith("IGO") else ""
-    return bool(sector) and sector not in _STATE
+    """An unarmed non-state domestic actor (see ``_CROWD``)."""
+    return not actor.code.startswith("IGO") and actor.code[3:6] in _CROWD
 
 
 def crowd_code(lemma: str, sources: list[Actor], crowd_acts: dict[str, str]) -> str | None:
@@ -111,8 +117,10 @@ def implicit_targets(tok: Token, code: str, sources: list[Actor]) -> list[Actor]
     if (
         root in {"15", "18", "19", "20"}
         and place is not None
-        and all(distinct_parties(a, place, True) for a in sources)
+        and all(a.country != place.country for a in sources)
     ):
+        # Only a foreign place names a target: an attack at home on nobody named is not
+        # an attack on the attacker's own country.
         return [place]
     if root == "15" and sources and all(a.code[3:6] in _STATE or len(a.code) == 3 for a in sources):
         # Police or troops deployed at home ("police deployed 6,000 officers in Tokyo"):
