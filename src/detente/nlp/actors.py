@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from detente.model import Actor
 from detente.nlp.mentions import (  # noqa: F401  (re-exported: the public names of mentions)
@@ -30,6 +30,20 @@ from detente.nlp.mentions import (  # noqa: F401  (re-exported: the public names
     mentions_in,
 )
 from detente.nlp.people import lookup_person
+from detente.nlp.phrases import (
+    actor_at,
+    countries_in,
+    end_char,
+    has_pronoun_possessor,
+    is_individual,
+    is_subject,
+    misparsed_conjuncts,
+    name_span,
+    noun_conjuncts,
+    phrase_text,
+    phrase_tokens,
+    sector_of,
+)
 
 # --------------------------------------------------------------------------- resolution
 
@@ -64,7 +78,6 @@ _QUANTITY_HEADS = frozenset(
      "band", "gang", "number", "handful"}
 )  # fmt: skip
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
 
 
 @dataclass
@@ -149,12 +162,12 @@ class ActorResolver:
         if shared:
             return shared
         out: list[Actor] = []
-        for head in [*_misparsed_conjuncts(tok), tok, *_noun_conjuncts(tok)]:
+        for head in [*misparsed_conjuncts(tok), tok, *noun_conjuncts(tok)]:
             found = self._resolve_head(head, date)
             if not found and out and head.i != tok.i:
                 # "the Russian Duma delegation and Foreign Minister": the demonym of the first
                 # conjunct covers the next one when that one names only a role.
-                sector = _sector_of(_phrase_tokens(head), mention_at(head))
+                sector = sector_of(phrase_tokens(head), mention_at(head))
                 if sector:
                     found = [
                         Actor(out[0].country + sector, head.text, head.idx, head.idx + len(head))
@@ -164,7 +177,7 @@ class ActorResolver:
                     out.append(actor)
         if (
             len({a.country for a in out}) >= 2
-            and _is_subject(tok)
+            and is_subject(tok)
             and tok.lower_ not in _PLURAL_PRONOUNS
         ):
             self.last_group = out
@@ -174,7 +187,7 @@ class ActorResolver:
         """ "Lawmakers (and officials) in Fornost and Gondor": every role of every country
         listed after "in"/"from", also when the parser coordinated the last country with
         the role nouns instead of with the first country."""
-        heads = [tok, *_noun_conjuncts(tok)]
+        heads = [tok, *noun_conjuncts(tok)]
         roles = [h for h in heads if (m := mention_at(h)) is not None and m.kind == "agent"]
         origin = [
             p
@@ -200,7 +213,7 @@ class ActorResolver:
             return []
         countries: list[str] = []
         for p in origin:
-            for t in [p, *_noun_conjuncts(p)]:
+            for t in [p, *noun_conjuncts(p)]:
                 m = mention_at(t)
                 if m is not None and m.is_country and m.code and m.code not in countries:
                     countries.append(m.code)
@@ -208,12 +221,12 @@ class ActorResolver:
             code = mention_at(h).code  # type: ignore[union-attr]
             if code not in countries:
                 countries.append(code)
-        sectors = [_sector_of(_phrase_tokens(r), mention_at(r)) or "" for r in roles]
+        sectors = [sector_of(phrase_tokens(r), mention_at(r)) or "" for r in roles]
         doc = tok.doc
         start = min(t.i for t in tok.subtree)
         end = tok.right_edge.i + 1
         return [
-            Actor(c + sec, doc[start:end].text, doc[start].idx, _end(doc, end))
+            Actor(c + sec, doc[start:end].text, doc[start].idx, end_char(doc, end))
             for c in countries
             for sec in dict.fromkeys(sectors)
         ]
@@ -236,8 +249,8 @@ class ActorResolver:
                 return []
             return self._pronoun(tok, low)
         m = mention_at(tok)
-        phrase = _phrase_tokens(tok)
-        sector = _sector_of(phrase, m)
+        phrase = phrase_tokens(tok)
+        sector = sector_of(phrase, m)
         if m is not None and m.kind == "place":
             # A city or a province locates an actor ("police in Lagos") but is none itself.
             return []
@@ -245,20 +258,18 @@ class ActorResolver:
             if m.kind == "demonym" and tok.pos_ == "ADJ":
                 return []  # "Russian" alone is a modifier, not an actor
             if m.is_organisation:
-                return [_actor(doc, m.start, m.end, m.code)]
+                return [actor_at(doc, m.start, m.end, m.code)]
             # "Bree Prime Minister Romendacil" read with Bree as head: the role still counts.
-            role = m.sector or _sector_of(
-                [t for t in phrase if t.i < m.start or t.i >= m.end], None
-            )
-            return [_actor(doc, m.start, m.end, m.code + (role or ""))]
+            role = m.sector or sector_of([t for t in phrase if t.i < m.start or t.i >= m.end], None)
+            return [actor_at(doc, m.start, m.end, m.code + (role or ""))]
         # A group reference: "both countries", "the two sides", "presidents of both countries".
         group = self._group(tok, phrase)
         if group is not None:
             return [
-                Actor(c + (sector or ""), _text(doc, tok), tok.idx, tok.idx + len(tok))
+                Actor(c + (sector or ""), phrase_text(doc, tok), tok.idx, tok.idx + len(tok))
                 for c in group
             ]
-        countries = _countries_in(phrase, exclude=tok)
+        countries = countries_in(phrase, exclude=tok)
         # "military exercises" is not a military actor: only role nouns and names take a
         # sector from their modifiers.
         if (
@@ -273,8 +284,10 @@ class ActorResolver:
             if countries and countries[0].code and not p_code.startswith(countries[0].code):
                 # The text's own "Pakistani", "of Russia" beats a dictionary guess.
                 p_code = countries[0].code + (sector or p_code[3:6])
-            actor = Actor(p_code, _text(doc, *p_span), doc[p_span[0]].idx, _end(doc, p_span[1]))
-            if _is_subject(tok):
+            actor = Actor(
+                p_code, phrase_text(doc, *p_span), doc[p_span[0]].idx, end_char(doc, p_span[1])
+            )
+            if is_subject(tok):
                 self.last_person = actor
             return [actor]
         if not countries and sector:
@@ -287,15 +300,22 @@ class ActorResolver:
                         return []
                     owner = others[0]
                 actor = Actor(
-                    owner + sector, _text(doc, tok), doc[phrase[0].i].idx, _end(doc, tok.i + 1)
+                    owner + sector,
+                    phrase_text(doc, tok),
+                    doc[phrase[0].i].idx,
+                    end_char(doc, tok.i + 1),
                 )
-                if _is_individual(tok) and _is_subject(tok):
+                if is_individual(tok) and is_subject(tok):
                     self.last_person = actor
                 return [actor]
-        if not countries and not _has_pronoun_possessor(tok):
+        if not countries and not has_pronoun_possessor(tok):
             home = self._home(tok, m, sector)
             if home is not None:
-                return [Actor(home, _text(doc, tok), doc[phrase[0].i].idx, _end(doc, tok.i + 1))]
+                return [
+                    Actor(
+                        home, phrase_text(doc, tok), doc[phrase[0].i].idx, end_char(doc, tok.i + 1)
+                    )
+                ]
         out = []
         start = min([phrase[0].i, *(c.start for c in countries)])
         end = max([phrase[-1].i + 1, *(c.end for c in countries)])
@@ -307,8 +327,10 @@ class ActorResolver:
                     code += "MIL"
             else:
                 code = (country.code or "") + (sector or country.sector or "")
-            out.append(Actor(code, _text(doc, start, end), doc[start].idx, _end(doc, end)))
-        if len(out) == 1 and sector and _is_individual(tok) and _is_subject(tok):
+            out.append(
+                Actor(code, phrase_text(doc, start, end), doc[start].idx, end_char(doc, end))
+            )
+        if len(out) == 1 and sector and is_individual(tok) and is_subject(tok):
             self.last_person = out[0]
         return out
 
@@ -384,7 +406,7 @@ class ActorResolver:
                 t.i == tok.i and mention_at(t) is not None and mention_at(t).kind == "agent"
             )
             if any(c.dep_ == "conj" for c in t.children) or (
-                t.i == tok.i and _countries_in(phrase, exclude=tok)
+                t.i == tok.i and countries_in(phrase, exclude=tok)
             ):
                 continue  # "both Syrian forces and rebels": "both" coordinates, names no group
             if groupish and any(c.lower_ in _GROUP_DETS for c in t.children):
@@ -402,7 +424,7 @@ class ActorResolver:
         self, tok: Token, date: str | None, phrase: list[Token]
     ) -> tuple[str, tuple[int, int]] | None:
         """A named official: from the dictionary at ``date``, or remembered from this text."""
-        name = _name_span(tok)
+        name = name_span(tok)
         if name is None:
             return None
         start, end = name
@@ -417,14 +439,14 @@ class ActorResolver:
             and doc[left - 1].head.i in range(start, end)
         ):
             left -= 1
-        if surname in self.people and _sector_of(phrase, None) is None:
+        if surname in self.people and sector_of(phrase, None) is None:
             # "President William Ruto … Ruto said": the title this text gave him beats the
             # dictionary's office of another time (KENGOVEDU, a former minister of education).
             return self.people[surname], name
         if self.people_index is not None:
             code = lookup_person(self.people_index, [t.lower_ for t in doc[left:end]], words, date)
             if code:
-                sector = _sector_of(phrase, None)
+                sector = sector_of(phrase, None)
                 if sector and code[3:] != sector and not code.startswith("IGO"):
                     # The text's title at the time of the act beats the dictionary's sector,
                     # and its secondary ones: "President William Ruto" is KENGOV, not the
@@ -434,8 +456,8 @@ class ActorResolver:
                 return code, name
         if surname in self.people:
             return self.people[surname], name
-        countries = _countries_in(phrase, exclude=tok)
-        sector = _sector_of(phrase, None)
+        countries = countries_in(phrase, exclude=tok)
+        sector = sector_of(phrase, None)
         if len(countries) == 1 and countries[0].code and countries[0].is_country and sector:
             code = countries[0].code + sector
             self.people[surname] = code
@@ -444,195 +466,3 @@ class ActorResolver:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _misparsed_conjuncts(tok: Token) -> list[Token]:
-    """Countries the parser hung on another country's name as modifiers.
-
-    One country's name never modifies another's, so in "Fornost and the evil Gondor" read
-    as a modifier "Fornost (and the evil)" of "Gondor", the modifier is a coordinated actor.
-    Only when the modifier carries the coordination ("and", "or") itself.
-    """
-    m = mention_at(tok)
-    if m is None or not m.is_country or not m.code:
-        return []
-    out: list[Token] = []
-    listed = any(c.dep_ == "conj" for c in tok.children)
-    for c in tok.children:
-        if c.dep_ == "appos" and listed:
-            # "Evil Mordor, the awful Fornost, and good Gondor": a country "in apposition"
-            # to another inside a list is one more item of the list.
-            mc = mention_at(c)
-            if mc is not None and mc.is_country and mc.code and mc.code != m.code:
-                out.append(c)
-            continue
-        if c.i >= m.start or c.dep_ not in {"nmod", "compound", "amod", "npadvmod"}:
-            continue
-        mc = mention_at(c)
-        if (
-            mc is not None
-            and mc.is_country
-            and mc.code
-            and mc.code != m.code
-            and any(x.dep_ == "cc" for x in c.subtree)
-        ):
-            out += [c, *(x for x in _noun_conjuncts(c) if mention_at(x) is not None)]
-    return out
-
-
-def _noun_conjuncts(tok: Token) -> list[Token]:
-    if tok.pos_ in {"VERB", "AUX"}:
-        return []
-    return [c for c in tok.conjuncts if c.i > tok.i]
-
-
-def _phrase_tokens(tok: Token) -> list[Token]:
-    """The head, its left modifiers, its "of"-phrases and appositions, in order."""
-    out = {tok.i: tok}
-    stack = [tok]
-    # A role noun takes its country from "from"/"in" as well: "soldiers from Gondor",
-    # "lawmakers in Fornost" are that country's soldiers and lawmakers; not when a
-    # possessive already says whose they are ("recalled its ambassador from France").
-    m = mention_at(tok)
-    role = m is not None and m.kind == "agent" and not any(c.dep_ == "poss" for c in tok.children)
-    origin = {"of", "from", "in"} if role else {"of"}
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.i in out:
-                continue
-            take = (
-                (c.dep_ in _MODIFIER_DEPS and c.i < tok.i)
-                or c.dep_ == "appos"
-                or (
-                    c.dep_ == "prep" and (c.lower_ == "of" or (t.i == tok.i and c.lower_ in origin))
-                )
-                or (c.dep_ == "pobj" and t.lower_ in origin and t.head.i == tok.i)
-                or (c.dep_ == "pobj" and t.lower_ == "of")
-                or (c.dep_ in _MODIFIER_DEPS and t.i != tok.i)
-            )
-            if take:
-                out[c.i] = c
-                stack.append(c)
-    return [out[i] for i in sorted(out)]
-
-
-#: Role nouns whose sector a more specific modifier overrides ("Duma delegation" → LEG).
-_GENERIC_ROLES = {"delegation", "delegations", "team", "official", "officials", "representative",
-                  "representatives", "mission", "side", "leader", "leaders", "head", "chief", "member", "members"}  # fmt: skip
-
-
-def _sector_of(phrase: list[Token], head_mention: Mention | None) -> str | None:
-    """The sector of a phrase: the role noun nearest the head, unless that noun is generic
-    ("delegation", "officials") and a modifier is specific ("parliamentary", "business")."""
-    if head_mention is not None and head_mention.sector and head_mention.kind != "agent":
-        return head_mention.sector
-    seen: set[tuple[int, int]] = set()
-    found: list[tuple[Mention, str]] = []
-    for t in phrase:
-        m = mention_at(t)
-        if m is None or (m.start, m.end) in seen:
-            continue
-        seen.add((m.start, m.end))
-        if m.kind == "agent" and m.sector:
-            found.append((m, t.doc[m.start : m.end].text.lower()))
-    if not found:
-        return None
-    head = head_mention if head_mention is not None and head_mention.kind == "agent" else None
-    specific = [m for m, text in found if text.split()[-1] not in _GENERIC_ROLES]
-    if head is not None:
-        head_text = phrase[0].doc[head.start : head.end].text.lower()
-        if head_text.split()[-1] in _GENERIC_ROLES and specific:
-            return specific[-1].sector
-        return head.sector
-    return (specific or [m for m, _ in found])[-1].sector
-
-
-def _countries_in(phrase: list[Token], exclude: Token) -> list[Mention]:
-    """The countries (or IGO) a phrase's modifiers name: possessive, demonym, of-phrase,
-    apposition; coordinated modifiers give several ("Russian and Pakistani leaders")."""
-    for t in phrase:
-        if t.i == exclude.i:
-            continue
-        m = mention_at(t)
-        if m is not None and m.code and (m.is_country or m.is_organisation):
-            found = [m]
-            doc = t.doc
-            partners = list(t.conjuncts)
-            # "Pak-Russia exercises", "Indo-US deal": both sides of a hyphenated pair.
-            for j, mid in ((m.end + 1, m.end), (m.start - 2, m.start - 1)):
-                if 0 <= j < len(doc) and 0 <= mid < len(doc) and doc[mid].text in {"-", "–"}:
-                    partners.append(doc[j])
-            for c in partners:
-                mc = mention_at(c)
-                if (
-                    mc is not None
-                    and mc.code
-                    and mc.is_country
-                    and mc.code not in {f.code for f in found}
-                ):
-                    found.append(mc)
-            return found
-    return []
-
-
-def _name_span(tok: Token) -> tuple[int, int] | None:
-    """The person name ending at ``tok``: a PERSON entity, or a run of proper nouns that
-    name no country, organisation or role (the small model often labels surnames ORG)."""
-    doc = tok.doc
-    if tok.ent_type_ == "PERSON":
-        start = tok.i
-        while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start].ent_iob_ != "B":
-            start -= 1
-        end = tok.i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
-            end += 1
-        return start, end
-    if tok.pos_ == "PROPN" and mention_at(tok) is None and tok.ent_type_ in {"", "ORG", "PERSON"}:
-        start = tok.i
-        while (
-            start > 0
-            and doc[start - 1].pos_ == "PROPN"
-            and doc[start - 1].dep_ == "compound"
-            and mention_at(doc[start - 1]) is None
-        ):
-            start -= 1
-        return start, tok.i + 1
-    return None
-
-
-def sector_of_phrase(tok: Token) -> str | None:
-    """The sector a noun phrase's role words give ("Prime Minister Nehru" → GOV), if any."""
-    return _sector_of(_phrase_tokens(tok), mention_at(tok))
-
-
-def _is_subject(tok: Token) -> bool:
-    """Is the phrase the subject of its clause? Only subjects become antecedents of "he"."""
-    t = tok
-    while t.dep_ in {"compound", "appos", "conj", "amod", "nmod"} and t.head.i != t.i:
-        t = t.head
-    return t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "pobj" and t.head.dep_ == "agent")
-
-
-def _has_pronoun_possessor(tok: Token) -> bool:
-    return any(c.dep_ == "poss" and c.tag_ in {"PRP$", "PRP"} for c in tok.children)
-
-
-def _is_individual(tok: Token) -> bool:
-    return tok.tag_ in {"NN", "NNP"} and tok.ent_type_ not in {"ORG", "GPE", "NORP"}
-
-
-def _actor(doc: Doc, start: int, end: int, code: str) -> Actor:
-    return Actor(code, doc[start:end].text, doc[start].idx, _end(doc, end))
-
-
-def _text(doc: Doc, start: int | Token, end: int | None = None) -> str:
-    if isinstance(start, Token):
-        left = min(t.i for t in start.subtree)
-        return doc[left : start.i + 1].text
-    return doc[start:end].text
-
-
-def _end(doc: Doc, end_tok: int) -> int:
-    last = doc[end_tok - 1]
-    return last.idx + len(last)
