@@ -117,6 +117,11 @@ class ActorResolver:
                 named[m.code] = None
         self.previous_countries, self.sentence_countries = self.sentence_countries, tuple(named)
         self.sentences += 1
+        # "Minister Joseph Kamau said the army would withdraw. He blamed ...": "he" is the
+        # person the sentence before was about, even when that sentence coded no event.
+        for tok in sent.root.children:
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ == "PROPN":
+                self._resolve_head(tok, self.reference_date)
 
     def discourse_country(self) -> str | None:
         """The country a role word without one belongs to, from the discourse, as PETRARCH
@@ -462,6 +467,14 @@ class ActorResolver:
             code = countries[0].code + sector
             self.people[surname] = code
             return code, name
+        if not countries and sector:
+            # "Prime Minister Adebayo Okonkwo" in a story about one country: news names the
+            # country once and then gives people only their titles; the title is held in it.
+            home = self.discourse_country()
+            if home:
+                code = home + sector
+                self.people[surname] = code
+                return code, name
         return None
 
 
