@@ -35,3 +35,8 @@ def test_pronoun_after_a_sentence_without_event() -> None:
         "He blamed the rebels for the attack."
     )
     assert ("GHAGOV", "GHAREB", "11") in triples(text)
+
+
+def test_bare_authorities_are_the_state_where_the_act_happens() -> None:
+    text = "Authorities detained two reporters in Caracas on Thursday."
+    assert ("VENGOV", "VENMED", "17") in triples(text)

@@ -51,6 +51,8 @@ from detente.nlp.phrases import (
 DEFINITE_SECTORS = frozenset({"GOV", "MIL", "LEG", "SPY"})
 #: "the country", "the nation": the country the text is about.
 _HOME_NOUNS = {"country", "nation"}
+#: Plural state nouns that, even bare, mean the state of the place the story is about.
+_LOCAL_STATE_NOUNS = frozenset({"authority"})
 
 #: Sectors whose role words take the discourse's country when the phrase names none: the
 #: people and institutions inside a country (not its government, army or diplomats).
@@ -353,7 +355,12 @@ class ActorResolver:
             return None
         if m.kind != "agent" or not sector:
             return None
-        if sector not in DISCOURSE_SECTORS and not (definite and sector in DEFINITE_SECTORS):
+        # "Authorities arrested two journalists in Lima": news says "authorities" (bare,
+        # plural) only for the state where the act happens, never for a foreign one.
+        local = tok.tag_ == "NNS" and tok.lemma_.lower() in _LOCAL_STATE_NOUNS
+        if sector not in DISCOURSE_SECTORS and not (
+            (definite or local) and sector in DEFINITE_SECTORS
+        ):
             return None
         home = self.discourse_country()
         return home + sector if home else None
