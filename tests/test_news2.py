@@ -40,3 +40,10 @@ def test_pronoun_after_a_sentence_without_event() -> None:
 def test_bare_authorities_are_the_state_where_the_act_happens() -> None:
     text = "Authorities detained two reporters in Caracas on Thursday."
     assert ("VENGOV", "VENMED", "17") in triples(text)
+
+
+def test_bare_officials_in_a_one_country_story() -> None:
+    text = (
+        "Fighting resumed in Yemen on Sunday. Officials accused the rebels of breaking the truce."
+    )
+    assert ("YEMGOV", "YEMREB", "11") in triples(text)

@@ -52,7 +52,7 @@ DEFINITE_SECTORS = frozenset({"GOV", "MIL", "LEG", "SPY"})
 #: "the country", "the nation": the country the text is about.
 _HOME_NOUNS = {"country", "nation"}
 #: Plural state nouns that, even bare, mean the state of the place the story is about.
-_LOCAL_STATE_NOUNS = frozenset({"authority"})
+_LOCAL_STATE_NOUNS = frozenset({"authority", "official"})
 
 #: Sectors whose role words take the discourse's country when the phrase names none: the
 #: people and institutions inside a country (not its government, army or diplomats).
