@@ -121,9 +121,13 @@ class ActorResolver:
         self.sentences += 1
         # "Minister Joseph Kamau said the army would withdraw. He blamed ...": "he" is the
         # person the sentence before was about, even when that sentence coded no event.
+        # Only "he" learns from this look-up: the names it met are resolved again at the
+        # date of their own acts (an official's office depends on when he acted).
+        known = dict(self.people)
         for tok in sent.root.children:
             if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ == "PROPN":
                 self._resolve_head(tok, self.reference_date)
+        self.people = known
 
     def discourse_country(self) -> str | None:
         """The country a role word without one belongs to, from the discourse, as PETRARCH
