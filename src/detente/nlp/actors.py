@@ -51,6 +51,8 @@ from detente.nlp.phrases import (
 DEFINITE_SECTORS = frozenset({"GOV", "MIL", "LEG", "SPY"})
 #: "the country", "the nation": the country the text is about.
 _HOME_NOUNS = {"country", "nation"}
+#: Plural state nouns that, even bare, mean the state of the place the story is about.
+_LOCAL_STATE_NOUNS = frozenset({"authority", "official"})
 
 #: Sectors whose role words take the discourse's country when the phrase names none: the
 #: people and institutions inside a country (not its government, army or diplomats).
@@ -117,6 +119,15 @@ class ActorResolver:
                 named[m.code] = None
         self.previous_countries, self.sentence_countries = self.sentence_countries, tuple(named)
         self.sentences += 1
+        # "Minister Joseph Kamau said the army would withdraw. He blamed ...": "he" is the
+        # person the sentence before was about, even when that sentence coded no event.
+        # Only "he" learns from this look-up: the names it met are resolved again at the
+        # date of their own acts (an official's office depends on when he acted).
+        known = dict(self.people)
+        for tok in sent.root.children:
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ == "PROPN":
+                self._resolve_head(tok, self.reference_date)
+        self.people = known
 
     def discourse_country(self) -> str | None:
         """The country a role word without one belongs to, from the discourse, as PETRARCH
@@ -348,7 +359,12 @@ class ActorResolver:
             return None
         if m.kind != "agent" or not sector:
             return None
-        if sector not in DISCOURSE_SECTORS and not (definite and sector in DEFINITE_SECTORS):
+        # "Authorities arrested two journalists in Lima": news says "authorities" (bare,
+        # plural) only for the state where the act happens, never for a foreign one.
+        local = tok.tag_ == "NNS" and tok.lemma_.lower() in _LOCAL_STATE_NOUNS
+        if sector not in DISCOURSE_SECTORS and not (
+            (definite or local) and sector in DEFINITE_SECTORS
+        ):
             return None
         home = self.discourse_country()
         return home + sector if home else None
@@ -462,6 +478,14 @@ class ActorResolver:
             code = countries[0].code + sector
             self.people[surname] = code
             return code, name
+        if not countries and sector:
+            # "Prime Minister Adebayo Okonkwo" in a story about one country: news names the
+            # country once and then gives people only their titles; the title is held in it.
+            home = self.discourse_country()
+            if home:
+                code = home + sector
+                self.people[surname] = code
+                return code, name
         return None
 
 
