@@ -207,3 +207,15 @@ def test_verb_patterns_round_trip_through_the_compiled_form() -> None:
     assert decode_verbs(encode_verbs({"clash": (vp, VerbPattern("190"))})) == {
         "clash": (vp, VerbPattern("190"))
     }
+
+
+def test_a_swap_pattern_does_not_reverse_an_active_verb_with_its_patient() -> None:
+    # PETRARCH's "+ * IN $" reads headlines ("two killed in raid"); with the victims as the
+    # object the subject is the killer.
+    got = {
+        (e.source, e.target)
+        for e in extract_text(
+            "Rebels killed two villagers in northern Mali in 2012.", domestic=True
+        )
+    }
+    assert got == {("MLIREB", "MLICVL")}

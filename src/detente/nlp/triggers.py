@@ -316,6 +316,11 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
             # "+ * IN $": the one who acts is the object of a preposition; without an actor
             # there ("jailed diplomats in March") the pattern does not apply.
             continue
+        if vp.swap and any(c.dep_ == "dobj" and is_actorish(c) for c in tok.children):
+            # "Rebels killed two villagers in Mali": with its patient as the object, the verb
+            # is active and its subject the agent; "+ * IN $" reads headlines and reduced
+            # passives ("two villagers killed in a rebel raid").
+            continue
         if vp.objects is not None and not (objs & vp.objects):
             continue
         if vp.preps is not None and not (preps & vp.preps):
