@@ -1,0 +1,35 @@
+"""Constructions of encyclopedia and news prose about two countries (issue 8): joining an
+organisation, ... Sentences written for these tests, about countries and years of our choosing."""
+
+from __future__ import annotations
+
+from detente.extract import extract_text
+
+
+def coded(text: str) -> set[tuple[str, str, str, str | None]]:
+    return {(e.source, e.target, e.cameo, e.date) for e in extract_text(text)}
+
+
+# -- joining an organisation or alliance: 057 toward it ---------------------------------------
+
+
+def test_entering_an_alliance_is_a_treaty_act_toward_it() -> None:
+    assert ("POL", "IGONATO", "057", "1999") in coded("Poland entered NATO in 1999.")
+    assert ("MNE", "IGONATO", "057", "2017") in coded("Montenegro joined NATO in 2017.")
+
+
+def test_acceding_to_an_organisation() -> None:
+    assert ("HRV", "IGOEU", "057", "2013") in coded(
+        "Croatia acceded to the European Union in 2013."
+    )
+
+
+def test_both_countries_joining_gives_each_its_act() -> None:
+    events = coded(
+        "Spain and Portugal share a border. Both countries joined the European Union in 1986."
+    )
+    assert {("ESP", "IGOEU", "057", "1986"), ("PRT", "IGOEU", "057", "1986")} <= events
+
+
+def test_entering_a_country_is_not_joining() -> None:
+    assert not any(e.cameo == "057" for e in extract_text("Kenyan troops entered Somalia in 2011."))
