@@ -33,3 +33,18 @@ def test_both_countries_joining_gives_each_its_act() -> None:
 
 def test_entering_a_country_is_not_joining() -> None:
     assert not any(e.cameo == "057" for e in extract_text("Kenyan troops entered Somalia in 2011."))
+
+
+# -- committing to an agreement: intent to settle (037), each party toward the other ----------
+
+
+def test_both_countries_committing_to_a_peace_accord() -> None:
+    events = coded(
+        "Relations between Chad and Sudan were tense. "
+        "Both countries committed to a peace accord on 15 January 2010."
+    )
+    assert {("TCD", "SDN", "037", "2010-01-15"), ("SDN", "TCD", "037", "2010-01-15")} <= events
+
+
+def test_committing_troops_is_not_a_commitment_to_settle() -> None:
+    assert not any(e.cameo == "037" for e in extract_text("Chad committed troops to Mali in 2013."))
