@@ -48,3 +48,13 @@ def test_both_countries_committing_to_a_peace_accord() -> None:
 
 def test_committing_troops_is_not_a_commitment_to_settle() -> None:
     assert not any(e.cameo == "037" for e in extract_text("Chad committed troops to Mali in 2013."))
+
+
+def test_a_date_hung_on_the_object_dates_the_act() -> None:
+    # The parser attaches "on 3 May 2009" to "ceasefire"; the commitment is dated by it, not by
+    # the previous sentence's date.
+    events = coded(
+        "Relations between Chad and Sudan were tense in January 2010. "
+        "Chad and Sudan committed to a ceasefire on 3 May 2009."
+    )
+    assert ("TCD", "SDN", "037", "2009-05-03") in events

@@ -77,6 +77,10 @@ def date_event(
     while t is not None and t.i not in seen:
         seen.add(t.i)
         own = [tx for tx, g in governed.items() if g.i == t.i]
+        if not own and t.i == trigger.i:
+            # "committed to a ceasefire on 3 May": the parser hangs the date on the object
+            # noun; a date on the trigger's own object dates the trigger's act.
+            own = [tx for tx, g in governed.items() if _object_of(g, t)]
         if own:
             return _event_date(_most_precise(own), timexes, "own")
         if t.head.i == t.i or t.dep_ in _CLAUSE_BOUNDARIES:
@@ -105,6 +109,15 @@ def date_event(
     if pubdate and _present_tense(trigger):
         return EventDate(pubdate, None, "pubdate")
     return NO_DATE
+
+
+def _object_of(noun: Token, verb: Token) -> bool:
+    """``noun`` is the direct object of ``verb`` or the object of a preposition on it."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or verb.pos_ != "VERB":
+        return False
+    if noun.dep_ == "dobj" and noun.head.i == verb.i:
+        return True
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == verb.i
 
 
 #: Single years standing for vague parts of a decade (GUIDE R7: "the best single year").
