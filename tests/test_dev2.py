@@ -58,3 +58,19 @@ def test_a_date_hung_on_the_object_dates_the_act() -> None:
         "Chad and Sudan committed to a ceasefire on 3 May 2009."
     )
     assert ("TCD", "SDN", "037", "2009-05-03") in events
+
+
+# -- quarrels between states are verbal (110), not fighting ----------------------------------
+
+
+def test_quarrelling_states_disapprove_of_each_other() -> None:
+    events = coded("Chile and Bolivia quarrelled over access to the sea in 1978.")
+    assert {("CHL", "BOL", "110", "1978"), ("BOL", "CHL", "110", "1978")} <= events
+    assert not any(c.startswith("19") for _, _, c, _ in events)
+
+
+def test_bickering_and_feuding_are_verbal() -> None:
+    assert ("GHA", "TGO", "110", "1963") in coded("Ghana and Togo feuded over the border in 1963.")
+    assert ("IRN", "IRQ", "110", "1975") in coded(
+        "Iran and Iraq bickered over the waterway in 1975."
+    )
