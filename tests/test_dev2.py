@@ -74,3 +74,16 @@ def test_bickering_and_feuding_are_verbal() -> None:
     assert ("IRN", "IRQ", "110", "1975") in coded(
         "Iran and Iraq bickered over the waterway in 1975."
     )
+
+
+# -- a shared name in the plural: "the two Koreas", "both Sudans" → the two states -------------
+
+
+def test_the_two_koreas_are_both_states_without_a_pair_in_focus() -> None:
+    events = coded("The two Koreas held a summit in 2000.")
+    assert {("KOR", "PRK", "040", "2000"), ("PRK", "KOR", "040", "2000")} <= events
+
+
+def test_the_two_sudans_sign_with_each_other() -> None:
+    events = coded("The two Sudans signed a border agreement in September 2012.")
+    assert {("SDN", "SSD", "057", "2012-09"), ("SSD", "SDN", "057", "2012-09")} <= events
