@@ -87,3 +87,21 @@ def test_the_two_koreas_are_both_states_without_a_pair_in_focus() -> None:
 def test_the_two_sudans_sign_with_each_other() -> None:
     events = coded("The two Sudans signed a border agreement in September 2012.")
     assert {("SDN", "SSD", "057", "2012-09"), ("SSD", "SDN", "057", "2012-09")} <= events
+
+
+# -- a reaction "in response to" an act told before takes that act's full date ---------------
+
+_KUWAIT = (
+    "Iraq–Kuwait relations\n\nOn 2 August 1990, Iraq launched an invasion of Kuwait, and Kuwait "
+    "cut diplomatic ties with Iraq. Kuwait severed diplomatic relations with Iraq in response "
+    "to the invasion. Egypt recalled its ambassador from Iraq in response to the invasion."
+)
+
+
+def test_a_reaction_in_response_takes_the_full_date_of_the_act() -> None:
+    assert ("EGY", "IRQ", "161", "1990-08-02") in coded(_KUWAIT)
+
+
+def test_the_same_act_retold_in_response_is_one_event() -> None:
+    cuts = [e for e in extract_text(_KUWAIT) if (e.source, e.cameo) == ("KWT", "161")]
+    assert len(cuts) == 1 and cuts[0].date == "1990-08-02"
