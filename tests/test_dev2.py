@@ -105,3 +105,22 @@ def test_a_reaction_in_response_takes_the_full_date_of_the_act() -> None:
 def test_the_same_act_retold_in_response_is_one_event() -> None:
     cuts = [e for e in extract_text(_KUWAIT) if (e.source, e.cameo) == ("KWT", "161")]
     assert len(cuts) == 1 and cuts[0].date == "1990-08-02"
+
+
+# -- a state "since" an act begins at that act's time; its later name is the same act ----------
+
+_KASHMIR = "India–Pakistan relations\n\nThe two states have been at war since Pakistan invaded Kashmir in October 1947."
+_NAMED = " Pakistani tribesmen entered Kashmir in 1947; these events marked the beginning of the Indo-Pakistani War in 1947."
+
+
+def test_a_war_since_an_invasion_is_dated_by_the_invasion() -> None:
+    events = coded(_KASHMIR)
+    assert {("IND", "PAK", "190", "1947-10"), ("PAK", "IND", "190", "1947-10")} <= events
+
+
+def test_the_named_war_after_its_dated_start_is_no_new_act() -> None:
+    alone = coded("India–Pakistan relations\n\n" + _NAMED.strip())
+    assert ("PAK", "IND", "190", "1947") in alone
+    events = coded(_KASHMIR + _NAMED)
+    assert ("PAK", "IND", "190", "1947") not in events
+    assert ("PAK", "IND", "190", "1947-10") in events

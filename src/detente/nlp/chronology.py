@@ -88,6 +88,13 @@ def date_event(
             # after Nairobi cut them" does not date the cutting to Thursday.
             break
         t = t.head
+    # 1b. A state told "since" an act ("have been at war since Russia invaded the peninsula
+    #     in February 2014") begins at that act's time.
+    since = _since_clause(trigger)
+    if since is not None:
+        own = [tx for tx, g in governed.items() if g.i == since.i]
+        if own:
+            return _event_date(_most_precise(own), timexes, "own")
     # 2. A dated expression of the sentence that governs no other act.
     free = [tx for tx, g in governed.items() if g.i not in triggers and not _anterior(g)]
     if free:
@@ -109,6 +116,17 @@ def date_event(
     if pubdate and _present_tense(trigger):
         return EventDate(pubdate, None, "pubdate")
     return NO_DATE
+
+
+def _since_clause(trigger: Token) -> Token | None:
+    """The verb of a "since" clause on the trigger's own clause, if any."""
+    t = trigger
+    while t.dep_ not in _CLAUSE_BOUNDARIES and t.head.i != t.i:
+        t = t.head
+    for c in t.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+            return c
+    return None
 
 
 def _object_of(noun: Token, verb: Token) -> bool:

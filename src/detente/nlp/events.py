@@ -168,6 +168,10 @@ def extract_events(
                     continue
                 if kinds and (kind == "noun" or "noun" in kinds or "summary" in kinds):
                     continue
+                if not kinds and kind == "noun" and _told_more_precisely(key, seen):
+                    # "the Russo-Ukrainian War" (2014) after the war begun in February 2014:
+                    # the name of an act already coded with a finer date is no new act (R3).
+                    continue
                 if kinds and ev.date_source == "inherited" and len(ev.date or "") == 10:
                     # The same act on the same day with no time of its own ("Ukraine broke off
                     # relations in response to the invasion" after the invasion's day): retold.
@@ -304,6 +308,21 @@ def _remember_unilateral_acts(
             found = [a for s in subj for a in resolver.resolve(s)] if not passive else []
             if found:
                 agents[tok.lemma_.lower()] = found
+
+
+def _told_more_precisely(key: tuple, seen: dict[tuple, set[str]]) -> bool:
+    """An act already coded between the same parties within the year or month ``key`` names."""
+    date = key[3]
+    if not date or len(date) >= 10:
+        return False
+    return any(
+        k[:3] == key[:3]
+        and k[4] == key[4]
+        and k[3]
+        and len(k[3]) > len(date)
+        and k[3].startswith(date)
+        for k in seen
+    )
 
 
 #: Nouns that frame an act as the reaction to another ("in response to", "in retaliation for").
