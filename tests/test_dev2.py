@@ -124,3 +124,15 @@ def test_the_named_war_after_its_dated_start_is_no_new_act() -> None:
     events = coded(_KASHMIR + _NAMED)
     assert ("PAK", "IND", "190", "1947") not in events
     assert ("PAK", "IND", "190", "1947-10") in events
+
+
+# -- an agreement signed in an agentless passive, in a text about two countries ----------------
+
+
+def test_an_agentless_signed_protocol_is_the_pairs() -> None:
+    events = coded("Peru–Chile relations\n\nThe protocol to the treaty was signed in 1930.")
+    assert {("PER", "CHL", "057", "1930"), ("CHL", "PER", "057", "1930")} <= events
+
+
+def test_an_agentless_signed_accord_without_a_pair_is_not_coded() -> None:
+    assert not coded("The accord was signed in 1930 after long talks.")

@@ -209,6 +209,13 @@ def verb_roles(
         parties = relation_parties(verb, subj_toks, resolver, date)
         if parties:
             return parties, parties, True
+        if passive and trig.verb.reciprocal and trig.verb.objects and not sources:
+            # "The protocol was signed on 3 August 1981": an agreement signed, its parties
+            # unnamed, in a text about two countries is theirs (GUIDE R4: both directions).
+            pacts = [s for s in subj_toks if s.lemma_.lower() in trig.verb.objects]
+            parties = parties_or_context(verb, pacts, resolver, date) if pacts else []
+            if len({a.country for a in parties}) == 2:
+                return parties, parties, True
     if passive and not trig.passive_source:
         # "Pakistan was invited by China": without a by-agent the passive subject is the
         # target and the source is unknown (GUIDE R2: no agent, no event).
