@@ -136,3 +136,19 @@ def test_an_agentless_signed_protocol_is_the_pairs() -> None:
 
 def test_an_agentless_signed_accord_without_a_pair_is_not_coded() -> None:
     assert not coded("The accord was signed in 1930 after long talks.")
+
+
+# -- admission to an organisation: the organisation acts (050 toward the state) ----------------
+
+
+def test_a_state_admitted_to_an_organisation() -> None:
+    assert ("IGOAU", "SSD", "050", "2011") in coded(
+        "South Sudan was admitted into the African Union in 2011."
+    )
+    assert ("IGOUNO", "MNE", "050", "2006") in coded(
+        "Montenegro was admitted to the United Nations in 2006."
+    )
+
+
+def test_students_admitted_to_a_university_are_no_event() -> None:
+    assert not coded("Two Kenyan students were admitted to the university in 2010.")
