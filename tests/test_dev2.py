@@ -152,3 +152,16 @@ def test_a_state_admitted_to_an_organisation() -> None:
 
 def test_students_admitted_to_a_university_are_no_event() -> None:
     assert not coded("Two Kenyan students were admitted to the university in 2010.")
+
+
+# -- partners named "together with" / "along with" the act are not its target -----------------
+
+
+def test_partners_together_with_the_subject_are_not_the_target() -> None:
+    events = coded("In 2004, Chile sent troops to Haiti along with Brazil.")
+    assert not any(t == "BRA" for _, t, _, _ in events)
+    assert any(t == "HTI" for _, t, _, _ in events)
+    assert not any(
+        e.target.startswith("IGONATO")
+        for e in extract_text("In 1999, Poland sent peacekeepers together with other NATO members.")
+    )

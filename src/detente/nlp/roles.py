@@ -87,6 +87,14 @@ def _actors_below(
     return found
 
 
+def _companion(prep: Token) -> bool:
+    """ "together with X", "along with X", "alongside X": those who act with the subject."""
+    low = prep.lower_
+    return low in {"along", "alongside"} or (
+        low == "with" and any(a.lower_ in {"together", "along"} for a in prep.children)
+    )
+
+
 def _search_below(
     tok: Token,
     resolver: ActorResolver,
@@ -126,6 +134,8 @@ def _search_below(
             # Circumstances of the act itself ("met in Delhi"), not of its object
             # ("interest in cooperation with Pakistan").
             continue
+        if c.dep_ == "prep" and c.head.i == tok.i and _companion(c):
+            continue  # "sent troops together with NATO members": partners, not the target
         if c.lemma_.lower() in THIRD_PLACE:
             continue
         actors = [] if c.pos_ in {"VERB", "AUX"} else resolver.resolve(c, date)
