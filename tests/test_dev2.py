@@ -165,3 +165,15 @@ def test_partners_together_with_the_subject_are_not_the_target() -> None:
         e.target.startswith("IGONATO")
         for e in extract_text("In 1999, Poland sent peacekeepers together with other NATO members.")
     )
+
+
+# -- an act named inside "any ..." is a kind of act, not one that happened ---------------------
+
+
+def test_talks_inside_any_settlement_are_not_an_event() -> None:
+    text = (
+        "Turkey–Cyprus relations\n\nAll European Union members agreed in 1999 to accept any "
+        "final agreement resulting from negotiations between the two countries."
+    )
+    assert not any(e.cameo == "046" for e in extract_text(text))
+    assert ("TUR", "CYP", "046", "2004") in coded("Turkey held talks with Cyprus in 2004.")
