@@ -177,3 +177,25 @@ def test_talks_inside_any_settlement_are_not_an_event() -> None:
     )
     assert not any(e.cameo == "046" for e in extract_text(text))
     assert ("TUR", "CYP", "046", "2004") in coded("Turkey held talks with Cyprus in 2004.")
+
+
+# -- "pro-X" / "anti-X" tell a stance, not a nationality ---------------------------------------
+
+
+def test_pro_russian_separatists_are_not_russian() -> None:
+    events = [
+        e
+        for e in extract_text(
+            "In 2014, pro-Russian separatists attacked Ukrainian troops in Donetsk.",
+            domestic=True,
+        )
+        if e.trigger == "attacked"
+    ]
+    assert events and all(e.source == "UKRREB" for e in events)
+
+
+def test_anti_american_protesters_are_not_american() -> None:
+    events = extract_text(
+        "Anti-American protesters stormed the embassy in Islamabad in 1979.", domestic=True
+    )
+    assert events and not any(e.source.startswith("USA") for e in events)
