@@ -16,6 +16,7 @@ from detente.nlp.participants import (
     RELATION_NOUNS,
     agentless_passive_subject,
     co_subjects,
+    companion_prep,
     counted_group,
     demonym_actor,
     names_people,
@@ -87,14 +88,6 @@ def _actors_below(
     return found
 
 
-def _companion(prep: Token) -> bool:
-    """ "together with X", "along with X", "alongside X": those who act with the subject."""
-    low = prep.lower_
-    return low in {"along", "alongside"} or (
-        low == "with" and any(a.lower_ in {"together", "along"} for a in prep.children)
-    )
-
-
 def _search_below(
     tok: Token,
     resolver: ActorResolver,
@@ -134,7 +127,7 @@ def _search_below(
             # Circumstances of the act itself ("met in Delhi"), not of its object
             # ("interest in cooperation with Pakistan").
             continue
-        if c.dep_ == "prep" and c.head.i == tok.i and _companion(c):
+        if c.dep_ == "prep" and c.head.i == tok.i and companion_prep(c):
             continue  # "sent troops together with NATO members": partners, not the target
         if c.lemma_.lower() in THIRD_PLACE:
             continue
@@ -220,8 +213,7 @@ def verb_roles(
         if parties:
             return parties, parties, True
         if passive and trig.verb.reciprocal and trig.verb.objects and not sources:
-            # "The protocol was signed on 3 August 1981": an agreement signed, its parties
-            # unnamed, in a text about two countries is theirs (GUIDE R4: both directions).
+            # "The protocol was signed in 1981": unnamed parties are the pair (R4, both ways).
             pacts = [s for s in subj_toks if s.lemma_.lower() in trig.verb.objects]
             parties = parties_or_context(verb, pacts, resolver, date) if pacts else []
             if len({a.country for a in parties}) == 2:
