@@ -62,7 +62,8 @@ def test_implicit_targets_need_domestic() -> None:
     [
         ("Thousands of U.S. troops were deployed to Kuwait in 1994.", ("USAMIL", "KWT", "154", "MOBILIZE")),
         ("Indian soldiers patrolled the border with Pakistan on Monday.", ("INDMIL", "PAK", "150", "MOBILIZE")),
-        ("Twenty-seven Ukrainian schoolchildren were abducted by pro-Russian separatists on Tuesday.", ("RUSREB", "UKR", "181", "ASSAULT")),
+        # "pro-Russian" is a stance, not a nationality: the separatists are Ukraine's (dev gold).
+        ("Twenty-seven Ukrainian schoolchildren were abducted by pro-Russian separatists on Tuesday.", ("UKRREB", "UKR", "181", "ASSAULT")),
         ("Teachers joined the strike in Lagos on Monday.", ("NGAEDU", "NGAGOV", "143", "PROTEST")),
         ("About 200 students gathered outside the parliament in Nairobi on Monday.", ("KENCVL", "KENLEG", "141", "PROTEST")),
     ],

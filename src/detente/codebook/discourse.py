@@ -17,6 +17,7 @@ class DiscourseFacts:
     focus_ratio: float
     mutual_lemmas: frozenset[str]
     pair_nouns: frozenset[str]
+    divided_names: dict[str, tuple[str, ...]]
 
 
 @cache
@@ -29,4 +30,8 @@ def discourse_facts() -> DiscourseFacts:
         focus_ratio=float(raw.get("focus_ratio", 0.5)),
         mutual_lemmas=frozenset(str(w).lower() for w in raw.get("mutual_lemmas", [])),
         pair_nouns=frozenset(str(w).lower() for w in raw.get("pair_nouns", [])),
+        divided_names={
+            str(k).lower(): tuple(str(c) for c in v)
+            for k, v in (raw.get("divided_names") or {}).items()
+        },
     )

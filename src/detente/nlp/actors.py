@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from detente.codebook.discourse import discourse_facts
 from detente.model import Actor
 from detente.nlp.mentions import (  # noqa: F401  (re-exported: the public names of mentions)
     COUNTRY_KINDS,
@@ -415,7 +416,11 @@ class ActorResolver:
         return []
 
     def _group(self, tok: Token, phrase: list[Token]) -> list[str] | None:
-        """The dyad in focus when the phrase is "both countries" or "X of both countries"."""
+        """The dyad in focus when the phrase is "both countries" or "X of both countries";
+        the two states of a shared name in the plural ("the two Koreas", "both Koreas")."""
+        divided = discourse_facts().divided_names.get(tok.lower_)
+        if divided and any(c.lower_ in _GROUP_DETS | {"the"} for c in tok.children):
+            return list(divided)
         for t in [tok, *(p for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ == "of")]:
             # "both countries", "the two sides", and roles: "the two leaders", "both ministers".
             groupish = t.lemma_.lower() in _GROUP_NOUNS or (

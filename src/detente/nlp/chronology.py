@@ -77,6 +77,10 @@ def date_event(
     while t is not None and t.i not in seen:
         seen.add(t.i)
         own = [tx for tx, g in governed.items() if g.i == t.i]
+        if not own and t.i == trigger.i:
+            # "committed to a ceasefire on 3 May": the parser hangs the date on the object
+            # noun; a date on the trigger's own object dates the trigger's act.
+            own = [tx for tx, g in governed.items() if _object_of(g, t)]
         if own:
             return _event_date(_most_precise(own), timexes, "own")
         if t.head.i == t.i or t.dep_ in _CLAUSE_BOUNDARIES:
@@ -84,6 +88,13 @@ def date_event(
             # after Nairobi cut them" does not date the cutting to Thursday.
             break
         t = t.head
+    # 1b. A state told "since" an act ("have been at war since Russia invaded the peninsula
+    #     in February 2014") begins at that act's time.
+    since = _since_clause(trigger)
+    if since is not None:
+        own = [tx for tx, g in governed.items() if g.i == since.i]
+        if own:
+            return _event_date(_most_precise(own), timexes, "own")
     # 2. A dated expression of the sentence that governs no other act.
     free = [tx for tx, g in governed.items() if g.i not in triggers and not _anterior(g)]
     if free:
@@ -105,6 +116,26 @@ def date_event(
     if pubdate and _present_tense(trigger):
         return EventDate(pubdate, None, "pubdate")
     return NO_DATE
+
+
+def _since_clause(trigger: Token) -> Token | None:
+    """The verb of a "since" clause on the trigger's own clause, if any."""
+    t = trigger
+    while t.dep_ not in _CLAUSE_BOUNDARIES and t.head.i != t.i:
+        t = t.head
+    for c in t.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+            return c
+    return None
+
+
+def _object_of(noun: Token, verb: Token) -> bool:
+    """``noun`` is the direct object of ``verb`` or the object of a preposition on it."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or verb.pos_ != "VERB":
+        return False
+    if noun.dep_ == "dobj" and noun.head.i == verb.i:
+        return True
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == verb.i
 
 
 #: Single years standing for vague parts of a decade (GUIDE R7: "the best single year").

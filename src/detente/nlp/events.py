@@ -168,6 +168,14 @@ def extract_events(
                     continue
                 if kinds and (kind == "noun" or "noun" in kinds or "summary" in kinds):
                     continue
+                if not kinds and kind == "noun" and _told_more_precisely(key, seen):
+                    # "the Russo-Ukrainian War" (2014) after the war begun in February 2014:
+                    # the name of an act already coded with a finer date is no new act (R3).
+                    continue
+                if kinds and ev.date_source == "inherited" and len(ev.date or "") == 10:
+                    # The same act on the same day with no time of its own ("Ukraine broke off
+                    # relations in response to the invasion" after the invasion's day): retold.
+                    continue
                 if instances:
                     kind = "summary"
                     summarized[key] = ev
@@ -302,12 +310,42 @@ def _remember_unilateral_acts(
                 agents[tok.lemma_.lower()] = found
 
 
+def _told_more_precisely(key: tuple, seen: dict[tuple, set[str]]) -> bool:
+    """An act already coded between the same parties within the year or month ``key`` names."""
+    date = key[3]
+    if not date or len(date) >= 10:
+        return False
+    return any(
+        k[:3] == key[:3]
+        and k[4] == key[4]
+        and k[3]
+        and len(k[3]) > len(date)
+        and k[3].startswith(date)
+        for k in seen
+    )
+
+
+#: Nouns that frame an act as the reaction to another ("in response to", "in retaliation for").
+_REACTION_FRAMES = frozenset({"response", "reaction", "retaliation", "reply", "answer", "protest"})
+
+
 def _date_from_referenced_act(
     trig: Trigger, act_dates: dict[str, str], patterns: Patterns
 ) -> EventDate | None:
     """ "India objected to the joint exercises": a reaction to an act already told in the text
-    takes that act's year when the reaction has no date of its own."""
+    takes that act's year when the reaction has no date of its own. A reaction framed as one
+    ("in response to the invasion", "in retaliation for the raid") follows at once: it takes
+    the act's full date."""
     for c in trig.tok.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for frame in (p for p in c.children if p.dep_ == "pobj"):
+                if frame.lemma_.lower() not in _REACTION_FRAMES:
+                    continue
+                for prep in (p for p in frame.children if p.dep_ == "prep"):
+                    for t in (p for p in prep.children if p.dep_ == "pobj"):
+                        date = act_dates.get(patterns.act_lemma(t.lemma_.lower()))
+                        if date:
+                            return EventDate(date, t.text, "inherited")
         if c.dep_ not in {"dobj", "prep", "pobj"} or (
             c.dep_ == "prep" and c.lower_ not in ARGUMENT_PREPS
         ):

@@ -151,6 +151,8 @@ def find_mentions(
         # overlaps are settled, so that "Soviet" the name is not lost to "Soviet-".
         if kind == "combining" and not _is_combining_use(span):
             continue
+        if _sympathy_prefix(doc, start):
+            continue  # "pro-Russian separatists" side with Russia; they are not Russian
         # A long organisation name matches in any case, but only when written as a name:
         # "the popular resistance" is a phrase, "the Popular Resistance" a group.
         if kind == "org" and not any(t.text[:1].isupper() for t in span):
@@ -198,6 +200,20 @@ def _in_place_name(span: Span, kind: str = "") -> bool:
         prev = doc[span.start - 2]
         return prev.lower_ in words["before"] and prev.text[:1].isupper()
     return False
+
+
+_SYMPATHY = {"pro", "anti"}
+
+
+def _sympathy_prefix(doc: Doc, start: int) -> bool:
+    """ "pro-Russian", "anti-American": the name after the prefix tells a stance."""
+    return (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and doc[start - 2].lower_ in _SYMPATHY
+        and not doc[start - 2].whitespace_
+    )
 
 
 def _is_combining_use(span: Span) -> bool:

@@ -186,7 +186,24 @@ def governing_verb(tok: Token) -> Token | None:
     return t if t.pos_ in {"VERB", "AUX"} else None
 
 
+def _any_phrase(tok: Token) -> bool:
+    """The noun is (in) a phrase determined by "any" ("any agreement resulting from talks
+    between them", "any talks"): a kind of act, not one that happened."""
+    t = tok
+    for _ in range(8):
+        if t.pos_ in {"NOUN", "PROPN"} and any(
+            c.dep_ == "det" and c.lower_ in {"any", "whatever", "whichever"} for c in t.children
+        ):
+            return True
+        if t.dep_ not in {"pobj", "prep", "acl", "relcl", "compound", "nmod"} or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def noun_irrealis(tok: Token) -> bool:
+    if _any_phrase(tok):
+        return True
     t = governing_verb(tok)
     if t is None:
         return False

@@ -213,3 +213,11 @@ def co_subjects(subj: Token) -> list[Token]:
         elif c.lower_ == "with" and any(a.lower_ in {"together", "along"} for a in c.children):
             out += [p for p in c.children if p.dep_ == "pobj"]
     return out
+
+
+def companion_prep(prep: Token) -> bool:
+    """ "together with X", "along with X": those who act with the subject ("along its
+    border with China" is a place)."""
+    if prep.lower_ == "along":
+        return any(w.lower_ == "with" and w.dep_ == "prep" for w in prep.children)
+    return prep.lower_ == "with" and any(a.lower_ in {"together", "along"} for a in prep.children)

@@ -16,6 +16,7 @@ from detente.nlp.participants import (
     RELATION_NOUNS,
     agentless_passive_subject,
     co_subjects,
+    companion_prep,
     counted_group,
     demonym_actor,
     names_people,
@@ -126,6 +127,8 @@ def _search_below(
             # Circumstances of the act itself ("met in Delhi"), not of its object
             # ("interest in cooperation with Pakistan").
             continue
+        if c.dep_ == "prep" and c.head.i == tok.i and companion_prep(c):
+            continue  # "sent troops together with NATO members": partners, not the target
         if c.lemma_.lower() in THIRD_PLACE:
             continue
         actors = [] if c.pos_ in {"VERB", "AUX"} else resolver.resolve(c, date)
@@ -209,6 +212,12 @@ def verb_roles(
         parties = relation_parties(verb, subj_toks, resolver, date)
         if parties:
             return parties, parties, True
+        if passive and trig.verb.reciprocal and trig.verb.objects and not sources:
+            # "The protocol was signed in 1981": unnamed parties are the pair (R4, both ways).
+            pacts = [s for s in subj_toks if s.lemma_.lower() in trig.verb.objects]
+            parties = parties_or_context(verb, pacts, resolver, date) if pacts else []
+            if len({a.country for a in parties}) == 2:
+                return parties, parties, True
     if passive and not trig.passive_source:
         # "Pakistan was invited by China": without a by-agent the passive subject is the
         # target and the source is unknown (GUIDE R2: no agent, no event).

@@ -421,6 +421,8 @@ def _object_lemmas(tok: Token) -> set[str]:
     for c in tok.children:
         if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
             out.add(c.lemma_.lower())
+            if (m := mention_at(c)) is not None and m.kind == "igo":
+                out.add("igo")  # "joined NATO": an organisation named as the object
             for cc in c.children:
                 if cc.dep_ == "conj":
                     out.add(cc.lemma_.lower())
@@ -432,6 +434,8 @@ def _object_lemmas(tok: Token) -> set[str]:
                 if p.dep_ in {"pobj", "pcomp"}:
                     out.add(p.lemma_.lower())
                     out |= {g.lemma_.lower() for g in p.children if g.dep_ == "dobj"}
+                    if (m := mention_at(p)) is not None and m.kind == "igo":
+                        out.add("igo")  # "acceded to the EU": an organisation as the object
         elif c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG":
             out.add(c.lemma_.lower())
     if (tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.dep_ == "conj")) and not any(
