@@ -47,3 +47,9 @@ def test_bare_officials_in_a_one_country_story() -> None:
         "Fighting resumed in Yemen on Sunday. Officials accused the rebels of breaking the truce."
     )
     assert ("YEMGOV", "YEMREB", "11") in triples(text)
+
+
+def test_an_honorific_is_not_a_surname() -> None:
+    # Phoenix lists people surnamed Lord; "Lord Curzon" is a British peer, not one of them.
+    evs = extract_text("In 1920 the French declined Lord Curzon's invitation to the talks.")
+    assert not any(e.target.startswith("USA") for e in evs)

@@ -62,6 +62,10 @@ def surname_index(index: ActorIndex | None = None) -> dict[str, tuple[object, ..
     return result
 
 
+#: Words of address that precede a name; never a surname on their own.
+_HONORIFICS = {"lord", "lady", "sir", "dame", "mr", "mrs", "ms", "dr", "madame", "monsieur"}
+
+
 def lookup_person(
     index: object, titled: list[str], words: list[str], date: str | None
 ) -> str | None:
@@ -73,6 +77,8 @@ def lookup_person(
             code = hit[1].code_at(date)
             if code:
                 return code
+    if words[-1].lower() in _HONORIFICS:
+        return None  # "Lord Curzon's": the honorific is not a surname ("Winston Lord")
     found = [e for e in surname_index(index).get(words[-1], ()) if e.code_at(date)]  # type: ignore[attr-defined]
     codes = {e.code_at(date) for e in found}  # type: ignore[attr-defined]
     # A bare surname is trusted only when every person of that name has the same code.
