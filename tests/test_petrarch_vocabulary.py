@@ -219,3 +219,11 @@ def test_a_swap_pattern_does_not_reverse_an_active_verb_with_its_patient() -> No
         )
     }
     assert got == {("MLIREB", "MLICVL")}
+
+
+def test_words_of_a_relative_clause_are_not_the_verbs_own() -> None:
+    # PETRARCH's word patterns look after the verb; a relative clause describes a noun there.
+    got = _triples(
+        "In 2001 Qatar provided a platform for groups which Bahrain considered a threat."
+    )
+    assert not any(c.startswith("13") for _, _, c in got)

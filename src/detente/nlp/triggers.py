@@ -398,6 +398,11 @@ def _words_after(tok: Token) -> list[tuple[str, str]]:
     for c in tok.children:
         if (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}) or c.dep_ == "cc":
             skip |= {t.i for t in c.subtree}
+    for t in tok.subtree:
+        if t.dep_ == "relcl" and t.head.i != tok.i:
+            # A relative clause describes a noun of the phrase, it is not the verb's own words:
+            # "provided a platform for groups [which were considered a threat]" is no threat.
+            skip |= {x.i for x in t.subtree}
     return [_word(t) for t in tok.subtree if t.i > tok.i and t.i not in skip and not t.is_punct]
 
 
