@@ -172,11 +172,11 @@ def test_partners_together_with_the_subject_are_not_the_target() -> None:
 
 def test_talks_inside_any_settlement_are_not_an_event() -> None:
     text = (
-        "Turkey–Cyprus relations\n\nAll European Union members agreed in 1999 to accept any "
-        "final agreement resulting from negotiations between the two countries."
+        "Belize–Guatemala relations\n\nThe Caribbean states promised in 2008 to back any "
+        "settlement reached through negotiations between the two countries."
     )
     assert not any(e.cameo == "046" for e in extract_text(text))
-    assert ("TUR", "CYP", "046", "2004") in coded("Turkey held talks with Cyprus in 2004.")
+    assert ("BLZ", "GTM", "046", "2004") in coded("Belize held talks with Guatemala in 2004.")
 
 
 # -- "pro-X" / "anti-X" tell a stance, not a nationality ---------------------------------------

@@ -34,7 +34,7 @@ def triples(text: str) -> set[tuple[str, str, str]]:
         ("The release of two Canadians by China in 2021 eased tensions.", ("CHN", "CAN", "0841")),
         # possessive and demonym agents
         ("Russia's annexation of Crimea in 2014 was condemned.", ("RUS", "UKR", "192")),
-        ("The Turkish invasion of Cyprus in 1974 divided the island.", ("TUR", "CYP", "192")),
+        ("The Iraqi invasion of Kuwait in 1990 shocked the region.", ("IRQ", "KWT", "192")),
         ("Israeli air strikes on Syria killed twelve people in 2019.", ("ISR", "SYR", "195")),
         # of-agent when the patient has its own preposition
         (
@@ -173,11 +173,11 @@ def test_along_with_adds_sources():
 
 def test_the_n_countries_are_the_n_just_named():
     text = (
-        "In 2017 Saudi Arabia, Bahrain and Egypt cut ties with Qatar. "
-        "The three countries accused Qatar of supporting terrorism."
+        "In 2019 Chile, Peru and Bolivia cut ties with Venezuela. "
+        "The three countries accused Venezuela of supporting terrorism."
     )
     got = triples(text)
-    assert {("SAU", "QAT", "112"), ("BHR", "QAT", "112"), ("EGY", "QAT", "112")} <= got
+    assert {("CHL", "VEN", "112"), ("PER", "VEN", "112"), ("BOL", "VEN", "112")} <= got
 
 
 def test_a_count_that_does_not_match_names_no_group():

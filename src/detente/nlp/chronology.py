@@ -257,7 +257,7 @@ def listed_dates(
 ) -> list[EventDate]:
     """The other dates of a list that the act's own date belongs to ("clashed in 1962, 1967
     and 2020" → 1967, 2020): one act of one kind per listed date (GUIDE R3/R4). A range
-    ("from 1988 to 1994", "between 1962 and 1967") and a period ("throughout 2021 and 2022")
+    ("from 1932 to 1935", "between 1962 and 1967") and a period ("throughout 2005 and 2006")
     are one act, dated by their start."""
     if when.source != "own" or not when.text:
         return []
@@ -304,9 +304,9 @@ _LIST_END = re.compile(r"—|;|,\s+(?:which|who|that|followed|leading|after)\b")
 
 
 def instance_dates(noun: Token, sent: Span, timexes: Sequence[Timex]) -> list[EventDate]:
-    """The dates of the instances a counted plural act lists after a dash or a colon ("five
-    wars—one from 1918 to 1921, another from 1988 to 1994, and the most recent in 2016 and
-    2020" → 1918, 1988, 2016, 2020): one act per instance (GUIDE R3/R4); a range gives its
+    """The dates of the instances a counted plural act lists after a dash or a colon ("three
+    wars—one from 1932 to 1935, another from 1941 to 1944, and the last in 1995" → 1932,
+    1941, 1995): one act per instance (GUIDE R3/R4); a range gives its
     start. Empty when the noun is not counted or fewer than two dates are listed."""
     if noun.tag_ != "NNS" or not any(
         c.dep_ == "nummod" and (c.lower_ in _NUMBER_WORDS or (c.like_num and c.text != "1"))
@@ -332,7 +332,7 @@ def instance_dates(noun: Token, sent: Span, timexes: Sequence[Timex]) -> list[Ev
     out: list[EventDate] = []
     for t in listed:
         if any(v == t.value and e <= t.start <= e + 12 for v, e in range_ends):
-            continue  # the second end of "from 1918 to 1921"
+            continue  # the second end of "from 1932 to 1935"
         item = text[start : t.start].rsplit(",", 1)[-1]
         if re.search(r"\b(?:including|notably|especially)\b", item):
             continue  # "..., including the genocide (1913-1922)": part of an instance

@@ -135,7 +135,7 @@ def extract_events(
             # "clashed in 2016, 2020 and 2023": one act per listed date.
             instances = instance_dates(_counted_act(trig), sent, timexes) if coded else []
             if instances:
-                # "five wars—one from 1918 to 1921, another in 2016": one act per instance.
+                # "three wars—one from 1932 to 1935, another in 1941": one act per instance.
                 coded = [
                     replace(ev, date=d.value, date_text=d.text, date_source=d.source)
                     for d in instances
@@ -284,7 +284,7 @@ def _names_an_act(trig: Trigger, sent: Span, triggers: set[int]) -> bool:
     if _verbless(sent):
         return True
     if _predicate_act(trig, triggers) is not None:
-        # "The Anglo-Soviet Trade Agreement was an agreement signed on 16 March 1921": the
+        # "The Nile Waters Agreement was a treaty signed on 8 November 1959": the
         # predicate tells the act and its date.
         return False
     return tok.tag_.startswith("NNP") and tok.i > sent.start and tok.text[:1].isupper()
@@ -404,7 +404,7 @@ def code_trigger(
             partners.setdefault(a.country, [])
             partners[a.country] += [t for t in targets if distinct_parties(a, t, trig.domestic)]
     if not sources and not targets:
-        # "before the Falklands War in 1982" in a text about Argentina and Britain.
+        # "after the Football War in 1969" in a text about Honduras and El Salvador.
         sources = targets = named_act_of_pair(trig, resolver, when.source == "own")
         reciprocal = reciprocal or bool(targets)
     if sources and not targets:

@@ -13,7 +13,7 @@ such an act as done to the other country of the pair when
 * its source is one country of that pair, and its sentence names no country outside it;
 * it is an act the sentence tells as its news: the main verb, or the object or subject of
   the main verb ("launched an invasion"), dated by a time expression of its own. An act
-  inside another's argument ("accused Qatar of supporting", "interest in the sale of") or
+  inside another's argument ("accused Iran of supporting", "interest in the sale of") or
   told in passing without a date is left alone.
 """
 
@@ -147,7 +147,7 @@ def _pair_subject(noun: Token) -> bool:
 
 
 def named_act_of_pair(trig: Trigger, resolver: ActorResolver, dated: bool) -> list[Actor]:
-    """A named mutual act with no parties ("before the Falklands War in 1982", "the Six-Day
+    """A named mutual act with no parties ("after the Football War in 1969", "the Six-Day
     War in 1967"), or a reciprocal act with no parties that is the news of its sentence
     ("Talks resumed in 2005"), in a text with a pair in focus, dated and in a sentence that
     names no other country: the two countries of the pair (each does it to the other)."""

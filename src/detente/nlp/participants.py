@@ -2,7 +2,7 @@
 
 Hyphenated pairs ("Pak-Russia"), countries' adjectives ("the Turkish invasion"), the
 relations' own parties ("China-Russian relations"), the two countries just named or in focus
-("diplomatic relations were cut off"), counted groups ("the four countries"), partners named
+("diplomatic relations were severed"), counted groups ("the four countries"), partners named
 with a subject ("X along with Y"). Used by :mod:`detente.nlp.roles`.
 """
 
@@ -140,7 +140,7 @@ _REALIZING_VERBS = {
 
 
 def agentless_passive_subject(noun: Token) -> bool:
-    """ "A peace agreement was forged": the act is told, its parties are not named."""
+    """ "A truce was forged": the act is told, its parties are not named."""
     return (
         noun.dep_ == "nsubjpass"
         and noun.head.lemma_.lower() in _REALIZING_VERBS

@@ -208,7 +208,7 @@ def verb_roles(
         passive = True
     if (passive or verb.tag_ == "VBN") and trig.verb is not None:
         # An agentless passive whose subject is the relations themselves names a reciprocal
-        # act (GUIDE R4): "Diplomatic relations were cut off in 1982", "ties between X and Y were restored".
+        # act (GUIDE R4): "Diplomatic relations were severed in 1980", "ties between X and Y were restored".
         parties = relation_parties(verb, subj_toks, resolver, date)
         if parties:
             return parties, parties, True
@@ -267,7 +267,7 @@ def verb_roles(
         clauses=trig.clausal and not trig.reciprocal,
     )
     if not sources:
-        # "The four countries accused Qatar": the group just named.
+        # "The three countries accused Iran": the group just named.
         sources = counted_group(subj_toks, {a.country for a in targets})
     if trig.reciprocal and len(sources) >= 2 and not targets:
         return sources, sources, True
@@ -524,7 +524,7 @@ def noun_roles(
         # modifier names a place.
         mod_toks = []
     for s in mod_toks:
-        # "the Turkish invasion of Cyprus", "the Sino-Indian war": a country's adjective
+        # "the Iraqi invasion of Kuwait", "the Sino-Indian war": a country's adjective
         # names the agent of the act (alone it is no actor, see ``ActorResolver``).
         found = resolver.resolve(s, date) or demonym_actor(s)
         sources += with_hyphen_partners(s, found, resolver, date) if found else []
@@ -574,7 +574,7 @@ def noun_roles(
         if sources and targets:
             return sources, targets, False
         if not sources and not targets and len({a.country for a in clause}) >= 2:
-            # "Egypt, Israel and the United States opened negotiations": the subject's
+            # "Jordan, Israel and the United States opened negotiations": the subject's
             # parties act with each other.
             return clause, clause, True
         rel = [
@@ -586,7 +586,7 @@ def noun_roles(
             and not targets
             and ((pat.context and not _generic(noun)) or agentless_passive_subject(noun))
         ):
-            # "a peace agreement was forged", "a ceasefire was reached": the parties are the
+            # "a truce was forged", "a ceasefire was reached": the parties are the
             # two just named (GUIDE R4, agentless passives of reciprocal acts).
             rel = [noun]
         if rel and len(sources) + len(targets) < 2:

@@ -446,7 +446,7 @@ def _object_lemmas(tok: Token) -> set[str]:
     if (tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.dep_ == "conj")) and not any(
         c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in tok.children
     ):
-        # "relations were cut off in 1982 and reinstated in 1989", "ties were re-established"
+        # "relations were severed in 1980 and restored in 1990", "ties were re-established"
         # (misparsed): a participle without a subject of its own undergoes the shared subject.
         subj, passive = subject_tokens(tok)
         if passive or tok.dep_ != "conj":
