@@ -13,6 +13,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
+from builders import make_event
 from detente.cli import app
 from detente.merge import compatible, finer, restates
 from detente.model import Document, Event
@@ -31,23 +32,16 @@ def mention(
     target: str = "PRY",
     cameo: str = "111",
 ) -> Event:
-    start = doc.text.index(sentence)
-    return Event(
-        doc=doc.id,
-        sentence=sentence,
-        start=start,
-        end=start + len(sentence),
-        date=date,
-        date_text=date,
+    return make_event(
+        doc,
+        sentence,
         source=source,
         target=target,
+        cameo=cameo,
+        date=date,
+        date_text=date,
         source_text=source,
         target_text=target,
-        cameo=cameo,
-        root=cameo[:2],
-        goldstein=-2.0,
-        quad=3,
-        plover="ACCUSE",
         trigger=trigger,
     )
 

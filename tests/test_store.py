@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from builders import make_event
 from detente.errors import DetenteError, StoreError
 from detente.io import write_records
 from detente.model import EVENT_FIELDS, Document, Event
@@ -31,45 +32,6 @@ PYTHON = "/work/venv/bin/python" if Path("/work/venv/bin/python").exists() else 
 
 
 # -- building records by hand ---------------------------------------------------------------
-
-
-def make_event(
-    doc: Document,
-    sentence: str,
-    *,
-    source: str = "FRA",
-    target: str = "DEU",
-    cameo: str = "042",
-    date: str | None = "1963-01",
-    negated: bool = False,
-    source_text: str = "France",
-    target_text: str = "Germany",
-    trigger: str = "visited",
-    date_text: str | None = "in January 1963",
-) -> Event:
-    """An event read from ``sentence``, which must occur in ``doc.text``."""
-    start = doc.text.index(sentence)
-    return Event(
-        doc=doc.id,
-        sentence=sentence,
-        start=start,
-        end=start + len(sentence),
-        date=date,
-        date_text=date_text,
-        source=source,
-        target=target,
-        source_text=source_text,
-        target_text=target_text,
-        cameo=cameo,
-        root=cameo[:2],
-        goldstein=1.9 if cameo.startswith("04") else -4.0,
-        quad=1 if cameo[:2] < "06" else 4,
-        plover="CONSULT" if cameo.startswith("04") else "ASSAULT",
-        negated=negated,
-        date_source="own" if date else None,
-        trigger=trigger,
-        pubdate=doc.pubdate,
-    )
 
 
 def sentences_of(doc: Document) -> list[tuple[int, int, str]]:
