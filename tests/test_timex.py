@@ -164,3 +164,19 @@ def test_spacy_component_sets_doc_extension() -> None:
     doc._.pubdate = "2016-07-20"
     doc = nlp(doc)
     assert [(t.text, t.value) for t in doc._.timexes] == [("Last week", "2016-W28")]
+
+
+def test_the_nearest_verb_governs_a_year_less_date() -> None:
+    # A past verb earlier in the sentence does not make a planned event past, and a future
+    # verb in the main clause does not make the attribution's weekday future.
+    t = by_text(
+        tag("The ministry announced on Monday a summit to be held on June 20.", "2019-06-03")
+    )
+    assert t["June 20"].value == "2019-06-20"
+    t = by_text(
+        tag("Chile will buy two frigates from Spain, a Chilean admiral said Friday.", "2021-04-10")
+    )
+    assert t["Friday"].value == "2021-04-09"  # 10 April 2021 was a Saturday
+    # The nearest verb is past: a date after the publication date is last year's.
+    t = by_text(tag("Officials expect growth, but talks collapsed in November.", "2015-03-01"))
+    assert t["November"].value == "2014-11"

@@ -10,6 +10,7 @@ from typing import Any
 
 from detente.nlp.timex.lexicon import (
     FUTURE_CUE,
+    INFINITIVE_CUE,
     MODAL_CUE,
     MONTHS,
     PAST_CUE,
@@ -37,18 +38,21 @@ class _State:
             self.year, self.month, self.day = self.dct[0], self.dct[:2], self.dct
 
     def future(self, start: int, end: int) -> bool:
-        """Does the sentence around [start, end) speak of the future?"""
-        return self._tense(start, end, FUTURE_CUE)
+        """Does the clause around [start, end) speak of the future?"""
+        return self._governing(start, end) == "future"
 
     def past(self, start: int, end: int) -> bool:
-        """Does the sentence around [start, end) speak of the past (and not the future)?"""
-        return (
-            not self.future(start, end)
-            and not self._tense(start, end, MODAL_CUE)
-            and self._tense(start, end, PAST_CUE)
-        )
+        """Does the clause around [start, end) speak of the past (and not the future)?"""
+        return self._governing(start, end) == "past"
 
-    def _tense(self, start: int, end: int, cue: re.Pattern[str]) -> bool:
+    def _governing(self, start: int, end: int) -> str | None:
+        """The tense of the verb that governs a date: the nearest tense cue before it in its
+        sentence, else one just after it ("Friday said").
+
+        The nearest cue, not any cue: in "announced today an event to be held on October 12"
+        the date belongs to "to be held", and in "will pay $57 million, an official said
+        Friday" to "said"; a cue further away governs another clause.
+        """
         t = self.text
         a = max(
             t.rfind(". ", max(0, start - 250), start), t.rfind("\n", max(0, start - 250), start)
@@ -57,8 +61,21 @@ class _State:
             x for x in (t.find(". ", end, end + 250), t.find("\n", end, end + 250)) if x >= 0
         ]
         b = min(b_candidates) if b_candidates else min(len(t), end + 250)
-        # The verb that governs a date usually comes before it, or just after it.
-        return bool(cue.search(t, a + 1, start)) or bool(cue.search(t, end, min(b, end + 10)))
+        best: tuple[int, str] | None = None
+        for kind, cue in (("future", FUTURE_CUE), ("modal", MODAL_CUE), ("past", PAST_CUE)):
+            for m in cue.finditer(t, a + 1, start):
+                # On a tie ("would" is both future and modal) the kind listed first wins.
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), kind)
+        if best is None:
+            for kind, cue in (("future", FUTURE_CUE), ("modal", MODAL_CUE), ("past", PAST_CUE)):
+                if cue.search(t, end, min(b, end + 10)):
+                    return kind
+            return None
+        if best[1] == "past" and INFINITIVE_CUE.search(t, best[0], start):
+            # "an event to be held on", "talks to resume in": a purpose or planned event.
+            return "future"
+        return best[1]
 
 
 @dataclass

@@ -225,8 +225,11 @@ PAST_CUE = re.compile(
 )
 #: Modality: "the sale should be completed in October", "may be signed on 12 September".
 MODAL_CUE = re.compile(r"\b(?:may|might|should|could|must|can|would)\b", re.IGNORECASE)
+#: A passive infinitive between the last verb and a date: "an event to be held on 12 October"
+#: speaks of what is planned, whatever the tense of the verb before.
+INFINITIVE_CUE = re.compile(r"\bto\s+be\s+[a-z]+", re.IGNORECASE)
 FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|'ll|going\s+to|plans?\s+to|planned|plans|scheduled|expected|expects|"
+    r"\b(?:will|shall|won't|won’t|'ll|going\s+to|plans?\s+to|planned|plans|scheduled|expected|expects|"
     r"is\s+to|are\s+to|set\s+to|due|upcoming|next|would|until|till)\b",
     re.IGNORECASE,
 )
