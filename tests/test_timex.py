@@ -180,3 +180,12 @@ def test_the_nearest_verb_governs_a_year_less_date() -> None:
     # The nearest verb is past: a date after the publication date is last year's.
     t = by_text(tag("Officials expect growth, but talks collapsed in November.", "2015-03-01"))
     assert t["November"].value == "2014-11"
+
+
+def test_the_september_11_attacks_are_a_named_date() -> None:
+    text = "Shares had their worst week since the September 11th terrorist attacks."
+    assert by_text(tag(text, "2008-10-10"))["September 11th"].value == "2001-09-11"
+    # Any other September 11 is a date of its own year.
+    assert by_text(tag("They met on September 11.", "2008-10-10"))["September 11"].value == (
+        "2008-09-11"
+    )
