@@ -232,7 +232,8 @@ def series(
             out.coarse += 1
         else:
             counted[p].append(dict(e))
-    observed = sorted(counted)
+    # A period whose only events are negated is shown (as a gap with its negated count).
+    observed = sorted(set(counted) | {p for p, _ in negated_in})
     if not observed and not (date_from and date_to):
         return out
     first = bound_period(date_from, by) if date_from else observed[0]
