@@ -135,7 +135,7 @@ def test_empty_periods_are_gaps_not_zero_cooperation():
     assert gap["net_cooperation"] is None
     # --from/--to widen the series with gaps at both ends.
     wide = series(evs, "FRA", "DEU", date_from="1998", date_to="2004")
-    assert [r.period for r in wide.rows][0] == "1998" and wide.rows[-1].period == "2004"
+    assert (wide.rows[0].period, wide.rows[-1].period) == ("1998", "2004")
     assert wide.rows[0].gap and wide.rows[-1].gap
 
 
@@ -348,7 +348,8 @@ def test_triad_with_a_silent_dyad_is_open():
 
 
 def test_top_dyads_in_sql_agree_with_python(tmp_path: Path):
-    specs = cold_warm_break() + [
+    specs = [
+        *cold_warm_break(),
         ("2001", "PAK", "RUS", "agree"),
         ("2002", "RUSGOV", "PAK", "visit"),
         (None, "IGOSCO", "PAK", "agree"),
@@ -429,7 +430,8 @@ runner = CliRunner()
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     path = tmp_path / "rel.duckdb"
-    specs = cold_warm_break() + [
+    specs = [
+        *cold_warm_break(),
         ("1960", "FRA", "GBR", "agree"),
         ("1960", "DEU", "GBR", "criticize"),
         ("1972", "GBR", "FRA", "criticize"),
