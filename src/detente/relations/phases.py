@@ -197,16 +197,22 @@ def _breaks(
 
         def fit(self, signal: Any) -> MarkedPoisson:
             self.signal = signal
-            zero = np.zeros((1, signal.shape[1]))
-            self.cum = np.vstack([zero, np.cumsum(signal, axis=0)])
+            # Cumulative sums as Python floats: PELT calls ``error`` O(T²) times, and
+            # indexing plain lists is much cheaper than indexing NumPy arrays.
+            self.cc, self.cs, self.cq = [0.0], [0.0], [0.0]
+            for c, s, q in stats:
+                self.cc.append(self.cc[-1] + c)
+                self.cs.append(self.cs[-1] + s)
+                self.cq.append(self.cq[-1] + q)
             return self
 
         def error(self, start: int, end: int) -> float:
-            c, s, q = self.cum[end] - self.cum[start]
+            c = self.cc[end] - self.cc[start]
             if c <= 0:
                 return 0.0
-            length = end - start
-            return float(-2 * (c * math.log(c / length) - c) + (q - s * s / c) / variance)
+            s = self.cs[end] - self.cs[start]
+            q = self.cq[end] - self.cq[start]
+            return -2 * (c * math.log(c / (end - start)) - c) + (q - s * s / c) / variance
 
     signal = np.array(stats, dtype=float)
     algo = rpt.Pelt(custom_cost=MarkedPoisson(), min_size=min_size, jump=1).fit(signal)
