@@ -132,16 +132,7 @@ def _report_counts(s: Series) -> None:
         f"detente: {s.label}: {count(c['counted'], 'event')} counted in "
         f"{count(c['periods'], unit)} ({count(c['gaps'], unit)} without events)"
     )
-    apart = [
-        count(c[k], label)
-        for k, label in (
-            ("negated", "negated event"),
-            ("undated", "undated event"),
-            ("coarse", f"event dated less precisely than a {unit}"),
-            ("outside", "event outside --from/--to"),
-        )
-        if c[k]
-    ]
+    apart = s.not_counted()
     if apart:
         line += "; not counted: " + ", ".join(apart)
     err.print(line, markup=False, soft_wrap=True)

@@ -38,6 +38,7 @@ from detente.relations.periods import (
     period_of,
     period_range,
 )
+from detente.wording import count
 
 __all__ = ["Series", "SeriesRow", "event_weight", "measure", "series"]
 
@@ -170,6 +171,18 @@ class Series:
             "negated": self.negated,
             "outside": self.outside,
         }
+
+    def not_counted(self) -> list[str]:
+        """What was left out, in words: ``["1 negated event", "45 events dated less
+        precisely than a quarter"]`` (empty when everything was counted)."""
+        c = self.counts()
+        phrases = (
+            ("negated", "negated event", ""),
+            ("undated", "undated event", ""),
+            ("coarse", "event", f" dated less precisely than a {self.by}"),
+            ("outside", "event", " outside the date range"),
+        )
+        return [count(c[k], noun) + tail for k, noun, tail in phrases if c[k]]
 
     def to_json(self, directed: bool = False) -> list[dict[str, Any]]:
         """``detente relations --format json``: the combined rows, or with ``directed`` the

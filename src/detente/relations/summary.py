@@ -135,15 +135,7 @@ def summary(s: Series, ph: Phases, *, per_item: int = 2) -> Summary:
         f"{s.rows[-1].period}, in {len(observed)} of {count(c['periods'], unit)} "
         f"({count(c['gaps'], unit)} without events)"
     )
-    apart = [
-        count(c[k], label)
-        for k, label in (
-            ("undated", "undated event"),
-            ("coarse", f"event dated less precisely than a {unit}"),
-            ("negated", "negated event"),
-        )
-        if c[k]
-    ]
+    apart = s.not_counted()
     if apart:
         text += f"; not counted: {', '.join(apart)}"
     out.statements.append(Statement(text + ".", cite([first, last])))
