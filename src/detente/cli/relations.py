@@ -304,7 +304,7 @@ def phases(
                     f"{span:<11} {p.label:<12} mean {p.goldstein_mean:+.2f}  "
                     f"{count(p.n, 'event')} in {count(p.periods, s.by)}"
                     + (f", {p.gaps} without events" if p.gaps else "")
-                    + (f"; most active {p.peak}" if p.peak and p.periods > 1 else "")
+                    + (f"; peak {p.peak}" if p.peak and p.periods > 1 else "")
                 )
     _report_counts(s)
 
