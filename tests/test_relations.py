@@ -517,6 +517,9 @@ def test_cli_triads_and_dyads(db: str):
         (("phases", "FRA", "DEU", "--format", "xml"), "--format: unknown format 'xml'"),
         (("relations", "FRA", "DEU", "--from", "soon"), "--from: 'soon' is not a date"),
         (("triads", "FRA", "DEU", "FRA"), "actors: FRA is named twice"),
+        (("triads", "FRA", "DEU", "GBR", "--penalty", "-1"), "--penalty: must be a number ≥ 0"),
+        (("phases", "FRA", "DEU", "--min-size", "0"), "--min-size: must be at least 1"),
+        (("dyads", "--top", "-3"), "--top: must be at least 0"),
     ],
 )
 def test_cli_errors_are_one_line(db: str, args: tuple[str, ...], message: str):

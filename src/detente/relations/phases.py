@@ -34,10 +34,11 @@ A phase that follows a hostile, tense or cool one, whose tone rose by at least o
 and which is not yet close, is *thawing*.
 
 **Turning points** are the phase boundaries, dated by the new phase's first period with
-events (a boundary inside a run of empty periods could sit anywhere in it); ``direction`` is ``"up"`` when the new phase's
-net Goldstein score per period (rate × tone, empty periods included) is higher. The events
-that drive it are those of the new phase's first two periods with events that moved the relation the
-way it turned, ranked by weight × (score − the previous phase's mean score).
+events (a boundary inside a run of empty periods could sit anywhere in it); ``direction``
+is ``"up"`` when the new phase's net Goldstein score per period (rate × tone, empty periods
+included) is higher. The events that drive it are those of the new phase's first two
+periods with events that moved the relation the way it turned, the first period's first,
+ranked by weight × (score − the previous phase's mean score).
 """
 
 from __future__ import annotations
@@ -278,6 +279,8 @@ def phases(s: Series, *, penalty: float | None = None, min_size: int = 2, top: i
     """
     if min_size < 1:
         raise ValueError("min_size must be at least 1")
+    if penalty is not None and not penalty >= 0:
+        raise ValueError("the penalty must be a number ≥ 0")
     out = Phases(s.actors, s.by, [], [], None, s.counts())
     rows = s.rows
     if not rows or s.n == 0:
