@@ -124,6 +124,8 @@ class TurningPoint:
     before: str | None  # label of the phase that ends
     after: str | None  # label of the phase that begins
     events: list[dict[str, Any]] = field(default_factory=list)  # contract records + contribution
+    # What changed, strongest first: "more material cooperation (0 % → 25 % of events)", …
+    changed: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -131,6 +133,7 @@ class TurningPoint:
             "direction": self.direction,
             "before": self.before,
             "after": self.after,
+            "changed": self.changed,
             "events": self.events,
         }
 
@@ -158,14 +161,19 @@ class Phases:
         }
 
 
-def _period_stats(s: Series) -> list[tuple[float, float, float]]:
-    """(weighted count, weighted score sum, weighted sum of squared scores) per period."""
+#: The quad classes (GDELT's convention, :mod:`detente.relations.series`).
+QUADS: tuple[str, ...] = ("1", "2", "3", "4")
+
+
+def _period_stats(s: Series) -> list[tuple[float, ...]]:
+    """Per period: (weighted count, weighted score sum, weighted sum of squared scores,
+    then the weighted count of each quad class)."""
     out = []
     for row in s.rows:
         q = 0.0
         for e in s.events.get(row.period, ()):
             q += event_weight(e, s.weight) * float(e["goldstein"]) ** 2
-        out.append((row.weight, row.goldstein_sum or 0.0, q))
+        out.append((row.weight, row.goldstein_sum or 0.0, q, *(row.quad[k] for k in QUADS)))
     return out
 
 
@@ -173,11 +181,11 @@ def _period_stats(s: Series) -> list[tuple[float, float, float]]:
 PRIOR_DF = 4.0
 
 
-def _variance(stats: list[tuple[float, float, float]]) -> float:
+def _variance(stats: list[tuple[float, ...]]) -> float:
     """Pooled within-period variance of scores, shrunk toward the variance of all scores
     (module docstring)."""
     num = den = 0.0
-    for c, s, q in stats:
+    for c, s, q, *_ in stats:
         if c >= 2:
             num += max(0.0, q - s * s / c)
             den += c - 1
@@ -188,16 +196,58 @@ def _variance(stats: list[tuple[float, float, float]]) -> float:
     return (PRIOR_DF * prior + num) / (PRIOR_DF + den)
 
 
+def _classes(stats: list[tuple[float, ...]]) -> list[int]:
+    """Positions (in a period's stats) of the quad classes the series has events of: a class
+    never reported cannot mark a change, so it adds neither fit nor parameters."""
+    return [3 + i for i in range(len(QUADS)) if sum(x[3 + i] for x in stats) > 0]
+
+
+def _cumulative(stats: list[tuple[float, ...]]) -> list[list[float]]:
+    """Running sums of each column of ``stats`` (row ``i`` sums the first ``i`` periods), as
+    Python floats: PELT calls the cost O(T²) times, and plain lists index much faster than
+    NumPy arrays."""
+    cum = [[0.0] * (len(stats[0]) if stats else 0)]
+    for row in stats:
+        cum.append([a + b for a, b in zip(cum[-1], row, strict=True)])
+    return cum
+
+
+def _parts(
+    cum: list[list[float]], start: int, end: int, variance: float, classes: list[int]
+) -> tuple[float, float, float]:
+    """Twice the negative log-likelihood of periods ``start:end`` as one phase, in its three
+    parts: Poisson count (rate), multinomial quad classes (mix), normal scores (tone)."""
+    lo, hi = cum[start], cum[end]
+    c = hi[0] - lo[0]
+    if c <= 0:
+        return 0.0, 0.0, 0.0
+    s, q = hi[1] - lo[1], hi[2] - lo[2]
+    counts = [hi[k] - lo[k] for k in classes]
+    classified = sum(counts)
+    mix = -2 * sum(ck * math.log(ck / classified) for ck in counts if ck > 0)
+    return -2 * (c * math.log(c / (end - start)) - c), mix, (q - s * s / c) / variance
+
+
+def _cost(
+    cum: list[list[float]], start: int, end: int, variance: float, classes: list[int]
+) -> float:
+    """The cost of periods ``start:end`` as one phase (the sum of :func:`_parts`)."""
+    rate, mix, tone = _parts(cum, start, end, variance, classes)
+    return rate + mix + tone
+
+
 def _breaks(
-    stats: list[tuple[float, float, float]], penalty: float, min_size: int, variance: float
+    stats: list[tuple[float, ...]], penalty: float, min_size: int, variance: float
 ) -> list[int]:
-    """Indices where a new phase begins (PELT on the marked-Poisson cost)."""
+    """Indices where a new phase begins (PELT on the cost of :func:`_cost`)."""
     import numpy as np
     import ruptures as rpt
     from ruptures.base import BaseCost
 
+    classes = _classes(stats)
+
     class MarkedPoisson(BaseCost):  # type: ignore[misc]
-        """Poisson counts and normal scores per segment (module docstring)."""
+        """Poisson counts, multinomial quad classes and normal scores per segment."""
 
         model = "marked_poisson"
 
@@ -206,26 +256,22 @@ def _breaks(
 
         def fit(self, signal: Any) -> MarkedPoisson:
             self.signal = signal
-            # Cumulative sums as Python floats: PELT calls ``error`` O(T²) times, and
-            # indexing plain lists is much cheaper than indexing NumPy arrays.
-            self.cc, self.cs, self.cq = [0.0], [0.0], [0.0]
-            for c, s, q in stats:
-                self.cc.append(self.cc[-1] + c)
-                self.cs.append(self.cs[-1] + s)
-                self.cq.append(self.cq[-1] + q)
+            self.cum = _cumulative(stats)
             return self
 
         def error(self, start: int, end: int) -> float:
-            c = self.cc[end] - self.cc[start]
-            if c <= 0:
-                return 0.0
-            s = self.cs[end] - self.cs[start]
-            q = self.cq[end] - self.cq[start]
-            return -2 * (c * math.log(c / (end - start)) - c) + (q - s * s / c) / variance
+            return _cost(self.cum, start, end, variance, classes)
 
     signal = np.array(stats, dtype=float)
     algo = rpt.Pelt(custom_cost=MarkedPoisson(), min_size=min_size, jump=1).fit(signal)
     return [b for b in algo.predict(pen=penalty) if b < len(stats)]
+
+
+def bic_penalty(periods: int, events: float, classes: int = 1) -> float:
+    """The Schwarz (BIC) penalty of one change point: its location and the new phase's rate,
+    estimated from the ``periods``, its tone and its mix of ``classes`` quad classes
+    (``classes`` − 1 free shares), estimated from the ``events``."""
+    return 2 * math.log(periods) + max(1, classes) * math.log(max(events, 1.0))
 
 
 def _phase(s: Series, lo: int, hi: int) -> Phase:
@@ -250,24 +296,134 @@ def _phase(s: Series, lo: int, hi: int) -> Phase:
     )
 
 
+#: Names of the quad classes, as in :mod:`detente.relations.series`.
+QUAD_NAMES = {
+    "1": "verbal cooperation",
+    "2": "material cooperation",
+    "3": "verbal conflict",
+    "4": "material conflict",
+}
+#: The quad classes' order on the conflict–cooperation scale (the mean Goldstein weight of
+#: their CAMEO codes: material conflict ≈ −8 < verbal conflict ≈ −4 < verbal cooperation
+#: ≈ +3 < material cooperation ≈ +6): a mix moving up this order turns the relation up.
+_QUAD_RANK = {"1": 1.0, "2": 2.0, "3": -1.0, "4": -2.0}
+
+
+@dataclass
+class _Fit:
+    """A phase's estimates, smoothed (half an event per class, Jeffreys) so that a class or
+    a rate that was 0 before a turn gives a finite likelihood ratio."""
+
+    rate: float  # events per period
+    shares: dict[int, float]  # quad class position in the stats -> share of events
+    mean: float | None  # mean score (None: no events)
+
+
+def _fit(cum: list[list[float]], lo: int, hi: int, classes: list[int]) -> _Fit:
+    c = cum[hi][0] - cum[lo][0]
+    counts = {k: cum[hi][k] - cum[lo][k] for k in classes}
+    total = sum(counts.values()) + 0.5 * len(classes)
+    shares = {k: (ck + 0.5) / total for k, ck in counts.items()}
+    mean = (cum[hi][1] - cum[lo][1]) / c if c > 0 else None
+    return _Fit((c + 0.5) / (hi - lo), shares, mean)
+
+
+def _evidence(e: dict[str, Any], before: _Fit, after: _Fit, variance: float) -> float:
+    """How much more likely one event is under the new phase than under the old one (log
+    likelihood ratio, per unit of weight): its rate, its quad class's share, its score."""
+    llr = math.log(after.rate / before.rate)
+    k = 3 + QUADS.index(str(e.get("quad"))) if str(e.get("quad")) in QUADS else None
+    if k in after.shares:
+        llr += math.log(after.shares[k] / before.shares[k])
+    if before.mean is not None and after.mean is not None:
+        g = float(e["goldstein"])
+        llr += ((g - before.mean) ** 2 - (g - after.mean) ** 2) / (2 * variance)
+    return llr
+
+
 def _drivers(
-    s: Series, lo: int, hi: int, before: Phase, direction: str, top: int
+    s: Series, lo: int, hi: int, before: Phase, fits: tuple[_Fit, _Fit], variance: float, top: int
 ) -> list[dict[str, Any]]:
-    """The events of the new phase's first two periods with events that moved the relation
-    its way."""
+    """The events of the new phase's first two periods with events that are more likely
+    under the new phase than under the old: those that show what changed."""
     base = before.goldstein_mean or 0.0
-    sign = 1.0 if direction == "up" else -1.0
-    scored: list[tuple[int, float, dict[str, Any]]] = []
+    scored: list[tuple[int, float, float, dict[str, Any]]] = []
     first_two = [r for r in s.rows[lo:hi] if not r.gap][:2]
     for i, row in enumerate(first_two):
         for e in s.events.get(row.period, ()):
-            c = event_weight(e, s.weight) * (float(e["goldstein"]) - base)
-            scored.append((i, c, e))
+            w = event_weight(e, s.weight)
+            scored.append(
+                (i, w * _evidence(e, *fits, variance), w * (float(e["goldstein"]) - base), e)
+            )
     # The first period's events first (that is where the turn is), then the second's.
-    chosen = sorted((x for x in scored if sign * x[1] > 0), key=lambda x: (x[0], -sign * x[1]))
-    if not chosen:  # a change of rate alone: the new phase's first events
-        chosen = sorted(scored, key=lambda x: (x[0], -sign * x[1]))
-    return [event_json(e, contribution=round(c, 3)) for _, c, e in chosen[:top]]
+    chosen = sorted((x for x in scored if x[1] > 0), key=lambda x: (x[0], -x[1]))
+    if not chosen:  # nothing new but silence: the new phase's first events
+        chosen = sorted(scored, key=lambda x: (x[0], -x[1]))
+    return [
+        event_json(e, contribution=round(c, 3), evidence=round(llr, 3))
+        for _, llr, c, e in chosen[:top]
+    ]
+
+
+def _mix(cum: list[list[float]], lo: int, hi: int) -> dict[str, float] | None:
+    """Raw shares of the quad classes in periods ``lo:hi`` (None: no classified events)."""
+    counts = {k: cum[hi][3 + i] - cum[lo][3 + i] for i, k in enumerate(QUADS)}
+    total = sum(counts.values())
+    return {k: v / total for k, v in counts.items()} if total > 0 else None
+
+
+def _turn(
+    s: Series,
+    cum: list[list[float]],
+    span: tuple[int, int, int],
+    phases: tuple[Phase, Phase],
+    variance: float,
+    classes: list[int],
+) -> tuple[str, list[str]]:
+    """The direction of a turn and what changed, strongest first.
+
+    The change's evidence (the cost of the two phases as one minus their costs apart) is
+    split into its rate, mix and tone parts; a part *changed* when its evidence exceeds its
+    own parameters' share of the penalty (ln T for the rate, ln N per share of the mix and
+    for the tone). The direction is that of the strongest part: more or less net Goldstein
+    per period for the rate, a higher or lower mean score for the tone, a mix moving up or
+    down the order of the quad classes (``_QUAD_RANK``) for the mix.
+    """
+    a, lo, hi = span
+    prev, cur = phases
+    whole, left, right = (
+        _parts(cum, x, y, variance, classes) for x, y in ((a, hi), (a, lo), (lo, hi))
+    )
+    gains = [w - x - y for w, x, y in zip(whole, left, right, strict=True)]
+    t, n = len(s.rows), max(cum[-1][0], 1.0)
+    own = [math.log(t), max(len(classes) - 1, 0) * math.log(n), math.log(n)]
+    order = sorted(range(3), key=lambda i: -gains[i])
+    shown = [i for i in order if gains[i] > own[i] and gains[i] > 0] or order[:1]
+    per = (prev.per_period, cur.per_period)
+    m0, m1 = _mix(cum, a, lo), _mix(cum, lo, hi)
+    moves = [per[1] - per[0], 0.0, 0.0]
+    if m0 and m1:
+        moves[1] = sum(_QUAD_RANK[k] * (m1[k] - m0[k]) for k in QUADS)
+    if prev.goldstein_mean is not None and cur.goldstein_mean is not None:
+        moves[2] = cur.goldstein_mean - prev.goldstein_mean
+    move = moves[order[0]] or moves[0]
+    direction = "up" if move > 0 else "down"
+    words: list[str] = []
+    for i in shown:
+        if i == 0:
+            r0, r1 = prev.n / prev.periods, cur.n / cur.periods
+            more = "more" if r1 > r0 else "fewer"
+            words.append(f"{more} events ({r0:.1f} → {r1:.1f} a {s.by})")
+        elif i == 1 and m0 and m1:
+            # The class that gained most says what is new (its share came from the others).
+            k = max(QUADS, key=lambda k: m1[k] - m0[k])
+            words.append(f"more {QUAD_NAMES[k]} ({m0[k]:.0%} → {m1[k]:.0%} of events)")
+        elif i == 2 and prev.goldstein_mean is not None and cur.goldstein_mean is not None:
+            warmer = "warmer" if cur.goldstein_mean > prev.goldstein_mean else "colder"
+            words.append(
+                f"{warmer} tone (mean {prev.goldstein_mean:+.2f} → {cur.goldstein_mean:+.2f})"
+            )
+    return direction, words
 
 
 def phases(s: Series, *, penalty: float | None = None, min_size: int = 2, top: int = 5) -> Phases:
@@ -286,22 +442,24 @@ def phases(s: Series, *, penalty: float | None = None, min_size: int = 2, top: i
     if not rows or s.n == 0:
         return out
     stats = _period_stats(s)
-    t, n = len(rows), sum(c for c, _, _ in stats)
+    t, n = len(rows), sum(x[0] for x in stats)
     cuts: list[int] = []
     if t >= 2 * min_size:
-        beta = penalty if penalty is not None else 2 * math.log(t) + math.log(max(n, 1.0))
+        beta = penalty if penalty is not None else bic_penalty(t, n, len(_classes(stats)))
         out.penalty = beta
         cuts = _breaks(stats, beta, min_size, _variance(stats))
     bounds = [0, *cuts, t]
     for lo, hi in itertools.pairwise(bounds):
         out.phases.append(_phase(s, lo, hi))
+    cum, variance, classes = _cumulative(stats), _variance(stats), _classes(stats)
     for i in range(1, len(out.phases)):
         prev, cur = out.phases[i - 1], out.phases[i]
         rises = (cur.goldstein_mean or 0.0) - (prev.goldstein_mean or 0.0) >= 1.0
         if rises and prev.label in _COLD and cur.label in {"cool", "cooperative"}:
             cur.label = "thawing"
-        direction = "up" if cur.per_period > prev.per_period else "down"
-        lo, hi = bounds[i], bounds[i + 1]
+        a, lo, hi = bounds[i - 1], bounds[i], bounds[i + 1]
+        direction, changed = _turn(s, cum, (a, lo, hi), (prev, cur), variance, classes)
+        fits = (_fit(cum, a, lo, classes), _fit(cum, lo, hi, classes))
         # A boundary inside a run of empty periods could sit anywhere in it: the turn is
         # dated by the new phase's first period with events.
         first = next((r.period for r in rows[lo:hi] if not r.gap), cur.start)
@@ -311,7 +469,8 @@ def phases(s: Series, *, penalty: float | None = None, min_size: int = 2, top: i
                 direction=direction,
                 before=prev.label,
                 after=cur.label,
-                events=_drivers(s, lo, hi, prev, direction, top),
+                events=_drivers(s, lo, hi, prev, fits, variance, top),
+                changed=changed,
             )
         )
     return out
