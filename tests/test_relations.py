@@ -5,6 +5,7 @@ summary's citations, and the CLI commands that print them."""
 from __future__ import annotations
 
 import json
+import math
 import random
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,10 @@ ACTS = {
     "exercise": ("062", 7.4, 2),
     "attack": ("190", -10.0, 4),
     "embargo": ("163", -8.0, 4),
+    "negotiate": ("046", 7.0, 1),
+    "intend": ("031", 5.2, 1),
+    "aid": ("070", 7.0, 2),
+    "yield": ("080", 5.0, 2),
 }
 
 Spec = tuple[str | None, str, str, str]  # (date, source, target, act)
@@ -284,6 +289,64 @@ def test_a_steady_relation_has_one_phase():
     assert (ph.phases[0].start, ph.phases[0].end) == ("1960", "1989")
 
 
+def verbal_then_material(years: range, at: int) -> list[Spec]:
+    """Two acts a year at the same tone: talk and intents (verbal cooperation, mean +6.1)
+    before ``at``, aid and concessions (material cooperation, mean +6.0) from it."""
+    specs: list[Spec] = []
+    for y in years:
+        acts = ("negotiate", "intend") if y < at else ("aid", "yield")
+        specs += [(str(y), "PAK", "RUS", acts[0]), (f"{y}-06", "RUS", "PAK", acts[1])]
+    return specs
+
+
+def test_a_change_of_mix_at_constant_tone_is_a_turning_point():
+    evs = records(verbal_then_material(range(1990, 2020), 2005))
+    ph = phases(series(evs, "PAK", "RUS"))
+    assert len(ph.turning_points) == 1
+    tp = ph.turning_points[0]
+    assert abs(int(tp.period) - 2005) <= 1 and tp.direction == "up"
+    assert tp.changed[0] == "more material cooperation (0% → 100% of events)"
+    # The tone hardly moved (−0.1): the drivers are the first material-cooperation events.
+    assert [p.goldstein_mean for p in ph.phases] == [6.1, 6.0]
+    assert sorted((e["date"], e["cameo"], e["quad"]) for e in tp.events[:2]) == [
+        ("2005", "070", 2),
+        ("2005-06", "080", 2),
+    ]
+    assert ph.to_json()["turning_points"][0]["changed"] == tp.changed
+    # The same events with their quad classes erased: rate and tone alone see no change.
+    flat = [{**e, "quad": 1} for e in evs]
+    assert phases(series(flat, "PAK", "RUS")).turning_points == []
+
+
+def test_a_partial_change_of_mix_in_a_sparse_series_is_found():
+    # Two talks a year, then one talk and one act of aid, at the same score (+7.0).
+    specs: list[Spec] = []
+    for y in range(1990, 2020):
+        specs.append((str(y), "PAK", "RUS", "negotiate"))
+        specs.append((f"{y}-06", "RUS", "PAK", "negotiate" if y < 2005 else "aid"))
+    ph = phases(series(records(specs), "PAK", "RUS"))
+    (tp,) = ph.turning_points
+    assert tp.period == "2005" and tp.changed == ["more material cooperation (0% → 50% of events)"]
+    assert [(e["date"], e["cameo"]) for e in tp.events] == [("2005-06", "070"), ("2006-06", "070")]
+
+
+def test_no_change_series_keep_the_rate_and_tone_penalty_and_one_phase():
+    rng = random.Random(5)
+    # One quad class: the penalty is 2 ln T + ln N as without the mix.
+    specs = [(str(y), "FRA", "DEU", rng.choice(["visit", "agree"])) for y in range(1960, 1990)]
+    ph = phases(series(records(specs), "FRA", "DEU"))
+    assert ph.penalty == pytest.approx(2 * math.log(30) + math.log(30))
+    # A steady mix of verbal and material cooperation: each share adds ln N, no turn.
+    specs = [
+        (str(y), "FRA", "DEU", rng.choice(["visit", "agree", "exercise", "aid"]))
+        for y in range(1960, 1990)
+        for _ in range(2)
+    ]
+    ph = phases(series(records(specs), "FRA", "DEU"))
+    assert ph.penalty == pytest.approx(2 * math.log(30) + 2 * math.log(60))
+    assert ph.turning_points == [] and len(ph.phases) == 1
+
+
 def test_empty_dyad_and_single_period():
     assert phases(series([], "FRA", "DEU")).phases == []
     one = phases(series(records([("2000", "FRA", "DEU", "criticize")]), "FRA", "DEU"))
@@ -403,8 +466,11 @@ def test_summary_is_templated_from_phases_with_citations():
     lines = text.splitlines()
     assert lines[0].startswith("FRA and DEU: 52 events from 1950 to 1975, in 26 of 26 years")
     assert "From 1950 to 1959 relations were tense" in text
-    assert "In 1960 relations turned up (tense → close), driven by FRA → DEUGOV" in text
-    assert "In 1970 relations turned down (close → hostile)" in text
+    assert (
+        "In 1960 relations turned up (tense → close; warmer tone (mean -2.00 → +7.70), "
+        "more verbal cooperation (0% → 50% of events)), driven by FRA → DEUGOV"
+    ) in text
+    assert "In 1970 relations turned down (close → hostile; colder tone" in text
     # Every statement about events ends with citations, and every citation is listed with the
     # sentence it points to.
     body = lines[: lines.index("")]
@@ -489,7 +555,7 @@ def test_cli_phases_and_summary(db: str):
     first = out["turning_points"][0]["events"][0]
     assert first["cameo"] == "057" and first["sentence"].startswith("Report ")
     table = invoke("phases", "FRA", "DEU", "--db", db).stdout
-    assert "1950–1959   tense" in table and "↑ turning point 1960 (up):" in table
+    assert "1950–1959   tense" in table and "↑ turning point 1960 (up: " in table
     text = invoke("summary", "FRA", "DEU", "--db", db).stdout
     assert "In 1960 relations turned up" in text and "Sources:" in text
 

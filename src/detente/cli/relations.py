@@ -274,6 +274,7 @@ def phases(
         elif fmt == "csv":
             header = ["start", "end", "label", "goldstein_mean", "goldstein_sum", "n"]
             header += ["periods", "gaps", "peak", "turn", "turn_period", "turn_events"]
+            header += ["turn_changed"]
             rows = []
             for i, p in enumerate(ph.phases):
                 t = ph.turning_points[i - 1] if i else None
@@ -285,7 +286,7 @@ def phases(
                     [
                         *(p.start, p.end, p.label, p.goldstein_mean, round(p.goldstein_sum, 3)),
                         *(p.n, p.periods, p.gaps, p.peak, t.direction if t else None),
-                        *(t.period if t else None, evs),
+                        *(t.period if t else None, evs, "; ".join(t.changed) if t else None),
                     ]
                 )
             _print_csv(header, rows)
@@ -294,7 +295,8 @@ def phases(
                 if i:
                     t = ph.turning_points[i - 1]
                     arrow = "↑" if t.direction == "up" else "↓"
-                    print(f"\n{arrow} turning point {t.period} ({t.direction}):")
+                    what = f": {', '.join(t.changed)}" if t.changed else ""
+                    print(f"\n{arrow} turning point {t.period} ({t.direction}{what}):")
                     for e in t.events:
                         print("  " + _event_line(e).replace("\n", "\n  "))
                     print()

@@ -1,31 +1,41 @@
 """Phases of a relation and the turning points between them, explained by their events.
 
 **Model.** Each period of a dyad's series is seen as a count of events (how much the two
-interact, as the sources report it) and the Goldstein scores of those events (how warmly).
-Within a phase, counts are Poisson with one rate and scores are normal with one mean; a
-phase boundary is where the rate, the tone or both change. The cost of a candidate phase
-is its negative log-likelihood (times two) under that model::
+interact, as the sources report it), the mix of their quad classes (what kind of relation:
+verbal or material, cooperation or conflict) and their Goldstein scores (how warmly).
+Within a phase, counts are Poisson with one rate, the events' quad classes multinomial with
+one set of shares, and scores normal with one mean; a phase boundary is where the rate, the
+mix, the tone, or several of them change. Analysts read phases by the kind of interaction
+as much as by its tone — Goldstein & Pevehouse (1997) count events per quad class, Schrodt
+& Gerner (1997) identify crisis phases from profiles of event types — and a relation can
+move from visits and talk to arms sales and joint exercises at the same mean score. The
+cost of a candidate phase is its negative log-likelihood (times two) under that model::
 
-    cost = −2·(C·ln(C/L) − C)  +  Σ (score − mean score)² / σ²
+    cost = −2·(C·ln(C/L) − C)  −  2·Σₖ Cₖ·ln(Cₖ/C)  +  Σ (score − mean score)² / σ²
 
-for C events (weighted) in L periods. An empty period is then what it is — a period in
-which nothing was reported (a count of 0) — and never a period of zero cooperation: it
-lowers the rate, it does not pull the tone toward 0. σ² is the pooled variance of scores
-*within* periods (robust to the changes we look for), shrunk toward the variance of all
-the series' scores (at least 1) with the weight of 4 degrees of freedom (a conjugate
-scaled-inverse-χ² prior): a sparse series, with few periods of two events or more, leans on
-the conservative overall variance, so that a run of one kind of event in a dyad with a
-handful of events is not read as a change of tone.
+for C events (weighted) in L periods, Cₖ of them in quad class k. (The first two terms are
+together the likelihood of one Poisson rate per quad class.) An empty period is then what
+it is — a period in which nothing was reported (a count of 0) — and never a period of zero
+cooperation: it lowers the rate, it pulls neither the mix nor the tone. σ² is the pooled
+variance of scores *within* periods (robust to the changes we look for), shrunk toward the
+variance of all the series' scores (at least 1) with the weight of 4 degrees of freedom (a
+conjugate scaled-inverse-χ² prior): a sparse series, with few periods of two events or
+more, leans on the conservative overall variance, so that a run of one kind of event in a
+dyad with a handful of events is not read as a change of tone.
 
 **Search and penalty.** The segmentation minimising the summed cost plus a penalty β per
 change point is found exactly with PELT (Killick, Fearnhead & Eckley 2012), as
 implemented by ``ruptures`` (Truong, Oudre & Vayatis 2020). β follows the Schwarz
 (BIC) criterion, which Killick et al. use and Truong et al. (2020, §6) discuss for an
 unknown number of changes: each change point adds a location and a rate, estimated from the
-T periods, and a mean tone, estimated from the N events, so β = 2·ln T + ln N. For the short,
-sparse yearly series texts give (20–40 periods, a few dozen events) this keeps a single busy
-year or a single silent one from opening a phase; phases also last at least ``min_size``
-periods (2). ``penalty=`` overrides β (smaller finds more, weaker changes).
+T periods, a mean tone and K − 1 free shares of the mix, estimated from the N events, so
+β = 2·ln T + K·ln N. K counts the quad classes the series has events of: a class never
+reported adds neither fit nor parameters, so a series of one class keeps β = 2·ln T + ln N
+and its phases are those of the rate-and-tone model. For the short, sparse yearly series
+texts give (20–40 periods, a few dozen events) this keeps a single busy year or a single
+silent one from opening a phase; phases also last at least ``min_size`` periods (2).
+``penalty=`` overrides β (smaller finds more, weaker changes). ``benchmarks/
+calibrate_phases.py`` measures the result on simulated dyads (README).
 
 **Labels** come from the phase's mean Goldstein score, on the scale users know
 (Goldstein 1992: a visit is +1.9, an agreement +8, a criticism −2, a threat −4.4 to −7,
@@ -34,11 +44,19 @@ A phase that follows a hostile, tense or cool one, whose tone rose by at least o
 and which is not yet close, is *thawing*.
 
 **Turning points** are the phase boundaries, dated by the new phase's first period with
-events (a boundary inside a run of empty periods could sit anywhere in it); ``direction``
-is ``"up"`` when the new phase's net Goldstein score per period (rate × tone, empty periods
-included) is higher. The events that drive it are those of the new phase's first two
-periods with events that moved the relation the way it turned, the first period's first,
-ranked by weight × (score − the previous phase's mean score).
+events (a boundary inside a run of empty periods could sit anywhere in it). The evidence
+for a turn (the cost of the two phases as one minus their costs apart) splits into its
+rate, mix and tone parts; ``changed`` names, strongest first, the parts whose evidence
+exceeds their own parameters' penalty (ln T for the rate, ln N per share and for the tone),
+else the strongest. ``direction`` follows the strongest part: ``"up"`` for more net
+Goldstein score per period (rate × tone, empty periods included), a higher mean score, or a
+mix moving toward cooperation (material conflict < verbal conflict < verbal cooperation <
+material cooperation, the order of their Goldstein weights). The events that drive it are
+those of the new phase's first two periods with events that are more likely under the new
+phase than under the old one (log-likelihood ratio of their rate, quad class share and
+score, shares and rates smoothed by half an event, ``evidence``), the first period's first,
+strongest first: at a change of mix, the first events of the class that grew. Each event
+also carries its ``contribution``, weight × (score − the previous phase's mean score).
 """
 
 from __future__ import annotations
@@ -53,9 +71,12 @@ from detente.relations.series import Series, event_weight
 
 __all__ = [
     "LABELS",
+    "QUADS",
+    "QUAD_NAMES",
     "Phase",
     "Phases",
     "TurningPoint",
+    "bic_penalty",
     "label_for",
     "phases",
 ]

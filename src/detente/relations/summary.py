@@ -177,7 +177,9 @@ def _turn(t: TurningPoint, k: int, cite: Any) -> Statement:
     evs = t.events[:k]
     text = (
         f"In {t.period} relations turned {t.direction} "
-        f"({t.before or 'no events'} → {t.after or 'no events'})"
+        f"({t.before or 'no events'} → {t.after or 'no events'}"
+        + (f"; {', '.join(t.changed)}" if t.changed else "")
+        + ")"
     )
     if evs:
         text += ", driven by " + "; ".join(_event_phrase(e) for e in evs)
