@@ -467,10 +467,11 @@ def test_summary_is_templated_from_phases_with_citations():
     assert lines[0].startswith("FRA and DEU: 52 events from 1950 to 1975, in 26 of 26 years")
     assert "From 1950 to 1959 relations were tense" in text
     assert (
-        "In 1960 relations turned up (tense → close; warmer tone (mean -2.00 → +7.70), "
-        "more verbal cooperation (0% → 50% of events)), driven by FRA → DEUGOV"
+        "In 1960 relations turned up (tense → close) with warmer tone (mean -2.00 → +7.70), "
+        "more verbal cooperation and material cooperation (0% → 50% of events each); "
+        "driven by FRA → DEUGOV"
     ) in text
-    assert "In 1970 relations turned down (close → hostile; colder tone" in text
+    assert "In 1970 relations turned down (close → hostile) with colder tone" in text
     # Every statement about events ends with citations, and every citation is listed with the
     # sentence it points to.
     body = lines[: lines.index("")]

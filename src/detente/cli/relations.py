@@ -49,8 +49,8 @@ PenaltyOpt = Annotated[
     float | None,
     typer.Option(
         "--penalty",
-        help="Change-point penalty (default: BIC, 2 ln T + ln N); smaller finds more, "
-        "weaker turning points.",
+        help="Change-point penalty (default: BIC, 2 ln T + K ln N for the K quad classes "
+        "seen); smaller finds more, weaker turning points.",
     ),
 ]
 

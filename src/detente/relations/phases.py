@@ -436,9 +436,15 @@ def _turn(
             more = "more" if r1 > r0 else "fewer"
             words.append(f"{more} events ({r0:.1f} → {r1:.1f} a {s.by})")
         elif i == 1 and m0 and m1:
-            # The class that gained most says what is new (its share came from the others).
-            k = max(QUADS, key=lambda k: m1[k] - m0[k])
-            words.append(f"more {QUAD_NAMES[k]} ({m0[k]:.0%} → {m1[k]:.0%} of events)")
+            # The class that gained most says what is new (its share came from the others);
+            # classes that gained as much are named together.
+            gain = max(m1[k] - m0[k] for k in QUADS)
+            top = [k for k in QUADS if m1[k] - m0[k] >= gain - 1e-9]
+            names = " and ".join(QUAD_NAMES[k] for k in top)
+            shares = f"{m0[top[0]]:.0%} → {m1[top[0]]:.0%} of events" + (
+                " each" if len(top) > 1 else ""
+            )
+            words.append(f"more {names} ({shares})")
         elif i == 2 and prev.goldstein_mean is not None and cur.goldstein_mean is not None:
             warmer = "warmer" if cur.goldstein_mean > prev.goldstein_mean else "colder"
             words.append(

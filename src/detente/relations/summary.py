@@ -177,10 +177,12 @@ def _turn(t: TurningPoint, k: int, cite: Any) -> Statement:
     evs = t.events[:k]
     text = (
         f"In {t.period} relations turned {t.direction} "
-        f"({t.before or 'no events'} → {t.after or 'no events'}"
-        + (f"; {', '.join(t.changed)}" if t.changed else "")
-        + ")"
+        f"({t.before or 'no events'} → {t.after or 'no events'})"
     )
+    if t.changed:
+        text += " with " + ", ".join(t.changed)
     if evs:
-        text += ", driven by " + "; ".join(_event_phrase(e) for e in evs)
+        text += ("; driven by " if t.changed else ", driven by ") + "; ".join(
+            _event_phrase(e) for e in evs
+        )
     return Statement(text + ".", cite(evs))
