@@ -1,0 +1,51 @@
+"""Acts whose doer news leaves unnamed (``domestic=True``): a protest is the civilians' of
+the place, an attack is by unidentified attackers (UAF), a show of force is by the place's
+own forces; and the vocabulary of protests, shows of force, attacks and meetings in wire
+shapes (PLOVER PROTEST, MOBILIZE, ASSAULT, CONSULT)."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.extract import extract_text
+
+
+def coded(text: str, domestic: bool = True) -> set[tuple[str, str, str | None]]:
+    events = extract_text(text, pubdate="2021-03-01", domestic=domestic)
+    return {(e.source, e.target, e.plover) for e in events if not e.negated}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Agentless protests: the civilians of the place against its government.
+        ("A general strike paralysed the port of Antwerp in Belgium on Tuesday.", ("BELCVL", "BELGOV", "PROTEST")),
+        ("Riots erupted in Bujumbura, Burundi overnight.", ("BDICVL", "BDIGOV", "PROTEST")),
+        ("A demonstration against fuel prices was held in Accra, Ghana on Friday.", ("GHACVL", "GHAGOV", "PROTEST")),
+        # Agentless violence: unidentified attackers against the victims, or the place's people.
+        ("Three Nigerian soldiers were shot dead near Maiduguri on Sunday.", ("NGAUAF", "NGAMIL", "ASSAULT")),
+        ("A roadside bomb killed two civilians in Mogadishu on Wednesday.", ("SOMUAF", "SOMCVL", "ASSAULT")),
+        ("The bombing of a market in Peshawar, Pakistan killed eleven shoppers.", ("PAKUAF", "PAKCVL", "ASSAULT")),
+        # A show of force without a named force: the place's own.
+        ("Hundreds of troops were deployed in Tripoli, Libya on Monday.", ("LBYMIL", "LBYCVL", "MOBILIZE")),
+    ],
+)  # fmt: skip
+def test_unnamed_doers(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Deaths in an accident or a disaster are no attack.
+        "Twelve passengers were killed in a bus crash near Arusha in Tanzania on Monday.",
+        "Forty villagers were killed in floods in Assam, India last week.",
+    ],
+)
+def test_no_attacker_in_accidents(text: str) -> None:
+    assert not {e for e in coded(text) if e[2] == "ASSAULT"}
+
+
+def test_unnamed_doers_only_domestic() -> None:
+    # Interstate coding names no unidentified party.
+    assert not coded("Riots erupted in Bujumbura, Burundi overnight.", domestic=False)
