@@ -49,3 +49,23 @@ def test_no_attacker_in_accidents(text: str) -> None:
 def test_unnamed_doers_only_domestic() -> None:
     # Interstate coding names no unidentified party.
     assert not coded("Riots erupted in Bujumbura, Burundi overnight.", domestic=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Shows of force as news words them.
+        ("Thai police were placed on high alert in Bangkok on Friday.", ("THACOP", "THACVL", "MOBILIZE")),
+        ("Bolivian soldiers remained on alert along the border on Tuesday.", ("BOLMIL", "BOLCVL", "MOBILIZE")),
+        ("The president of Mali ordered troops into Gao on Sunday.", ("MLIGOV", "MLICVL", "MOBILIZE")),
+        ("Armenia called up its reservists on Thursday.", ("ARM", "ARMCVL", "MOBILIZE")),
+        ("Turkish police stepped up security in Ankara after the blast.", ("TURCOP", "TUR", "MOBILIZE")),
+        # Strikes and marches.
+        ("Bus drivers walked off the job in Lisbon, Portugal on Wednesday.", ("PRTCVL", "PRT", "PROTEST")),
+        ("Hundreds of Zambian miners staged a walkout on Tuesday.", ("ZMBCVL", "ZMBGOV", "PROTEST")),
+        ("Tens of thousands of Colombians joined protest marches in Bogota.", ("COLCVL", "COLGOV", "PROTEST")),
+        ("Ugandan students boycotted lectures for a week.", ("UGACVL", "UGAGOV", "PROTEST")),
+    ],
+)  # fmt: skip
+def test_force_and_protest_words(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)

@@ -50,7 +50,7 @@ from detente.nlp.present import retag_present_verbs
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
-from detente.nlp.unnamed import unnamed_doer
+from detente.nlp.unnamed import crowd_of_country, unnamed_doer
 from detente.nlp.verbal_roles import VERBAL_ROOTS, domestic_implied_target
 
 
@@ -393,6 +393,8 @@ def code_trigger(
     if trig.domestic and code[:2] == "15" and not sources and targets:
         # "U.S. troops were deployed to Vietnam": the forces moved show the force.
         sources, targets = targets, []
+    if trig.domestic:
+        sources = crowd_of_country(code, sources)
     if trig.domestic and not sources:
         # "riots broke out in Dakar", "a bomb exploded in Kano": the doer news leaves unnamed.
         sources, targets = unnamed_doer(

@@ -19,7 +19,7 @@ from detente.nlp.actors import ActorResolver
 from detente.nlp.implicit import place_country
 from detente.nlp.syntax import subject_tokens
 
-__all__ = ["unnamed_doer"]
+__all__ = ["crowd_of_country", "unnamed_doer"]
 
 #: How far up the parse a noun's place is looked for: "a protest (against X) was held in
 #: Lima" places the noun through the verb it is the subject of.
@@ -94,3 +94,19 @@ def unnamed_doer(
         # An attack on nobody named is an attack on the place's people.
         targets = [Actor(country + "CVL", "")]
     return [doer], targets
+
+
+def crowd_of_country(code: str, sources: list[Actor]) -> list[Actor]:
+    """ "Hundreds of Zambian miners staged a walkout": people a nationality word names,
+    whose sector the actor dictionaries do not know, are the country's civilians when they
+    protest (CAMEO 14); the country itself ("Zambia staged a walkout") stays as it is."""
+    if code[:2] != "14":
+        return sources
+    sector = unnamed_doers().crowd_sector
+    out = []
+    for a in sources:
+        words = a.text.split()
+        if len(a.code) == 3 and words and words[-1].islower():
+            a = Actor(a.code + sector, a.text, a.start, a.end)
+        out.append(a)
+    return out
