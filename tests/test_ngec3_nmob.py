@@ -69,3 +69,23 @@ def test_unnamed_doers_only_domestic() -> None:
 )  # fmt: skip
 def test_force_and_protest_words(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A purpose or a description is no report of an attack.
+        "Peru formed a coalition to fight drug traffickers in Lima in 2019.",
+        "Photographs of the decapitated bodies circulated in Kano, Nigeria.",
+        # A verb of dissent whose subject is no crowd.
+        "The problems plaguing Ecuador's economy worsened in 2019.",
+    ],
+)
+def test_no_unnamed_doer(text: str) -> None:
+    assert not {e for e in coded(text) if e[0].endswith(("UAF", "CVL"))}
+
+
+def test_crowd_without_country() -> None:
+    # "Thousands of protesters" names no country: the place does.
+    text = "Thousands of protesters marched through the centre of Harare, Zimbabwe on Saturday."
+    assert any(e[0] == "ZWECVL" and e[2] == "PROTEST" for e in coded(text))

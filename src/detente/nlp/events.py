@@ -397,8 +397,15 @@ def code_trigger(
         sources = crowd_of_country(code, sources)
     if trig.domestic and not sources:
         # "riots broke out in Dakar", "a bomb exploded in Kano": the doer news leaves unnamed.
-        sources, targets = unnamed_doer(
-            trig.tok, code, _info(code).plover, trig.verb is not None, targets, resolver
+        sources, targets, code = unnamed_doer(
+            trig.tok,
+            code,
+            _info(code).plover,
+            trig.verb is not None,
+            targets,
+            resolver,
+            patterns.crowd_acts,
+            idiom=trig.verb is not None and trig.verb.objects is not None,
         )
     if trig.domestic and sources and not targets:
         targets = implicit_targets(trig.tok, code, sources)

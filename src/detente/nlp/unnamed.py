@@ -17,6 +17,7 @@ from detente.codebook.unnamed import unnamed_doers
 from detente.model import Actor
 from detente.nlp.actors import ActorResolver
 from detente.nlp.implicit import place_country
+from detente.nlp.mentions import mention_at
 from detente.nlp.syntax import subject_tokens
 
 __all__ = ["crowd_of_country", "unnamed_doer"]
@@ -24,6 +25,12 @@ __all__ = ["crowd_of_country", "unnamed_doer"]
 #: How far up the parse a noun's place is looked for: "a protest (against X) was held in
 #: Lima" places the noun through the verb it is the subject of.
 _PLACE_STEPS = 3
+
+#: The unarmed people who protest (as nlp/implicit.py's crowds): civilians, students,
+#: workers, clergy, farmers, refugees, rights groups.
+CROWD_SECTORS = frozenset(
+    {"CVL", "OPP", "LAB", "EDU", "REL", "MED", "AGR", "HLH", "REF", "BUS", "NGO", "HRI", "ACT"}
+)
 
 
 def _place(tok: Token) -> str | None:
@@ -51,13 +58,48 @@ def _violent_without_doer(tok: Token, is_verb: bool) -> bool:
     facts = unnamed_doers()
     if not is_verb:
         return tok.lemma_.lower() in facts.violence_nouns
+    if tok.dep_ in {"amod", "acomp", "pcomp", "xcomp"} or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ):
+        # "the decapitated corpses", "years of fighting the rebels", "a coalition to fight
+        # insurgents": a description or a purpose, not a report of this act.
+        return False
+    subj, passive = subject_tokens(tok)
+    if passive:
+        # "two policemen were shot dead".
+        return True
+    if not subj:
+        # "two villagers killed in a raid": a reduced passive.
+        return tok.tag_ == "VBN" and tok.dep_ in {"acl", "ROOT", "conj"}
+    # "a car bomb exploded", "the blast killed 15 people", "an attacker stabbed a guard",
+    # "killed by unknown assailants" (the by-agent is the subject; it named no actor).
+    return all(s.pos_ in {"NOUN", "PROPN"} for s in subj)
+
+
+def _crowd_subject(tok: Token) -> str | None:
+    """The sector of a verb's subject when it is a crowd that names no country ("thousands
+    of protesters marched", "students rallied"): civilians, students, workers ..."""
     subj, passive = subject_tokens(tok)
     if passive or not subj:
-        # "two policemen were shot dead", "killed by unknown assailants" (the by-agent is
-        # the subject when the passive has one; it named no actor, or we would not be here).
-        return True
-    # "a car bomb exploded", "the blast killed 15 people", "an attacker stabbed a guard".
-    return all(s.pos_ in {"NOUN", "PROPN"} for s in subj)
+        return None
+    sectors = set()
+    for s in subj:
+        # "Thousands of protesters": the people are the object of "of".
+        words = [s, *(p for c in s.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj")]  # fmt: skip
+        found = [m.sector for w in words if (m := mention_at(w)) is not None and m.kind == "agent"]
+        if not found or not all(f in CROWD_SECTORS for f in found):
+            return None
+        sectors.add(found[0])
+    return sectors.pop() if len(sectors) == 1 else unnamed_doers().crowd_sector
+
+
+def _plural_people(tok: Token) -> bool:
+    """A plural common noun as the subject, naming no actor ("bus drivers", "nurses")."""
+    subj, passive = subject_tokens(tok)
+    return (
+        not passive and bool(subj) and all(x.tag_ == "NNS" and mention_at(x) is None for x in subj)
+    )
 
 
 def unnamed_doer(
@@ -67,33 +109,47 @@ def unnamed_doer(
     is_verb: bool,
     targets: list[Actor],
     resolver: ActorResolver,
-) -> tuple[list[Actor], list[Actor]]:
+    crowd_acts: dict[str, str],
+    idiom: bool = False,
+) -> tuple[list[Actor], list[Actor], str]:
     """The conventional doer (and, for an attack on nobody named, the patient) of an act
-    coded ``code`` at ``tok`` whose clause names no source; ``([], targets)`` when none."""
+    coded ``code`` at ``tok`` whose clause names no source, and the act's code (a crowd's
+    protest is a demonstration); ``([], targets, code)`` when none. ``idiom``: the verb's
+    pattern names its object ("walk off the job")."""
     facts = unnamed_doers()
+    none = [], targets, code
+    crowd = _crowd_subject(tok) if is_verb else None
+    if crowd is not None and tok.lemma_.lower() in crowd_acts:
+        # "protesters marched through the capital": a crowd's verb of dissent (implicit.py).
+        code, plover = crowd_acts[tok.lemma_.lower()], "PROTEST"
     root = code[:2]
     if plover == "ASSAULT":
         if not _violent_without_doer(tok, is_verb) or _accidental(tok):
-            return [], targets
+            return none
         sector = facts.attacker_sector
     elif root == "14":
-        sector = facts.crowd_sector
+        if is_verb and crowd is None and not (idiom and _plural_people(tok)):
+            # A verb of dissent whose subject is no crowd ("the issues plaguing the state");
+            # an idiom whose object names the protest ("walked off the job", "took to the
+            # streets") tells that its plural subject ("bus drivers") is a crowd.
+            return none
+        sector = crowd or facts.crowd_sector
     elif root == "15":
         sector = facts.force_sectors.get(code[:3], facts.force_sectors.get("150", "MIL"))
     else:
-        return [], targets
+        return none
     country = _place(tok)
     if country is None and targets and not targets[0].code.startswith("IGO"):
         country = targets[0].country
     if country is None:
         country = resolver.discourse_country()
     if country is None or country.startswith("IGO"):
-        return [], targets
+        return none
     doer = Actor(country + sector, "")
     if plover == "ASSAULT" and not targets:
         # An attack on nobody named is an attack on the place's people.
         targets = [Actor(country + "CVL", "")]
-    return [doer], targets
+    return [doer], targets, code
 
 
 def crowd_of_country(code: str, sources: list[Actor]) -> list[Actor]:
