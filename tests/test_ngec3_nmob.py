@@ -89,3 +89,24 @@ def test_crowd_without_country() -> None:
     # "Thousands of protesters" names no country: the place does.
     text = "Thousands of protesters marched through the centre of Harare, Zimbabwe on Saturday."
     assert any(e[0] == "ZWECVL" and e[2] == "PROTEST" for e in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An exercise with no partner is a show of force; with one it stays cooperation.
+        ("Iran held naval exercises in the Strait of Hormuz on Friday.", ("IRNMIL", "IRNCVL", "MOBILIZE")),
+        ("Brazil and Argentina held joint military exercises in 2018.", ("BRAMIL", "ARGMIL", "COOPERATE")),
+        # Police called to a place, forces growing in strength.
+        ("Greek police were called to the port of Piraeus on Sunday.", ("GRCCOP", "GRCCVL", "MOBILIZE")),
+        # A person called is a telephone call, a person called something is not.
+        ("Mexican President Lopez Obrador called Canadian Prime Minister Justin Trudeau on Monday.", ("MEXGOV", "CANGOV", "CONSULT")),
+    ],
+)  # fmt: skip
+def test_more_force_and_calls(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+def test_called_a_name_is_no_phone_call() -> None:
+    text = "Bolivian President Evo Morales called Chilean President Sebastian Pinera a liar in 2019."
+    assert not {e for e in coded(text) if e[2] == "CONSULT"}

@@ -18,6 +18,7 @@ class UnnamedDoers:
     weapon_subjects: frozenset[str]
     accidental_causes: frozenset[str]
     force_sectors: dict[str, str]
+    exercise_words: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> frozenset[str]:
@@ -35,4 +36,5 @@ def unnamed_doers() -> UnnamedDoers:
         weapon_subjects=_words(raw, "weapon_subjects"),
         accidental_causes=_words(raw, "accidental_causes"),
         force_sectors={str(k): str(v) for k, v in (raw.get("force_sectors") or {}).items()},
+        exercise_words=_words(raw, "exercise_words"),
     )

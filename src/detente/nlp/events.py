@@ -50,7 +50,7 @@ from detente.nlp.present import retag_present_verbs
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
-from detente.nlp.unnamed import crowd_of_country, unnamed_doer
+from detente.nlp.unnamed import crowd_of_country, lone_exercise, unnamed_doer
 from detente.nlp.verbal_roles import VERBAL_ROOTS, domestic_implied_target
 
 
@@ -408,6 +408,7 @@ def code_trigger(
             idiom=trig.verb is not None and trig.verb.objects is not None,
         )
     if trig.domestic and sources and not targets:
+        code = lone_exercise(trig.tok, code)
         targets = implicit_targets(trig.tok, code, sources)
     if trig.domestic:
         lemma = trig.tok.lemma_.lower()

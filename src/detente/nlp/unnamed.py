@@ -20,7 +20,7 @@ from detente.nlp.implicit import place_country
 from detente.nlp.mentions import mention_at
 from detente.nlp.syntax import subject_tokens
 
-__all__ = ["crowd_of_country", "unnamed_doer"]
+__all__ = ["crowd_of_country", "lone_exercise", "unnamed_doer"]
 
 #: How far up the parse a noun's place is looked for: "a protest (against X) was held in
 #: Lima" places the noun through the verb it is the subject of.
@@ -166,3 +166,16 @@ def crowd_of_country(code: str, sources: list[Actor]) -> list[Actor]:
             a = Actor(a.code + sector, a.text, a.start, a.end)
         out.append(a)
     return out
+
+
+def lone_exercise(tok: Token, code: str) -> str:
+    """ "North Korea staged military drills": a joint exercise (062) with no partner is a
+    show of force (150); any other act keeps ``code``."""
+    if code != "062":
+        return code
+    words = unnamed_doers().exercise_words
+    if tok.lemma_.lower() in words or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words for c in tok.children
+    ):
+        return "150"
+    return code
