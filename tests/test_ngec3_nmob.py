@@ -110,3 +110,12 @@ def test_more_force_and_calls(text: str, expected: tuple[str, str, str]) -> None
 def test_called_a_name_is_no_phone_call() -> None:
     text = "Bolivian President Evo Morales called Chilean President Sebastian Pinera a liar in 2019."
     assert not {e for e in coded(text) if e[2] == "CONSULT"}
+
+
+def test_name_beside_a_role_is_that_official_later() -> None:
+    text = (
+        "Ghana's foreign minister, Kwame Asante, left Accra on Sunday. "
+        "Asante arrived in Togo on Monday for two days."
+    )
+    events = extract_text(text, pubdate="2021-03-01", domestic=True)
+    assert any(e.source == "GHAGOV" and e.target == "TGO" and e.plover == "CONSULT" for e in events)
