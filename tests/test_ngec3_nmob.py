@@ -108,7 +108,9 @@ def test_more_force_and_calls(text: str, expected: tuple[str, str, str]) -> None
 
 
 def test_called_a_name_is_no_phone_call() -> None:
-    text = "Bolivian President Evo Morales called Chilean President Sebastian Pinera a liar in 2019."
+    text = (
+        "Bolivian President Evo Morales called Chilean President Sebastian Pinera a liar in 2019."
+    )
     assert not {e for e in coded(text) if e[2] == "CONSULT"}
 
 
