@@ -65,6 +65,7 @@ def test_unnamed_doers_only_domestic() -> None:
         ("Hundreds of Zambian miners staged a walkout on Tuesday.", ("ZMBCVL", "ZMBGOV", "PROTEST")),
         ("Tens of thousands of Colombians joined protest marches in Bogota.", ("COLCVL", "COLGOV", "PROTEST")),
         ("Ugandan students boycotted lectures for a week.", ("UGACVL", "UGAGOV", "PROTEST")),
+        ("Hundreds of Bulgarian truckers blocked the main highway near Sofia on Friday.", ("BGRCVL", "BGRGOV", "PROTEST")),
     ],
 )  # fmt: skip
 def test_force_and_protest_words(text: str, expected: tuple[str, str, str]) -> None:
