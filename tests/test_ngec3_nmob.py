@@ -122,3 +122,15 @@ def test_name_beside_a_role_is_that_official_later() -> None:
     )
     events = extract_text(text, pubdate="2021-03-01", domestic=True)
     assert any(e.source == "GHAGOV" and e.target == "TGO" and e.plover == "CONSULT" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Attending a meeting consults the organisation that holds it, or the host abroad.
+        ("Nepalese Prime Minister Oli attended the SAARC summit in Kathmandu in 2014.", ("NPLGOV", "IGOSAARC", "CONSULT")),
+        ("The Chilean foreign minister attended the conference in Lima, Peru on Monday.", ("CHLGOV", "PER", "CONSULT")),
+    ],
+)  # fmt: skip
+def test_attending_meetings(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)

@@ -50,7 +50,7 @@ from detente.nlp.present import retag_present_verbs
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
-from detente.nlp.unnamed import crowd_of_country, lone_exercise, unnamed_doer
+from detente.nlp.unnamed import crowd_of_country, lone_exercise, meeting_hosts, unnamed_doer
 from detente.nlp.verbal_roles import VERBAL_ROOTS, domestic_implied_target
 
 
@@ -409,6 +409,9 @@ def code_trigger(
         )
     if trig.domestic and sources and not targets:
         code = lone_exercise(trig.tok, code)
+        hosts, at_third_place = meeting_hosts(trig.tok, sources)
+        targets, code = hosts, at_third_place or code
+    if trig.domestic and sources and not targets:
         targets = implicit_targets(trig.tok, code, sources)
     if trig.domestic:
         lemma = trig.tok.lemma_.lower()

@@ -20,7 +20,7 @@ from detente.nlp.implicit import place_country
 from detente.nlp.mentions import mention_at
 from detente.nlp.syntax import subject_tokens
 
-__all__ = ["crowd_of_country", "lone_exercise", "unnamed_doer"]
+__all__ = ["crowd_of_country", "lone_exercise", "meeting_hosts", "unnamed_doer"]
 
 #: How far up the parse a noun's place is looked for: "a protest (against X) was held in
 #: Lima" places the noun through the verb it is the subject of.
@@ -179,3 +179,29 @@ def lone_exercise(tok: Token, code: str) -> str:
     ):
         return "150"
     return code
+
+
+#: Verbs of taking part in a meeting ("attended the AU summit", "participated in the talks").
+_ATTEND = frozenset({"attend", "participate"})
+
+
+def meeting_hosts(tok: Token, sources: list[Actor]) -> tuple[list[Actor], str | None]:
+    """Whom one consults by attending a meeting ("attended the African Union summit"): the
+    organisation the meeting's phrase names, else the foreign country where it is held
+    (a meeting at a third place, 044); ``([], None)`` for other verbs or none named."""
+    if tok.lemma_.lower() not in _ATTEND or not sources:
+        return [], None
+    meetings = [c for c in tok.children if c.dep_ == "dobj"] + [
+        p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    home = {a.country for a in sources}
+    for n in meetings:
+        named = [(t, m) for t in n.subtree if (m := mention_at(t)) is not None and m.code]
+        for t, m in named:
+            if m.is_organisation and m.code not in home:
+                return [Actor(m.code, t.text, t.idx, t.idx + len(t.text))], None
+        place = place_country(n) or place_country(tok)
+        if place is not None and place.code[:3] not in home:
+            return [Actor(place.code[:3], place.text, place.start, place.end)], "044"
+    return [], None
