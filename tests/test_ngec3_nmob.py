@@ -100,6 +100,7 @@ def test_crowd_without_country() -> None:
         ("Brazil and Argentina held joint military exercises in 2018.", ("BRAMIL", "ARGMIL", "COOPERATE")),
         # Police called to a place, forces growing in strength.
         ("Greek police were called to the port of Piraeus on Sunday.", ("GRCCOP", "GRCCVL", "MOBILIZE")),
+        ("Iran tested a new cruise missile on Sunday.", ("IRN", "IRNCVL", "MOBILIZE")),
         # A person called is a telephone call, a person called something is not.
         ("Mexican President Lopez Obrador called Canadian Prime Minister Justin Trudeau on Monday.", ("MEXGOV", "CANGOV", "CONSULT")),
     ],
