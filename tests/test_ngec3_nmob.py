@@ -26,6 +26,7 @@ def coded(text: str, domestic: bool = True) -> set[tuple[str, str, str | None]]:
         ("Three Nigerian soldiers were shot dead near Maiduguri on Sunday.", ("NGAUAF", "NGAMIL", "ASSAULT")),
         ("A roadside bomb killed two civilians in Mogadishu on Wednesday.", ("SOMUAF", "SOMCVL", "ASSAULT")),
         ("The bombing of a market in Peshawar, Pakistan killed eleven shoppers.", ("PAKUAF", "PAKCVL", "ASSAULT")),
+        ("An attacker stabbed two shoppers in Tunis, Tunisia on Monday.", ("TUNUAF", "TUN", "ASSAULT")),
         # A show of force without a named force: the place's own.
         ("Hundreds of troops were deployed in Tripoli, Libya on Monday.", ("LBYMIL", "LBYCVL", "MOBILIZE")),
     ],
@@ -78,6 +79,9 @@ def test_force_and_protest_words(text: str, expected: tuple[str, str, str]) -> N
         # A purpose or a description is no report of an attack.
         "Peru formed a coalition to fight drug traffickers in Lima in 2019.",
         "Photographs of the decapitated bodies circulated in Kano, Nigeria.",
+        # An attack in words or on computers, violence named as a cause.
+        "A Kenyan bank was hit by a cyber attack in Nairobi on Friday.",
+        "Thousands marched in Lusaka, Zambia against violence surrounding the vote.",
         # A verb of dissent whose subject is no crowd.
         "The problems plaguing Ecuador's economy worsened in 2019.",
     ],

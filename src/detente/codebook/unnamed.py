@@ -19,6 +19,7 @@ class UnnamedDoers:
     accidental_causes: frozenset[str]
     force_sectors: dict[str, str]
     exercise_words: frozenset[str]
+    figurative_attacks: frozenset[str]
 
 
 def _words(raw: dict, key: str) -> frozenset[str]:
@@ -37,4 +38,5 @@ def unnamed_doers() -> UnnamedDoers:
         accidental_causes=_words(raw, "accidental_causes"),
         force_sectors={str(k): str(v) for k, v in (raw.get("force_sectors") or {}).items()},
         exercise_words=_words(raw, "exercise_words"),
+        figurative_attacks=_words(raw, "figurative_attacks"),
     )

@@ -57,7 +57,12 @@ def _violent_without_doer(tok: Token, is_verb: bool) -> bool:
     """An act of violence whose doer the clause does not name as an actor."""
     facts = unnamed_doers()
     if not is_verb:
-        return tok.lemma_.lower() in facts.violence_nouns
+        modifiers = {
+            t.lemma_.lower() for t in tok.subtree if t.dep_ in {"amod", "compound", "conj"}
+        }
+        return (
+            tok.lemma_.lower() in facts.violence_nouns and not modifiers & facts.figurative_attacks
+        )
     if tok.dep_ in {"amod", "acomp", "pcomp", "xcomp"} or any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
     ):
@@ -72,8 +77,21 @@ def _violent_without_doer(tok: Token, is_verb: bool) -> bool:
         # "two villagers killed in a raid": a reduced passive.
         return tok.tag_ == "VBN" and tok.dep_ in {"acl", "ROOT", "conj"}
     # "a car bomb exploded", "the blast killed 15 people", "an attacker stabbed a guard",
-    # "killed by unknown assailants" (the by-agent is the subject; it named no actor).
-    return all(s.pos_ in {"NOUN", "PROPN"} for s in subj)
+    # "killed by unknown assailants" (the by-agent is the subject; it named no actor); not
+    # an abstract subject ("violence surrounding the election").
+    return all(
+        _doer_like(s, facts.weapon_subjects)
+        and not {t.lemma_.lower() for t in s.children} & facts.figurative_attacks
+        for s in subj
+    )
+
+
+def _doer_like(tok: Token, weapons: frozenset[str]) -> bool:
+    """A word that can do violence: a weapon, a name, a person or a group of people."""
+    if tok.lemma_.lower() in weapons or tok.pos_ == "PROPN" or tok.ent_type_ in {"PERSON", "NORP"}:
+        return True
+    m = mention_at(tok)
+    return m is not None and m.kind == "agent"
 
 
 def _crowd_subject(tok: Token) -> str | None:
