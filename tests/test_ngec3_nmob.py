@@ -105,6 +105,8 @@ def test_crowd_without_country() -> None:
         # Police called to a place, forces growing in strength.
         ("Greek police were called to the port of Piraeus on Sunday.", ("GRCCOP", "GRCCVL", "MOBILIZE")),
         ("Iran tested a new cruise missile on Sunday.", ("IRN", "IRNCVL", "MOBILIZE")),
+        # Its own forces' readiness names no target: the show of force is at home.
+        ("Serbia raised the combat readiness of its army on Friday.", ("SRB", "SRBCVL", "MOBILIZE")),
         # A person called is a telephone call, a person called something is not.
         ("Mexican President Lopez Obrador called Canadian Prime Minister Justin Trudeau on Monday.", ("MEXGOV", "CANGOV", "CONSULT")),
     ],

@@ -50,7 +50,13 @@ from detente.nlp.present import retag_present_verbs
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
-from detente.nlp.unnamed import crowd_of_country, lone_exercise, meeting_hosts, unnamed_doer
+from detente.nlp.unnamed import (
+    crowd_of_country,
+    lone_exercise,
+    meeting_hosts,
+    own_side_targets,
+    unnamed_doer,
+)
 from detente.nlp.verbal_roles import VERBAL_ROOTS, domestic_implied_target
 
 
@@ -407,6 +413,8 @@ def code_trigger(
             patterns.crowd_acts,
             idiom=trig.verb is not None and trig.verb.objects is not None,
         )
+    if trig.domestic:
+        targets = own_side_targets(code, sources, targets)
     if trig.domestic and sources and not targets:
         code = lone_exercise(trig.tok, code)
         hosts, at_third_place = meeting_hosts(trig.tok, sources)

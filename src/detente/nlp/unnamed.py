@@ -18,9 +18,16 @@ from detente.model import Actor
 from detente.nlp.actors import ActorResolver
 from detente.nlp.implicit import place_country
 from detente.nlp.mentions import mention_at
+from detente.nlp.parties import distinct_parties
 from detente.nlp.syntax import subject_tokens
 
-__all__ = ["crowd_of_country", "lone_exercise", "meeting_hosts", "unnamed_doer"]
+__all__ = [
+    "crowd_of_country",
+    "lone_exercise",
+    "meeting_hosts",
+    "own_side_targets",
+    "unnamed_doer",
+]
 
 #: How far up the parse a noun's place is looked for: "a protest (against X) was held in
 #: Lima" places the noun through the verb it is the subject of.
@@ -223,3 +230,13 @@ def meeting_hosts(tok: Token, sources: list[Actor]) -> tuple[list[Actor], str | 
         if place is not None and place.code[:3] not in home:
             return [Actor(place.code[:3], place.text, place.start, place.end)], "044"
     return [], None
+
+
+def own_side_targets(code: str, sources: list[Actor], targets: list[Actor]) -> list[Actor]:
+    """ "Greece increased its military readiness": a show of force (15) whose only named
+    patient is the doer's own side ("its") names no target; the implicit one applies."""
+    if code[:2] != "15" or not sources or not targets:
+        return targets
+    if any(distinct_parties(a, t, True) for a in sources for t in targets):
+        return targets
+    return []
