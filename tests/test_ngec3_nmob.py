@@ -27,6 +27,8 @@ def coded(text: str, domestic: bool = True) -> set[tuple[str, str, str | None]]:
         ("A roadside bomb killed two civilians in Mogadishu on Wednesday.", ("SOMUAF", "SOMCVL", "ASSAULT")),
         ("The bombing of a market in Peshawar, Pakistan killed eleven shoppers.", ("PAKUAF", "PAKCVL", "ASSAULT")),
         ("An attacker stabbed two shoppers in Tunis, Tunisia on Monday.", ("TUNUAF", "TUN", "ASSAULT")),
+        ("A blast ripped through a market in Maiduguri, Nigeria on Sunday.", ("NGAUAF", "NGACVL", "ASSAULT")),
+        ("The killing of two Colombian journalists in Cali drew protests.", ("COLUAF", "COLMED", "ASSAULT")),
         # A show of force without a named force: the place's own.
         ("Hundreds of troops were deployed in Tripoli, Libya on Monday.", ("LBYMIL", "LBYCVL", "MOBILIZE")),
     ],
