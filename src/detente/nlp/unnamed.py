@@ -177,6 +177,10 @@ def unnamed_doer(
     return [doer], targets, code
 
 
+#: Words that name a country itself, not its people ("the country", "the nation").
+_STATE_WORDS = frozenset({"country", "nation", "state", "government", "kingdom", "republic"})
+
+
 def crowd_of_country(code: str, sources: list[Actor]) -> list[Actor]:
     """ "Hundreds of Zambian miners staged a walkout": people a nationality word names,
     whose sector the actor dictionaries do not know, are the country's civilians when they
@@ -187,7 +191,7 @@ def crowd_of_country(code: str, sources: list[Actor]) -> list[Actor]:
     out = []
     for a in sources:
         words = a.text.split()
-        if len(a.code) == 3 and words and words[-1].islower():
+        if len(a.code) == 3 and words and words[-1].islower() and words[-1] not in _STATE_WORDS:
             a = Actor(a.code + sector, a.text, a.start, a.end)
         out.append(a)
     return out
