@@ -129,6 +129,23 @@ class ActorResolver:
             if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ == "PROPN":
                 self._resolve_head(tok, self.reference_date)
         self.people = known
+        self._learn_apposed_names(sent)
+
+    def _learn_apposed_names(self, sent: Span) -> None:
+        """ "Niger's foreign minister, Alaudin Nashir, ... Nashir arrived in Chad": a name set
+        beside a role the text resolves (nmob branch) is that official later in the text."""
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+                continue
+            names = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+            if not names:
+                continue
+            known = dict(self.people)
+            found = self._resolve_head(tok, self.reference_date)
+            self.people = known
+            if len(found) == 1 and len(found[0].code) > 3 and not found[0].code.startswith("IGO"):
+                for name in names:
+                    self.people.setdefault(name.lower_, found[0].code)
 
     def discourse_country(self) -> str | None:
         """The country a role word without one belongs to, from the discourse, as PETRARCH

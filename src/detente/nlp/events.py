@@ -50,6 +50,13 @@ from detente.nlp.present import retag_present_verbs
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
+from detente.nlp.unnamed import (
+    crowd_of_country,
+    lone_exercise,
+    meeting_hosts,
+    own_side_targets,
+    unnamed_doer,
+)
 from detente.nlp.verbal_roles import VERBAL_ROOTS, domestic_implied_target
 
 
@@ -392,6 +399,26 @@ def code_trigger(
     if trig.domestic and code[:2] == "15" and not sources and targets:
         # "U.S. troops were deployed to Vietnam": the forces moved show the force.
         sources, targets = targets, []
+    if trig.domestic:
+        sources = crowd_of_country(code, sources)
+    if trig.domestic and not sources:
+        # "riots broke out in Dakar", "a bomb exploded in Kano": the doer news leaves unnamed.
+        sources, targets, code = unnamed_doer(
+            trig.tok,
+            code,
+            _info(code).plover,
+            trig.verb is not None,
+            targets,
+            resolver,
+            patterns.crowd_acts,
+            idiom=trig.verb is not None and trig.verb.objects is not None,
+        )
+    if trig.domestic:
+        targets = own_side_targets(code, sources, targets)
+    if trig.domestic and sources and not targets:
+        code = lone_exercise(trig.tok, code)
+        hosts, at_third_place = meeting_hosts(trig.tok, sources)
+        targets, code = hosts, at_third_place or code
     if trig.domestic and sources and not targets:
         targets = implicit_targets(trig.tok, code, sources)
     if trig.domestic:

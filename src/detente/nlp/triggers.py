@@ -336,6 +336,9 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
                 for d in dobj
             ):
                 continue
+            if vp.person_object and any(c.dep_ == "oprd" for c in tok.children):
+                # "called Putin a thug": the object is described, not met or called.
+                continue
         return vp
     return None
 
