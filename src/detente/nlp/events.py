@@ -51,6 +51,7 @@ from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_role
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
 from detente.nlp.verbal_roles import VERBAL_ROOTS, domestic_implied_target
+from detente.nlp.yields import yield_targets
 
 
 def extract_events(
@@ -394,6 +395,8 @@ def code_trigger(
         sources, targets = targets, []
     if trig.domestic and sources and not targets:
         targets = implicit_targets(trig.tok, code, sources)
+    if trig.domestic and sources and not targets:
+        targets = yield_targets(trig.tok, code, sources)
     if trig.domestic:
         lemma = trig.tok.lemma_.lower()
         code = authority_code(lemma, sources, targets, patterns.authority_acts) or code

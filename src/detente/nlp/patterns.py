@@ -344,4 +344,7 @@ def refine_by_domain(code: str, words: set[str], patterns: Patterns) -> str:
         return "0332" if military else "0333" if humanitarian else "0331" if economic else code
     if code == "070":
         return "072" if military else "073" if humanitarian else "071" if economic else code
+    if code == "081":
+        # Easing a ban or restriction on trade eases an economic sanction (085).
+        return "085" if economic else code
     return code

@@ -1,0 +1,65 @@
+"""To whom a yield is made when news names only the one who yields (``--domestic`` only).
+
+A yield (CAMEO 08: easing restrictions, acceding to demands, stepping down, releasing,
+withdrawing, ceasing fire) is often reported with its doer alone: "the government eased
+restrictions on the press", "the interior minister resigned", "the army pulled back from the
+north", "rebels declared a ceasefire". Event data sets that code domestic events (ICEWS,
+PETRARCH with domestic actors) code such acts as the state's toward its own population, as
+they code a curfew or a ban (:mod:`detente.nlp.implicit`), and a military de-escalation at
+home as one side's toward the other side of the internal conflict. These fall-backs apply
+only when the clause names no target.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.model import Actor
+from detente.nlp.implicit import place_country
+from detente.nlp.parties import STATE_SECTORS, distinct_parties
+
+__all__ = ["yield_targets"]
+
+#: The state and its law enforcement: what they ease, they ease for the country's people.
+_STATE = STATE_SECTORS | {"COP", "JUD", ""}
+
+#: Armed non-state actors: their yield at home is made to the government they fight.
+_ARMED = frozenset({"REB", "INS", "SEP", "UAF"})
+
+#: Unarmed non-state actors who dissent (civilians, opposition, workers, students...): what
+#: they yield (calling off a strike, CAMEO 082) they yield to their government.
+_CROWD = frozenset(
+    {"CVL", "OPP", "LAB", "EDU", "REL", "MED", "AGR", "HLH", "REF", "BUS", "NGO", "HRI", "ACT"}
+)
+
+#: CAMEO 082, easing dissent: only those who dissent do it, never the state.
+_DISSENT = "082"
+
+#: CAMEO 087x, de-escalating militarily (ceasefire, lifting a blockade, demobilising,
+#: retreating): at home the other side of the fighting undergoes it, not the civilians.
+_MILITARY = "087"
+
+
+def yield_targets(tok: Token, code: str, sources: list[Actor]) -> list[Actor]:
+    """The implicit target of a yield (CAMEO 08) whose clause names none."""
+    if code[:2] != "08" or not sources:
+        return []
+    place = place_country(tok)
+    foreign = place is not None and all(a.country != place.country for a in sources)
+    if place is not None and foreign and not place.code.startswith("IGO"):
+        # "troops pulled out of Mali": leaving a foreign country yields to it.
+        return [place]
+    country = place.code[:3] if place is not None else sources[0].country
+    if country.startswith("IGO") or any(a.country != country for a in sources):
+        return []
+    sectors = {a.code[3:6] for a in sources}
+    if sectors <= _STATE and code != _DISSENT:
+        # "The government eased restrictions", "the minister resigned": the country's
+        # people; "the army pulled back its forces": the rebels it fought.
+        target = Actor(country + ("REB" if code.startswith(_MILITARY) else "CVL"), "")
+    elif sectors <= _ARMED | _CROWD:
+        # "Rebels declared a ceasefire", "the union called off the strike": the government.
+        target = Actor(country + "GOV", "")
+    else:
+        return []
+    return [target] if all(distinct_parties(a, target, True) for a in sources) else []

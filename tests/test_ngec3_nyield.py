@@ -1,0 +1,106 @@
+"""Yields as news reports them (nyield branch, issue 8): resignations, withdrawals, eased
+restrictions, ended strikes and ceasefires, with the implicit targets domestic coding gives
+them (CAMEO 08, PLOVER CONCEDE / RETREAT)."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.extract import extract_text
+
+
+def coded(text: str, domestic: bool = True) -> set[tuple[str, str, str, str]]:
+    return {
+        (e.source, e.target, e.cameo, e.plover or "")
+        for e in extract_text(text, domestic=domestic)
+        if not e.negated
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An official who steps down yields power to the country's people; NGEC's codebook
+        # counts a resignation that has happened as RETREAT.
+        (
+            "Romanian Defence Minister Victor Babiuc resigned on 12 March 1999.",
+            ("ROUGOV", "ROUCVL", "0831", "RETREAT"),
+        ),
+        (
+            "The Latvian prime minister stepped down on Thursday after a bank scandal.",
+            ("LVAGOV", "LVACVL", "0831", "RETREAT"),
+        ),
+        # A state eases restrictions for its own people.
+        (
+            "The Vietnamese government eased restrictions on religious groups in 2004.",
+            ("VNMGOV", "VNMREL", "081", "CONCEDE"),
+        ),
+        (
+            "The Thai government lifted the state of emergency in Chiang Mai on Monday.",
+            ("THAGOV", "THACVL", "0814", "RETREAT"),
+        ),
+        # Dissenters who end their strike or boycott yield to their government (082).
+        (
+            "Bolivian teachers called off a general strike on 4 June 2005.",
+            ("BOLEDU", "BOLGOV", "082", "CONCEDE"),
+        ),
+        (
+            "The Zimbabwean opposition suspended its boycott of parliament in 2009.",
+            ("ZWEOPP", "ZWEGOV", "082", "CONCEDE"),
+        ),
+        # Armed groups that stop fighting yield to the government they fight; an army that
+        # pulls back at home yields to the rebels.
+        (
+            "Maoist rebels in Nepal declared a unilateral ceasefire on 3 September 2005.",
+            ("NPLREB", "NPLGOV", "0871", "RETREAT"),
+        ),
+        (
+            "Rebels in Colombia suspended attacks on government forces on Friday.",
+            ("COLREB", "COLGOV", "087", "RETREAT"),
+        ),
+        (
+            "The Ethiopian army pulled its troops out of the Ogaden region in 2008.",
+            ("ETHMIL", "ETHREB", "0874", "RETREAT"),
+        ),
+    ],
+)
+def test_domestic_yields(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Syria pulled its troops out of Lebanon in April 2005.",
+            ("SYR", "LBN", "0874", "RETREAT"),
+        ),
+        (
+            "Japan lifted its ban on American beef imports in 2006.",
+            ("JPN", "USA", "085", "RETREAT"),
+        ),
+        (
+            "Egypt returned the seized fishing boats' property to Sudan on Monday.",
+            ("EGY", "SDN", "0842", "RETREAT"),
+        ),
+    ],
+)
+def test_interstate_yields(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in coded(text, domestic=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A promise to resign is not a resignation; a refusal to resign even less.
+        "The Peruvian president will resign next year, his aides said.",
+        "The Hungarian minister refused to resign on Monday.",
+        # Police breaking up a protest do not ease dissent.
+        "Police in Lima ended the protest by firing tear gas on Tuesday.",
+        # Without --domestic a resignation has no second party.
+        "Romanian Defence Minister Victor Babiuc resigned on 12 March 1999.",
+    ],
+)
+def test_not_yields(text: str) -> None:
+    domestic = "Babiuc" not in text
+    assert not any(c[2].startswith("08") for c in coded(text, domestic=domestic))
