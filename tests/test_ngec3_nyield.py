@@ -104,3 +104,46 @@ def test_interstate_yields(text: str, expected: tuple[str, str, str, str]) -> No
 def test_not_yields(text: str) -> None:
     domestic = "Babiuc" not in text
     assert not any(c[2].startswith("08") for c in coded(text, domestic=domestic))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Wanting another party to act is an appeal to it; seeking a meeting or aid asks for it.
+        ("Uruguay wants Brazil to lower its tariffs on rice.", ("URY", "BRA", "020", "REQUEST")),
+        (
+            "Laos sought a meeting with the Thai prime minister in 2011.",
+            ("LAO", "THAGOV", "026", "REQUEST"),
+        ),
+        (
+            "Fiji sought emergency food aid from Australia in March.",
+            ("FJI", "AUS", "0233", "REQUEST"),
+        ),
+        # A refusal to meet is coded, the meeting is not.
+        (
+            "The Serbian president declined to meet with the Croatian prime minister.",
+            ("SRBGOV", "HRVGOV", "125", "REJECT"),
+        ),
+    ],
+)
+def test_requests_and_refusals(text: str, expected: tuple[str, str, str, str]) -> None:
+    events = coded(text, domestic=False)
+    assert expected in events
+    assert not any(c[2] == "040" for c in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The act asked for has not happened: no release, no withdrawal.
+        "The Japanese government called on North Korea to release the abductees.",
+        "Ghana pressed Togo to withdraw its troops from the border in 2004.",
+        # A wish for oneself is no appeal to anyone.
+        "Georgia wants to join NATO.",
+    ],
+)
+def test_appeals_are_not_the_acts_asked_for(text: str) -> None:
+    events = coded(text, domestic=True)
+    assert not any(c[2].startswith("08") for c in events)
+    if "wants" in text:
+        assert not events

@@ -95,6 +95,9 @@ class VerbPattern:
     #: The verb must have a content clause after it in the future or a possibility mood
     #: ("warned they might resume attacks", "warned that it would retaliate").
     clause_modal: bool = False
+    #: The verb must have a clause after it whose own subject is an actor ("Chile wants
+    #: Peru to withdraw": an appeal to Peru; "Chile wants to join" is a wish).
+    clause_actor: bool = False
 
     @property
     def specificity(self) -> int:
@@ -230,6 +233,7 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
                 arg_preps=_words(a.get("arg_preps"), named),
                 passive_only=bool(a.get("passive", False)),
                 clause_modal=bool(a.get("clause_modal", False)),
+                clause_actor=bool(a.get("clause_actor", False)),
             )
             for a in alts
         )

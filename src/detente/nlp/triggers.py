@@ -327,6 +327,8 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
             continue
         if vp.clause_modal and not _modal_clause(tok):
             continue
+        if vp.clause_actor and not _actor_clause(tok):
+            continue
         if vp.needs_actor_object:
             dobj = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
             if not dobj or not any(is_actorish(d) for d in dobj):
@@ -350,6 +352,21 @@ def _modal_clause(verb: Token) -> bool:
         )
         for c in verb.children
     )
+
+
+def _actor_clause(verb: Token) -> bool:
+    """A clause after the verb whose subject is an actor: "wants Peru to withdraw" (parsed
+    as a clause with its subject, or as an object and an infinitive)."""
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ == "ccomp" and any(
+            s.dep_ in {"nsubj", "nsubjpass"} and is_actorish(s) for s in c.children
+        ):
+            return True
+        if c.dep_ == "dobj" and is_actorish(c) and any(x.dep_ == "xcomp" for x in verb.children):
+            return True
+    return False
 
 
 def _actor_after_prep(verb: Token, preps: frozenset[str] | None) -> bool:
