@@ -147,3 +147,32 @@ def test_appeals_are_not_the_acts_asked_for(text: str) -> None:
     assert not any(c[2].startswith("08") for c in events)
     if "wants" in text:
         assert not events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A resignation reported done, named by its noun.
+        (
+            "Slovak Prime Minister Iveta Radicova announced her resignation on Tuesday.",
+            ("SVKGOV", "SVKCVL", "0831", "RETREAT"),
+        ),
+        # Handing back seized property, handing over power, laying down arms.
+        (
+            "Peruvian rebels handed back the land seized from the farmers' cooperative.",
+            ("PERREB", "PERGOV", "0842", "RETREAT"),
+        ),
+        (
+            "The Guinean junta handed over power to an elected president in 2010.",
+            ("GINGOV", "GINCVL", "0831", "RETREAT"),
+        ),
+    ],
+)
+def test_nominal_and_phrasal_yields(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+def test_a_demanded_resignation_is_a_demand() -> None:
+    events = coded("Moldovan students demanded the resignation of the Moldovan president.")
+    assert not any(c[2] == "0831" for c in events)
+    assert any(c[3] == "REQUEST" for c in events)
