@@ -176,3 +176,26 @@ def test_a_demanded_resignation_is_a_demand() -> None:
     events = coded("Moldovan students demanded the resignation of the Moldovan president.")
     assert not any(c[2] == "0831" for c in events)
     assert any(c[3] == "REQUEST" for c in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Refusing to yield is aimed at whoever the yield would have been made to.
+        (
+            "The Bahraini government refused to lift the curfew on Sunday.",
+            ("BHRGOV", "BHRCVL", "120", "REJECT"),
+        ),
+        (
+            "The Eritrean government's refusal to ease restrictions on the press drew criticism.",
+            ("ERIGOV", "ERICVL", "120", "REJECT"),
+        ),
+    ],
+)
+def test_refused_yields(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+def test_refusing_other_acts_has_no_implicit_target() -> None:
+    events = coded("The Nepalese government refused to end the talks on Friday.")
+    assert not any(c[1] == "NPLCVL" for c in events)

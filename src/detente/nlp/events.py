@@ -51,7 +51,7 @@ from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_role
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
 from detente.nlp.verbal_roles import VERBAL_ROOTS, domestic_implied_target
-from detente.nlp.yields import yield_targets
+from detente.nlp.yields import refused_yield_targets, yield_targets
 
 
 def extract_events(
@@ -396,7 +396,9 @@ def code_trigger(
     if trig.domestic and sources and not targets:
         targets = implicit_targets(trig.tok, code, sources)
     if trig.domestic and sources and not targets:
-        targets = yield_targets(trig.tok, code, sources)
+        targets = yield_targets(trig.tok, code, sources) or refused_yield_targets(
+            trig.tok, code, sources, patterns
+        )
     if trig.domestic:
         lemma = trig.tok.lemma_.lower()
         code = authority_code(lemma, sources, targets, patterns.authority_acts) or code

@@ -177,7 +177,7 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                     continue
             # "vowed not to release the prisoners": a refusal, not a negated release.
             refusal = realis_only and tok.dep_ == "xcomp" and negated(tok) and threat_frame(tok)
-            vp = _choose_verb_pattern(tok, alts)
+            vp = choose_verb_pattern(tok, alts)
             if vp is None or vp.code == NULL_CODE or (realis_only and shared_view(tok)):
                 continue
             if refusal or (announced and patterns.intent_code(vp.code) == vp.code):
@@ -287,7 +287,8 @@ def _choose_noun_pattern(tok: Token, alts: Sequence[NounPattern]) -> NounPattern
     return None
 
 
-def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern | None:
+def choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern | None:
+    """The first of a verb's patterns whose conditions its clause meets."""
     objs = _object_lemmas(tok)
     # A particle counts as a preposition: "turned down the offer", "ruled out talks".
     preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative", "prt"}}

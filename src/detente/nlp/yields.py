@@ -17,8 +17,10 @@ from spacy.tokens import Token
 from detente.model import Actor
 from detente.nlp.implicit import place_country
 from detente.nlp.parties import STATE_SECTORS, distinct_parties
+from detente.nlp.patterns import Patterns
+from detente.nlp.triggers import choose_verb_pattern
 
-__all__ = ["yield_targets"]
+__all__ = ["refused_yield_targets", "yield_targets"]
 
 #: The state and its law enforcement: what they ease, they ease for the country's people.
 _STATE = STATE_SECTORS | {"COP", "JUD", ""}
@@ -63,3 +65,23 @@ def yield_targets(tok: Token, code: str, sources: list[Actor]) -> list[Actor]:
     else:
         return []
     return [target] if all(distinct_parties(a, target, True) for a in sources) else []
+
+
+def refused_yield_targets(
+    tok: Token, code: str, sources: list[Actor], patterns: Patterns
+) -> list[Actor]:
+    """The implicit target of a refusal (CAMEO 12) of a yield: "the government refused to
+    lift the curfew", "the junta's refusal to allow aid agencies in" is aimed at whoever
+    the yield would have been made to (:func:`yield_targets`)."""
+    if code[:2] != "12" or not sources:
+        return []
+    for c in tok.children:
+        if c.dep_ not in {"xcomp", "acl"} or not any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children
+        ):
+            continue
+        alts = patterns.verbs.get(c.lemma_.lower())
+        vp = choose_verb_pattern(c, alts) if alts else None
+        if vp is not None and vp.code[:2] == "08":
+            return yield_targets(c, vp.code, sources)
+    return []
