@@ -199,3 +199,34 @@ def test_refused_yields(text: str, expected: tuple[str, str, str, str]) -> None:
 def test_refusing_other_acts_has_no_implicit_target() -> None:
     events = coded("The Nepalese government refused to end the talks on Friday.")
     assert not any(c[1] == "NPLCVL" for c in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A release reported in speech is a release, not a comment.
+        (
+            "The Malaysian police said they had freed 40 hostages in Sabah on Sunday.",
+            ("MYS", "MYSCVL", "0841", "RETREAT"),
+        ),
+        (
+            "Indonesia released the Australian fishermen on Tuesday.",
+            ("IDN", "AUSCVL", "0841", "RETREAT"),
+        ),
+        # "cease-fire" is parsed as "fire".
+        (
+            "Sudanese President Omar al-Bashir declared a cease-fire in Darfur in 2010.",
+            ("SDNGOV", "SDNREB", "0871", "RETREAT"),
+        ),
+        (
+            "Togo's president requested talks with Ghana's president.",
+            ("TGOGOV", "GHAGOV", "026", "REQUEST"),
+        ),
+    ],
+)
+def test_releases_ceasefires_talks(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+def test_released_report_is_no_release() -> None:
+    assert not coded("The Kenyan ministry released a report on Monday.", domestic=False)
