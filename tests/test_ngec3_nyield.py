@@ -230,3 +230,27 @@ def test_releases_ceasefires_talks(text: str, expected: tuple[str, str, str, str
 
 def test_released_report_is_no_release() -> None:
     assert not coded("The Kenyan ministry released a report on Monday.", domestic=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Letting international actors in is CAMEO 086x toward them, however the parser
+        # attaches them ("allowed X to visit" is a clause with X as its subject).
+        (
+            "North Korea allowed IAEA inspectors to visit Yongbyon in 2007.",
+            ("PRK", "IGOIAEA", "0862", "RETREAT"),
+        ),
+        (
+            "Chad allowed United Nations peacekeepers into the east in 2008.",
+            ("TCD", "IGOUNOMIL", "0861", "RETREAT"),
+        ),
+    ],
+)
+def test_allowing_international_actors_in(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in coded(text, domestic=False)
+
+
+def test_letting_inspectors_in_is_not_done_for_the_people() -> None:
+    events = coded("The Iraqi government allowed inspectors to visit the palaces.")
+    assert not any(c[1].endswith("CVL") for c in events)

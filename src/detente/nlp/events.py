@@ -51,7 +51,7 @@ from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_role
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
 from detente.nlp.verbal_roles import VERBAL_ROOTS, domestic_implied_target
-from detente.nlp.yields import refused_yield_targets, yield_targets
+from detente.nlp.yields import admitted_parties, refused_yield_targets, yield_targets
 
 
 def extract_events(
@@ -385,6 +385,8 @@ def code_trigger(
     if sources and not targets and agents and trig.verb is not None:
         targets = targets_from_referenced_act(trig.tok, sources, patterns, agents, trig.domestic)
     code = trig.code
+    if sources and not targets and trig.verb is not None:
+        targets = admitted_parties(trig.tok, code, sources, resolver, when.value, trig.domestic)
     if trig.domestic and trig.verb is not None and not sources:
         lemma = trig.tok.lemma_.lower()
         sources = implicit_agents(trig.tok, targets, patterns.implicit_agents.get(lemma))

@@ -461,6 +461,13 @@ def _object_lemmas(tok: Token) -> set[str]:
                         out.add("igo")  # "acceded to the EU": an organisation as the object
         elif c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG":
             out.add(c.lemma_.lower())
+        elif c.dep_ == "ccomp" and (
+            c.pos_ == "NOUN" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ):
+            # "allowed inspectors to visit", parsed as a clause with its own subject, or
+            # "allowed peacekeepers into Darfur" with the noun as the clause (nyield).
+            out.add(c.lemma_.lower())
+            out |= {s.lemma_.lower() for s in c.children if s.dep_ == "nsubj"}
     if (tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.dep_ == "conj")) and not any(
         c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in tok.children
     ):

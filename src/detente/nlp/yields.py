@@ -15,12 +15,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from detente.model import Actor
+from detente.nlp.actors import ActorResolver
 from detente.nlp.implicit import place_country
 from detente.nlp.parties import STATE_SECTORS, distinct_parties
 from detente.nlp.patterns import Patterns
 from detente.nlp.triggers import choose_verb_pattern
 
-__all__ = ["refused_yield_targets", "yield_targets"]
+__all__ = ["admitted_parties", "refused_yield_targets", "yield_targets"]
 
 #: The state and its law enforcement: what they ease, they ease for the country's people.
 _STATE = STATE_SECTORS | {"COP", "JUD", ""}
@@ -34,6 +35,9 @@ _CROWD = frozenset(
     {"CVL", "OPP", "LAB", "EDU", "REL", "MED", "AGR", "HLH", "REF", "BUS", "NGO", "HRI", "ACT"}
 )
 
+#: CAMEO 086, 0861, 0862: allowing international involvement, peacekeepers, inspectors.
+_INTERNATIONAL = frozenset({"086", "0861", "0862"})
+
 #: CAMEO 082, easing dissent: only those who dissent do it, never the state.
 _DISSENT = "082"
 
@@ -45,6 +49,10 @@ _MILITARY = "087"
 def yield_targets(tok: Token, code: str, sources: list[Actor]) -> list[Actor]:
     """The implicit target of a yield (CAMEO 08) whose clause names none."""
     if code[:2] != "08" or not sources:
+        return []
+    if code in _INTERNATIONAL:
+        # Letting in peacekeepers or inspectors is done for the ones named, never for the
+        # country's people.
         return []
     place = place_country(tok)
     foreign = place is not None and all(a.country != place.country for a in sources)
@@ -84,4 +92,31 @@ def refused_yield_targets(
         vp = choose_verb_pattern(c, alts) if alts else None
         if vp is not None and vp.code[:2] == "08":
             return yield_targets(c, vp.code, sources)
+    return []
+
+
+def admitted_parties(
+    tok: Token,
+    code: str,
+    sources: list[Actor],
+    resolver: ActorResolver,
+    date: str | None,
+    domestic: bool = False,
+) -> list[Actor]:
+    """Who is let in (CAMEO 086x) when the parser makes them the subject of a clause:
+    "Iran allowed IAEA inspectors to visit the plant", "allowed AU peacekeepers into Darfur"."""
+    if not code.startswith("086") or not sources:
+        return []
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        heads = [c] if c.pos_ == "NOUN" else [s for s in c.children if s.dep_ == "nsubj"]
+        for h in heads:
+            found = [
+                a
+                for a in resolver.resolve(h, date)
+                if all(distinct_parties(s, a, domestic) for s in sources)
+            ]
+            if found:
+                return found
     return []
