@@ -254,3 +254,10 @@ def test_allowing_international_actors_in(text: str, expected: tuple[str, str, s
 def test_letting_inspectors_in_is_not_done_for_the_people() -> None:
     events = coded("The Iraqi government allowed inspectors to visit the palaces.")
     assert not any(c[1].endswith("CVL") for c in events)
+
+
+def test_refusing_an_offer_made_by_another_party() -> None:
+    events = coded(
+        "Nepal refused to accept the relief supplies offered by India in 2015.", domestic=False
+    )
+    assert ("NPL", "IND", "120", "REJECT") in events
