@@ -261,3 +261,24 @@ def test_refusing_an_offer_made_by_another_party() -> None:
         "Nepal refused to accept the relief supplies offered by India in 2015.", domestic=False
     )
     assert ("NPL", "IND", "120", "REJECT") in events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Concessions made are a yield; giving in to demands accedes to them.
+        ("Armenia made concessions to Azerbaijan in 2020.", ("ARM", "AZE", "080", "CONCEDE")),
+        (
+            "The Bahraini government gave in to the demands of the opposition.",
+            ("BHRGOV", "BHROPP", "083", "CONCEDE"),
+        ),
+    ],
+)
+def test_concessions(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+def test_offered_concessions_are_an_intent() -> None:
+    events = coded("Armenia offered concessions to Azerbaijan in 2020.", domestic=False)
+    assert ("ARM", "AZE", "035", "AGREE") in events
+    assert not any(c[2] == "080" for c in events)
