@@ -282,3 +282,16 @@ def test_offered_concessions_are_an_intent() -> None:
     events = coded("Armenia offered concessions to Azerbaijan in 2020.", domestic=False)
     assert ("ARM", "AZE", "035", "AGREE") in events
     assert not any(c[2] == "080" for c in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Loose yields and publications release nothing to anyone.
+        "The Moldovan ministry approved the proposals on Monday.",
+        "Photos released by the Belarusian police showed the crowd.",
+        "A press release from the Nepalese ministry was published on Monday.",
+    ],
+)
+def test_no_implicit_recipient_for_loose_yields(text: str) -> None:
+    assert not any(c[2].startswith("08") for c in coded(text))

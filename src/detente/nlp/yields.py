@@ -38,6 +38,9 @@ _CROWD = frozenset(
 #: CAMEO 086, 0861, 0862: allowing international involvement, peacekeepers, inspectors.
 _INTERNATIONAL = frozenset({"086", "0861", "0862"})
 
+#: Yields of no particular kind.
+_UNSPECIFIED = frozenset({"080", "084"})
+
 #: CAMEO 082, easing dissent: only those who dissent do it, never the state.
 _DISSENT = "082"
 
@@ -50,9 +53,14 @@ def yield_targets(tok: Token, code: str, sources: list[Actor]) -> list[Actor]:
     """The implicit target of a yield (CAMEO 08) whose clause names none."""
     if code[:2] != "08" or not sources:
         return []
-    if code in _INTERNATIONAL:
+    if code in _INTERNATIONAL or code in _UNSPECIFIED:
         # Letting in peacekeepers or inspectors is done for the ones named, never for the
-        # country's people.
+        # country's people; a yield of no particular kind (PETRARCH's loose 080/084 patterns:
+        # "approved the proposals", "a statement released by") is no yield to anyone.
+        return []
+    if code.startswith("084") and tok.pos_ in {"NOUN", "PROPN"}:
+        # A release named by its noun names whom it frees ("the release of X"); "a press
+        # release" frees no one.
         return []
     place = place_country(tok)
     foreign = place is not None and all(a.country != place.country for a in sources)
