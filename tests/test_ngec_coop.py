@@ -109,7 +109,8 @@ def test_the_place_of_a_signing_is_not_a_partner():
 
 def test_citizens_released_by_unnamed_agent_were_released_by_their_state():
     text = "Two Kenyan opposition activists were freed on 3 March 2015 after a week in custody."
-    assert ("KEN", "KEN", "084") in triples(extract_text(text, domestic=True))
+    # 0841 since the nyield branch codes the release of people as such (084 before).
+    assert ("KEN", "KEN", "0841") in triples(extract_text(text, domestic=True))
     # Without domestic events nothing is guessed.
     assert not triples(extract_text(text))
 

@@ -41,8 +41,9 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         ("Uganda implored Kenya to reopen the border in March 2021.", ("UGA", "KEN", "020")),
         # 08: yield
         ("Argentina ceded the islands to Chile in 1984.", ("ARG", "CHL", "080")),
-        ("Pakistan released 100 Indian fishermen in December 2019.", ("PAK", "IND", "084")),
-        ("Nigerian troops freed 12 Cameroonian hostages on Friday.", ("NGA", "CMR", "084")),
+        # (detente has its own release of people since the nyield branch: 0841)
+        ("Pakistan released 100 Indian fishermen in December 2019.", ("PAK", "IND", "0841")),
+        ("Nigerian troops freed 12 Cameroonian hostages on Friday.", ("NGA", "CMR", "0841")),
         # 11: disapprove
         ("The Philippines castigated China over the incident in 2016.", ("PHL", "CHN", "111")),
         # 13: threaten

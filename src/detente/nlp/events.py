@@ -58,6 +58,7 @@ from detente.nlp.unnamed import (
     unnamed_doer,
 )
 from detente.nlp.verbal_roles import VERBAL_ROOTS, domestic_implied_target
+from detente.nlp.yields import admitted_parties, refused_yield_targets, yield_targets
 
 
 def extract_events(
@@ -391,6 +392,8 @@ def code_trigger(
     if sources and not targets and agents and trig.verb is not None:
         targets = targets_from_referenced_act(trig.tok, sources, patterns, agents, trig.domestic)
     code = trig.code
+    if sources and not targets and trig.verb is not None:
+        targets = admitted_parties(trig.tok, code, sources, resolver, when.value, trig.domestic)
     if trig.domestic and trig.verb is not None and not sources:
         lemma = trig.tok.lemma_.lower()
         sources = implicit_agents(trig.tok, targets, patterns.implicit_agents.get(lemma))
@@ -421,6 +424,10 @@ def code_trigger(
         targets, code = hosts, at_third_place or code
     if trig.domestic and sources and not targets:
         targets = implicit_targets(trig.tok, code, sources)
+    if trig.domestic and sources and not targets:
+        targets = yield_targets(trig.tok, code, sources) or refused_yield_targets(
+            trig.tok, code, sources, patterns
+        )
     if trig.domestic:
         lemma = trig.tok.lemma_.lower()
         code = authority_code(lemma, sources, targets, patterns.authority_acts) or code

@@ -15,7 +15,7 @@ MODALS = {"will", "would", "shall", "may", "might", "could", "should", "can", "m
 _IRREALIS_HEADS = {
     "want", "plan", "intend", "hope", "expect", "consider", "believe", "think", "wish", "aim",
     "worry", "fear", "seek", "prepare", "propose", "suggest", "urge", "ask", "need", "like",
-    "threaten", "refuse", "fail", "able", "likely", "set",
+    "threaten", "refuse", "decline", "fail", "able", "likely", "set",
     # Beliefs and guesses ("Pakistan suspects India armed the rebels") and denials ("India
     # denied that its troops crossed"): the reporter does not state the act as fact.
     # Saying verbs are not here: "X said Y attacked Z" reports Y's attack (PETRARCH, GUIDE).
@@ -23,7 +23,12 @@ _IRREALIS_HEADS = {
     # Commitments: "pledged to import", "agreed to withdraw" are 03x acts of their own
     # (GUIDE R6); the act committed to has not happened.
     "pledge", "promise", "vow", "agree", "offer", "undertake",
+    # Appeals and demands (nyield branch): "called on Pakistan to release the fishermen",
+    # "pressed Ghana to lift the ban" ask for an act that has not happened.
+    "call", "appeal", "press", "demand", "encourage", "implore", "beg",
 }  # fmt: skip
+#: Verbs of appeal whose infinitive, however parsed, is the act asked for.
+_APPEAL_HEADS = {"call", "urge", "ask", "appeal", "press", "demand", "encourage", "implore", "beg"}
 #: Nouns of requests, threats, offers and plans: their infinitive is not an act (yet).
 _IRREALIS_NOUNS = {
     "call", "appeal", "request", "plea", "demand", "ultimatum", "threat", "warning", "offer",
@@ -132,6 +137,8 @@ def irrealis(tok: Token) -> bool:
                     for o in t.head.children
                 )
             )
+            # ... or on the appeal verb itself: "called on Japan to release" (nyield).
+            or (t.dep_ == "advcl" and t.head.lemma_.lower() in _APPEAL_HEADS)
         ):
             # "a call on Syria to release the prisoners", "its threat to annex": what is
             # asked, threatened or planned has not happened.

@@ -95,6 +95,9 @@ class VerbPattern:
     #: The verb must have a content clause after it in the future or a possibility mood
     #: ("warned they might resume attacks", "warned that it would retaliate").
     clause_modal: bool = False
+    #: The verb must have a clause after it whose own subject is an actor ("Chile wants
+    #: Peru to withdraw": an appeal to Peru; "Chile wants to join" is a wish).
+    clause_actor: bool = False
 
     @property
     def specificity(self) -> int:
@@ -230,6 +233,7 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
                 arg_preps=_words(a.get("arg_preps"), named),
                 passive_only=bool(a.get("passive", False)),
                 clause_modal=bool(a.get("clause_modal", False)),
+                clause_actor=bool(a.get("clause_actor", False)),
             )
             for a in alts
         )
@@ -344,4 +348,7 @@ def refine_by_domain(code: str, words: set[str], patterns: Patterns) -> str:
         return "0332" if military else "0333" if humanitarian else "0331" if economic else code
     if code == "070":
         return "072" if military else "073" if humanitarian else "071" if economic else code
+    if code == "081":
+        # Easing a ban or restriction on trade eases an economic sanction (085).
+        return "085" if economic else code
     return code

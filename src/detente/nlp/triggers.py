@@ -177,7 +177,7 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                     continue
             # "vowed not to release the prisoners": a refusal, not a negated release.
             refusal = realis_only and tok.dep_ == "xcomp" and negated(tok) and threat_frame(tok)
-            vp = _choose_verb_pattern(tok, alts)
+            vp = choose_verb_pattern(tok, alts)
             if vp is None or vp.code == NULL_CODE or (realis_only and shared_view(tok)):
                 continue
             if refusal or (announced and patterns.intent_code(vp.code) == vp.code):
@@ -287,7 +287,8 @@ def _choose_noun_pattern(tok: Token, alts: Sequence[NounPattern]) -> NounPattern
     return None
 
 
-def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern | None:
+def choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern | None:
+    """The first of a verb's patterns whose conditions its clause meets."""
     objs = _object_lemmas(tok)
     # A particle counts as a preposition: "turned down the offer", "ruled out talks".
     preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative", "prt"}}
@@ -327,6 +328,8 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
             continue
         if vp.clause_modal and not _modal_clause(tok):
             continue
+        if vp.clause_actor and not _actor_clause(tok):
+            continue
         if vp.needs_actor_object:
             dobj = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
             if not dobj or not any(is_actorish(d) for d in dobj):
@@ -353,6 +356,21 @@ def _modal_clause(verb: Token) -> bool:
         )
         for c in verb.children
     )
+
+
+def _actor_clause(verb: Token) -> bool:
+    """A clause after the verb whose subject is an actor: "wants Peru to withdraw" (parsed
+    as a clause with its subject, or as an object and an infinitive)."""
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ == "ccomp" and any(
+            s.dep_ in {"nsubj", "nsubjpass"} and is_actorish(s) for s in c.children
+        ):
+            return True
+        if c.dep_ == "dobj" and is_actorish(c) and any(x.dep_ == "xcomp" for x in verb.children):
+            return True
+    return False
 
 
 def _actor_after_prep(verb: Token, preps: frozenset[str] | None) -> bool:
@@ -446,6 +464,13 @@ def _object_lemmas(tok: Token) -> set[str]:
                         out.add("igo")  # "acceded to the EU": an organisation as the object
         elif c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG":
             out.add(c.lemma_.lower())
+        elif c.dep_ == "ccomp" and (
+            c.pos_ == "NOUN" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ):
+            # "allowed inspectors to visit", parsed as a clause with its own subject, or
+            # "allowed peacekeepers into Darfur" with the noun as the clause (nyield).
+            out.add(c.lemma_.lower())
+            out |= {s.lemma_.lower() for s in c.children if s.dep_ == "nsubj"}
     if (tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.dep_ == "conj")) and not any(
         c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in tok.children
     ):

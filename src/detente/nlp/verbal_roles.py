@@ -121,4 +121,13 @@ def verbal_act_targets(
         found = [a for a in resolver.resolve(p, date) if a not in own]
         if found:
             return found
+    for x in verb.children:
+        if x.dep_ == "xcomp" and verb.lemma_.lower() in _REFUSING:
+            # "refused to accept the aid provided by the WHO": the offer refused is the
+            # infinitive's object (nyield).
+            return verbal_act_targets(x, resolver, date, own, below)
     return []
+
+
+#: Verbs of refusal whose infinitive names what is refused.
+_REFUSING = frozenset({"refuse", "decline", "reject"})
