@@ -17,7 +17,13 @@ from detente.model import Actor
 from detente.nlp.mentions import mention_at
 from detente.nlp.parties import STATE_SECTORS, distinct_parties
 
-__all__ = ["authority_code", "crowd_code", "implicit_agents", "implicit_targets"]
+__all__ = [
+    "aid_recipients",
+    "authority_code",
+    "crowd_code",
+    "implicit_agents",
+    "implicit_targets",
+]
 
 #: Prepositions that place an act ("in Kabul", "outside the embassy in Tunis", "along the
 #: border with India", "troops to Mali").
@@ -144,3 +150,26 @@ def implicit_agents(tok: Token, patients: list[Actor], sector: str | None) -> li
         return []
     agent = Actor(country + sector, "")
     return [agent] if all(distinct_parties(agent, p, True) for p in patients) else []
+
+
+def aid_recipients(
+    tok: Token, code: str, sources: list[Actor], sentence_countries: set[str]
+) -> list[Actor]:
+    """The recipient an act of aid (CAMEO 07) leaves implicit: the country of a foreign
+    place it is given in ("sent a relief team to help in Haiti"), else, for a state's aid in
+    a sentence that names no other country ("the government provided $10 million in aid to
+    deal with the emergency"), its own population, as ICEWS codes a government's relief at
+    home (GOV → CVL)."""
+    if code[:2] != "07" or not sources:
+        return []
+    place = place_country(tok)
+    if place is not None and all(a.country != place.country for a in sources):
+        return [place]
+    states = [a for a in sources if a.code[3:6] in _STATE or len(a.code) == 3]
+    if len(states) != len(sources) or any(a.country.startswith("IGO") for a in sources):
+        return []
+    home = {a.country for a in sources}
+    if len(home) != 1 or not set(sentence_countries) <= home:
+        return []
+    country = next(iter(home))
+    return [Actor(country + "CVL", place.text if place is not None else "")]

@@ -330,8 +330,8 @@ def default_patterns() -> Patterns:
 
 
 def refine_by_domain(code: str, words: set[str], patterns: Patterns) -> str:
-    """030 → 0311/0312, 023 → 0231/0232/0233, 033 → 0331/0332/0333, 070 → 071/072/073 by
-    the words of the object."""
+    """030 → 0311/0312, 023 → 0231/0232/0233, 033 → 0331/0332/0333, 060 → 061/062,
+    070 → 071/072/073 by the words of the object."""
     dom = patterns.domains
     military = bool(words & dom.get("military", frozenset()))
     economic = bool(words & dom.get("economic", frozenset()))
@@ -344,4 +344,7 @@ def refine_by_domain(code: str, words: set[str], patterns: Patterns) -> str:
         return "0332" if military else "0333" if humanitarian else "0331" if economic else code
     if code == "070":
         return "072" if military else "073" if humanitarian else "071" if economic else code
+    if code == "060":
+        # "expanded military / trade cooperation" (ncoop): 062 / 061.
+        return "062" if military else "061" if economic else code
     return code
