@@ -155,12 +155,12 @@ def implicit_agents(tok: Token, patients: list[Actor], sector: str | None) -> li
 def aid_recipients(
     tok: Token, code: str, sources: list[Actor], sentence_countries: set[str]
 ) -> list[Actor]:
-    """The recipient an act of aid (CAMEO 07) leaves implicit: the country of a foreign
+    """The recipient an act of aid (CAMEO 07, or its promise, 033) leaves implicit: the country of a foreign
     place it is given in ("sent a relief team to help in Haiti"), else, for a state's aid in
     a sentence that names no other country ("the government provided $10 million in aid to
     deal with the emergency"), its own population, as ICEWS codes a government's relief at
     home (GOV → CVL)."""
-    if code[:2] != "07" or not sources:
+    if not (code[:2] == "07" or code[:3] == "033") or not sources:
         return []
     place = place_country(tok)
     if place is not None and all(a.country != place.country for a in sources):

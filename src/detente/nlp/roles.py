@@ -281,9 +281,25 @@ def verb_roles(
         )
     if sources and not targets and trig.domestic and trig.code[:2] in VERBAL_ROOTS:
         targets = domestic_implied_target(verb, sources, trig.code)
+    if sources and not targets and trig.code[:2] == "03":
+        # "expressed its willingness to work with China" (ncoop): the party of the act the
+        # willingness is for.
+        targets = [
+            a
+            for o in verb.children
+            if o.dep_ == "dobj" and o.lemma_.lower() in _INTENT_NOUNS
+            for c in o.children
+            if c.dep_ in {"acl", "relcl", "xcomp"} or (c.dep_ == "prep" and c.lower_ == "in")
+            for a in _actors_below(c, resolver, date, set(), TARGET_DEPS, exclude=own)
+        ]
     if sources and not targets:
         targets = _reporter_as_possessor(verb, resolver, date, own)
     return sources, targets, False
+
+
+#: Nouns of a will to act whose complement names the act and its party ("expressed
+#: willingness to meet X", "showed interest in cooperation with Y").
+_INTENT_NOUNS = frozenset({"willingness", "readiness", "desire", "interest", "intention", "wish"})
 
 
 def _jailer(trig: Trigger, released: list[Actor]) -> list[Actor]:
