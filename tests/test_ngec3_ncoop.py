@@ -1,0 +1,73 @@
+"""Aid, material cooperation and intents to cooperate in wire-news shapes (CAMEO 03, 06, 07;
+PLOVER AGREE, COOPERATE, AID): goods flown or rushed as aid, transfers and packages of aid,
+relief efforts, joint exercises staged or joined, shared intelligence, trade by direction,
+willingness to act with a named party, and the implicit recipient of a state's aid under
+``domestic=True``."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.extract import extract_text
+
+
+def coded(text: str, domestic: bool = True) -> set[tuple[str, str, str, str | None]]:
+    events = extract_text(text, pubdate="2021-03-01", domestic=domestic)
+    return {(e.source, e.target, e.cameo, e.plover) for e in events if not e.negated}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Aid goods and nominal acts of aid.
+        ("Italy airlifted relief supplies to Mozambique on Tuesday.", ("ITA", "MOZ", "073", "AID")),
+        ("Norway announced the transfer of humanitarian aid to Yemen in 2018.", ("NOR", "YEM", "073", "AID")),
+        ("Canada announced a relief package for Lebanon on Thursday.", ("CAN", "LBN", "073", "AID")),
+        ("The German relief effort in Pakistan began in August 2010.", ("DEU", "PAK", "073", "AID")),
+        ("Cuba sent doctors and nurses to Peru in 2020.", ("CUB", "PER", "070", "AID")),
+        # Material cooperation (06).
+        ("Indian troops conducted joint exercises with Mongolia in 2019.", ("INDMIL", "MNG", "062", "COOPERATE")),
+        ("Polish soldiers joined a military exercise with Lithuania in June.", ("POLMIL", "LTU", "062", "COOPERATE")),
+        ("Jordan and Egypt share intelligence on smuggling networks.", ("JOR", "EGY", "064", "COOPERATE")),
+        ("Uruguay began exporting beef to Japan in 2019.", ("URY", "JPN", "061", "COOPERATE")),
+        ("Bhutan imported electricity from India in 2015.", ("BTN", "IND", "061", "COOPERATE")),
+        ("Senegal expanded trade with Morocco in 2017.", ("SEN", "MAR", "061", "COOPERATE")),
+        # Intents (03): offers of goods, willingness to act with a named party.
+        ("Kenya offered food and medicine to Somalia on Monday.", ("KEN", "SOM", "0333", "AGREE")),
+        ("Ecuador expressed willingness to work with Colombia.", ("ECU", "COL", "030", "AGREE")),
+    ],
+)  # fmt: skip
+def test_cooperative_acts(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+def test_state_aid_at_home_goes_to_its_people() -> None:
+    # No recipient named and no other country in the sentence: the state's own civilians.
+    assert ("PHLGOV", "PHLCVL", "071", "AID") in coded(
+        "The Philippine government provided $8 million in aid to typhoon victims on Friday."
+    )
+    # Without domestic coding no such event is made.
+    assert not any(
+        e[2].startswith("07")
+        for e in coded("The Philippine government provided $8 million in aid.", domestic=False)
+    )
+
+
+def test_aid_recipient_not_guessed_when_another_country_is_named() -> None:
+    # Another country in the sentence: the donor's people are not the recipient.
+    events = coded("After talks with Chile, Peru provided $3 million in aid.")
+    assert not any(t.endswith("CVL") and c.startswith("07") for _, t, c, _ in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A unilateral exercise is no cooperation; sharing a border is no intelligence.
+        "Malta conducted naval exercises off its coast in April 2015.",
+        "Chad and Niger share a long border.",
+        # Cooperation in general stays with PETRARCH's diplomatic code (050), not 06x.
+        "Russia and Pakistan increased cooperation in 2007.",
+    ],
+)
+def test_no_material_cooperation(text: str) -> None:
+    assert not any(c.startswith("06") for _, _, c, _ in coded(text))
