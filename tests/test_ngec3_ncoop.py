@@ -25,6 +25,8 @@ def coded(text: str, domestic: bool = True) -> set[tuple[str, str, str, str | No
         ("Canada announced a relief package for Lebanon on Thursday.", ("CAN", "LBN", "073", "AID")),
         ("The German relief effort in Pakistan began in August 2010.", ("DEU", "PAK", "073", "AID")),
         ("Cuba sent doctors and nurses to Peru in 2020.", ("CUB", "PER", "070", "AID")),
+        # A team sent to help is aid; the place it helps in is the recipient (domestic).
+        ("China dispatched a medical team to help fight the outbreak in Liberia in 2014.", ("CHN", "LBR", "073", "AID")),
         # Material cooperation (06).
         ("Indian troops conducted joint exercises with Mongolia in 2019.", ("INDMIL", "MNG", "062", "COOPERATE")),
         ("Polish soldiers joined a military exercise with Lithuania in June.", ("POLMIL", "LTU", "062", "COOPERATE")),
@@ -65,9 +67,11 @@ def test_aid_recipient_not_guessed_when_another_country_is_named() -> None:
         # A unilateral exercise is no cooperation; sharing a border is no intelligence.
         "Malta conducted naval exercises off its coast in April 2015.",
         "Chad and Niger share a long border.",
+        # A team sent with no purpose of help is no aid.
+        "Russia sent a team of investigators to Ukraine in 2014.",
         # Cooperation in general stays with PETRARCH's diplomatic code (050), not 06x.
         "Russia and Pakistan increased cooperation in 2007.",
     ],
 )
-def test_no_material_cooperation(text: str) -> None:
-    assert not any(c.startswith("06") for _, _, c, _ in coded(text))
+def test_no_material_cooperation_or_aid(text: str) -> None:
+    assert not any(c[:2] in {"06", "07"} for _, _, c, _ in coded(text))

@@ -163,6 +163,10 @@ def aid_recipients(
     if not (code[:2] == "07" or code[:3] == "033") or not sources:
         return []
     place = place_country(tok)
+    for c in tok.children:
+        if place is None and c.dep_ in {"xcomp", "advcl"}:
+            # "sent a team to assist with the relief efforts in Haiti": where it helps.
+            place = next((found for t in c.subtree if (found := place_country(t))), None)
     if place is not None and all(a.country != place.country for a in sources):
         return [place]
     states = [a for a in sources if a.code[3:6] in _STATE or len(a.code) == 3]

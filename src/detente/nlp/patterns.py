@@ -95,6 +95,9 @@ class VerbPattern:
     #: The verb must have a content clause after it in the future or a possibility mood
     #: ("warned they might resume attacks", "warned that it would retaliate").
     clause_modal: bool = False
+    #: The verb needs a purpose clause headed by one of these verbs ("sent a team of
+    #: experts to help with the relief").
+    purposes: frozenset[str] | None = None
 
     @property
     def specificity(self) -> int:
@@ -230,6 +233,7 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
                 arg_preps=_words(a.get("arg_preps"), named),
                 passive_only=bool(a.get("passive", False)),
                 clause_modal=bool(a.get("clause_modal", False)),
+                purposes=_words(a.get("purposes"), named),
             )
             for a in alts
         )

@@ -327,6 +327,8 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
             continue
         if vp.clause_modal and not _modal_clause(tok):
             continue
+        if vp.purposes is not None and not _purpose(tok, vp.purposes):
+            continue
         if vp.needs_actor_object:
             dobj = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
             if not dobj or not any(is_actorish(d) for d in dobj):
@@ -338,6 +340,17 @@ def _choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern
                 continue
         return vp
     return None
+
+
+def _purpose(verb: Token, heads: frozenset[str]) -> bool:
+    """A purpose clause on the verb or its object headed by one of ``heads`` ("sent
+    doctors to help", "a team to assist with the relief")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(
+        c.dep_ in {"xcomp", "advcl", "acl", "relcl"} and c.lemma_.lower() in heads
+        for h in holders
+        for c in h.children
+    )
 
 
 def _modal_clause(verb: Token) -> bool:
