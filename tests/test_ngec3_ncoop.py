@@ -37,6 +37,11 @@ def coded(text: str, domestic: bool = True) -> set[tuple[str, str, str, str | No
         # Intents (03): offers of goods, willingness to act with a named party.
         ("Kenya offered food and medicine to Somalia on Monday.", ("KEN", "SOM", "0333", "AGREE")),
         ("Ecuador expressed willingness to work with Colombia.", ("ECU", "COL", "030", "AGREE")),
+        # Commitment to a gerund's act: the one committed promises it (03x).
+        ("Tunisia is open to working with Algeria.", ("TUN", "DZA", "032", "AGREE")),
+        ("Oman said it is committed to providing aid to Yemen.", ("OMN", "YEM", "033", "AGREE")),
+        # Working or partnering with a party is cooperating with it (050).
+        ("Kenya partnered with Ethiopia on the dam project in 2011.", ("KEN", "ETH", "050", "SUPPORT")),
     ],
 )  # fmt: skip
 def test_cooperative_acts(text: str, expected: tuple[str, str, str, str]) -> None:

@@ -143,11 +143,27 @@ def _search_below(
     return []
 
 
+def _committed_clause(verb: Token, promised_by: int | None) -> Token | None:
+    """The clause whose subject commits to a gerund's act ("Laos is open to working with
+    Thailand": "is"; "Chile was committed to providing aid": "committed"), or None."""
+    if promised_by is None or verb.dep_ != "pcomp":
+        return None
+    head = verb.doc[promised_by]
+    while head.dep_ in {"acomp", "xcomp"} and head.head.i != head.i:
+        head = head.head
+    return head if subject_tokens(head)[0] else None
+
+
 def verb_roles(
     trig: Trigger, resolver: ActorResolver, date: str | None
 ) -> tuple[list[Actor], list[Actor], bool]:
     verb = trig.tok
     subj_toks, passive = subject_tokens(verb)
+    committed = _committed_clause(verb, trig.promised_by)
+    if committed is not None:
+        # "X is committed / open to providing aid" (ncoop): the one committed acts.
+        subj_toks, _ = subject_tokens(committed)
+        passive = False
     sources: list[Actor] = []
     for s in subj_toks:
         sources += resolver.resolve(s, date)
@@ -156,7 +172,7 @@ def verb_roles(
                 sources += [
                     a for a in resolver.resolve(co, date) if a.code not in {b.code for b in sources}
                 ]
-    clause = verb
+    clause = committed or verb
     while clause.dep_ in {"xcomp", "acomp"} and clause.head.i != clause.i:
         clause = clause.head  # "said it would be willing to hold talks": the reported clause
     if (
