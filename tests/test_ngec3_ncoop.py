@@ -40,6 +40,8 @@ def coded(text: str, domestic: bool = True) -> set[tuple[str, str, str, str | No
         # Commitment to a gerund's act: the one committed promises it (03x).
         ("Tunisia is open to working with Algeria.", ("TUN", "DZA", "032", "AGREE")),
         ("Oman said it is committed to providing aid to Yemen.", ("OMN", "YEM", "033", "AGREE")),
+        # A non-state group's promise to no one named is made to its government (domestic).
+        ("Ugandan rebels agreed to a ceasefire on Monday.", ("UGAREB", "UGAGOV", "030", "AGREE")),
         # "his country": the country of the one who speaks.
         ("The president of Fiji said his country would cooperate with Japan.", ("FJI", "JPN", "032", "AGREE")),
         # Working or partnering with a party is cooperating with it (050).

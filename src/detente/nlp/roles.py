@@ -295,7 +295,8 @@ def verb_roles(
             own,
             lambda c: _actors_below(c, resolver, date, set(), TARGET_DEPS, exclude=own),
         )
-    if sources and not targets and trig.domestic and trig.code[:2] in VERBAL_ROOTS:
+    if sources and not targets and trig.domestic and trig.code[:2] in VERBAL_ROOTS | {"03"}:
+        # (ncoop) also a group's promise to no one named: "the union agreed to a truce".
         targets = domestic_implied_target(verb, sources, trig.code)
     if sources and not targets and trig.code[:2] == "03":
         # "expressed its willingness to work with China" (ncoop): the party of the act the
