@@ -25,6 +25,10 @@ def coded(text: str, domestic: bool = True) -> set[tuple[str, str, str, str | No
         ("Canada announced a relief package for Lebanon on Thursday.", ("CAN", "LBN", "073", "AID")),
         ("The German relief effort in Pakistan began in August 2010.", ("DEU", "PAK", "073", "AID")),
         ("Cuba sent doctors and nurses to Peru in 2020.", ("CUB", "PER", "070", "AID")),
+        # Sums "in" aid and loads "of" goods name what is given.
+        ("Australia sent $12 million in humanitarian relief to Tonga in 2022.", ("AUS", "TON", "073", "AID")),
+        ("Kenya sent 300 tonnes of food to Somalia in 2011.", ("KEN", "SOM", "073", "AID")),
+        ("The Emir of Qatar signed a $2 billion aid package for Sudan in 2019.", ("QATGOV", "SDN", "071", "AID")),
         # A team sent to help is aid; the place it helps in is the recipient (domestic).
         ("China dispatched a medical team to help fight the outbreak in Liberia in 2014.", ("CHN", "LBR", "073", "AID")),
         # Material cooperation (06).
@@ -61,6 +65,12 @@ def test_state_aid_at_home_goes_to_its_people() -> None:
     assert not any(
         e[2].startswith("07")
         for e in coded("The Philippine government provided $8 million in aid.", domestic=False)
+    )
+
+
+def test_state_rushes_goods_home() -> None:
+    assert ("PAKGOV", "PAKCVL", "070", "AID") in coded(
+        "Pakistani authorities rushed truckloads of aid supplies to flooded districts on Friday."
     )
 
 

@@ -429,7 +429,9 @@ def _adverbs(tok: Token) -> set[str]:
 #: troops"): the complement is the object.
 _FRAME_NOUNS = frozenset(
     {"state", "period", "regime", "thousand", "hundred", "dozen", "million", "ten", "tens",
-     "number", "group", "contingent", "unit", "battalion", "column", "convoy"}
+     "number", "group", "contingent", "unit", "battalion", "column", "convoy",
+     # Loads of goods ("truckloads of aid supplies", "tons of food"; ncoop).
+     "truckload", "planeload", "shipload", "load", "ton", "tonne", "batch", "consignment"}
 )  # fmt: skip
 
 
@@ -446,6 +448,9 @@ def _object_lemmas(tok: Token) -> set[str]:
                     out.add(cc.lemma_.lower())
                 elif cc.dep_ == "prep" and cc.lower_ == "of" and c.lemma_.lower() in _FRAME_NOUNS:
                     # "declared a state of emergency": the frame names what follows "of".
+                    out |= {p.lemma_.lower() for p in cc.children if p.dep_ == "pobj"}
+                elif cc.dep_ == "prep" and cc.lower_ == "in" and _amount(c):
+                    # "sent $20 million in humanitarian relief" (ncoop): what the sum is in.
                     out |= {p.lemma_.lower() for p in cc.children if p.dep_ == "pobj"}
         elif c.dep_ in {"prep", "dative"}:
             for p in c.children:
@@ -468,6 +473,12 @@ def _object_lemmas(tok: Token) -> set[str]:
         # "ties were re-established", parsed as an adjective after "were": its subject.
         out |= {c.lemma_.lower() for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}}
     return out
+
+
+def _amount(tok: Token) -> bool:
+    """A sum or a count ("$20 million", "2,000 tons", "a billion euros")."""
+    amounts = {"MONEY", "QUANTITY", "CARDINAL"}
+    return tok.ent_type_ in amounts or tok.like_num or tok.tag_ in {"$", "CD"}
 
 
 def _object_words(tok: Token) -> set[str]:
