@@ -74,10 +74,16 @@ def test_state_rushes_goods_home() -> None:
     )
 
 
-def test_aid_recipient_not_guessed_when_another_country_is_named() -> None:
-    # Another country in the sentence: the donor's people are not the recipient.
-    events = coded("After talks with Chile, Peru provided $3 million in aid.")
+def test_aid_recipient_is_the_one_other_country_named() -> None:
+    # One other country in the sentence: it, not the donor's people, receives the aid.
+    events = coded(
+        "Officials in Nepal said India sent $5 million in relief to the stricken country."
+    )
+    assert ("IND", "NPL", "073", "AID") in events
     assert not any(t.endswith("CVL") and c.startswith("07") for _, t, c, _ in events)
+    # Two others: no guess.
+    events = coded("After talks with Chile and Bolivia, Peru provided $3 million in aid.")
+    assert not any(c.startswith("07") for _, _, c, _ in events)
 
 
 @pytest.mark.parametrize(
