@@ -42,6 +42,8 @@ def coded(text: str, domestic: bool = True) -> set[tuple[str, str, str, str | No
         # Intents (03): offers of goods, willingness to act with a named party.
         ("Kenya offered food and medicine to Somalia on Monday.", ("KEN", "SOM", "0333", "AGREE")),
         ("Ecuador expressed willingness to work with Colombia.", ("ECU", "COL", "030", "AGREE")),
+        # A future act the actor itself states is its intent (03x).
+        ("The Chilean minister reaffirmed that Chile would send aid to Haiti.", ("CHL", "HTI", "033", "AGREE")),
         # Commitment to a gerund's act: the one committed promises it (03x).
         ("Tunisia is open to working with Algeria.", ("TUN", "DZA", "032", "AGREE")),
         ("Oman said it is committed to providing aid to Yemen.", ("OMN", "YEM", "033", "AGREE")),
