@@ -35,6 +35,7 @@ def coded(text: str, domestic: bool = True) -> set[tuple[str, str, str, str | No
         ("Indian troops conducted joint exercises with Mongolia in 2019.", ("INDMIL", "MNG", "062", "COOPERATE")),
         ("Polish soldiers joined a military exercise with Lithuania in June.", ("POLMIL", "LTU", "062", "COOPERATE")),
         ("Joint naval drills between India and France began in May 2019.", ("INDMIL", "FRAMIL", "062", "COOPERATE")),
+        ("Japan launched a joint infrastructure project with Vietnam in 2016.", ("JPN", "VNM", "061", "COOPERATE")),
         ("Jordan and Egypt share intelligence on smuggling networks.", ("JOR", "EGY", "064", "COOPERATE")),
         ("Uruguay began exporting beef to Japan in 2019.", ("URY", "JPN", "061", "COOPERATE")),
         ("Bhutan imported electricity from India in 2015.", ("BTN", "IND", "061", "COOPERATE")),
