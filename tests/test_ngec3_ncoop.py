@@ -25,6 +25,9 @@ def coded(text: str, domestic: bool = True) -> set[tuple[str, str, str, str | No
         ("Canada announced a relief package for Lebanon on Thursday.", ("CAN", "LBN", "073", "AID")),
         ("The German relief effort in Pakistan began in August 2010.", ("DEU", "PAK", "073", "AID")),
         ("Cuba sent doctors and nurses to Peru in 2020.", ("CUB", "PER", "070", "AID")),
+        # Sums of money given or pledged are monetary aid or its promise.
+        ("Japan gave 10 million euros to Nepal in 2015.", ("JPN", "NPL", "071", "AID")),
+        ("Serbia pledged $5 million to Montenegro on Monday.", ("SRB", "MNE", "0331", "AGREE")),
         # Sums "in" aid and loads "of" goods name what is given.
         ("Australia sent $12 million in humanitarian relief to Tonga in 2022.", ("AUS", "TON", "073", "AID")),
         ("Kenya sent 300 tonnes of food to Somalia in 2011.", ("KEN", "SOM", "073", "AID")),
