@@ -48,6 +48,8 @@ def coded(text: str, domestic: bool = True) -> set[tuple[str, str, str, str | No
         ("Ecuador expressed willingness to work with Colombia.", ("ECU", "COL", "030", "AGREE")),
         # A future act the actor itself states is its intent (03x).
         ("The Chilean minister reaffirmed that Chile would send aid to Haiti.", ("CHL", "HTI", "033", "AGREE")),
+        # Readiness for a nominal act offers it (036 for talks).
+        ("Armenia is ready for negotiations with Azerbaijan.", ("ARM", "AZE", "036", "AGREE")),
         # Commitment to a gerund's act: the one committed promises it (03x).
         ("Tunisia is open to working with Algeria.", ("TUN", "DZA", "032", "AGREE")),
         ("Oman said it is committed to providing aid to Yemen.", ("OMN", "YEM", "033", "AGREE")),
@@ -103,7 +105,9 @@ def test_aid_recipient_is_the_one_other_country_named() -> None:
         "Russia sent a team of investigators to Ukraine in 2014.",
         # Cooperation in general stays with PETRARCH's diplomatic code (050), not 06x.
         "Russia and Pakistan increased cooperation in 2007.",
+        # Readiness for war is no offer of anything.
+        "Armenia is ready for war with Azerbaijan.",
     ],
 )
 def test_no_material_cooperation_or_aid(text: str) -> None:
-    assert not any(c[:2] in {"06", "07"} for _, _, c, _ in coded(text))
+    assert not any(c[:2] in {"03", "06", "07"} for _, _, c, _ in coded(text))

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from detente.model import Actor
 from detente.nlp.actors import ActorResolver, mention_at
+from detente.nlp.modality import ready_for
 from detente.nlp.participants import (
     RELATION_NOUNS,
     agentless_passive_subject,
@@ -428,6 +429,9 @@ def _clause_role(noun: Token) -> str | None:
     became a member" / "On Russia's invitation, X visited" → "frame".
     """
     if noun.dep_ == "dobj" and _light_verb(noun.head):
+        return "agent"
+    if ready_for(noun):
+        # "X is ready for talks with Y" (ncoop): X would hold them.
         return "agent"
     if (
         noun.dep_ == "pobj"

@@ -25,6 +25,7 @@ from detente.nlp.modality import (
     ongoing,
     promise_head,
     prospective,
+    ready_for,
     shared_view,
 )
 from detente.nlp.patterns import (
@@ -241,6 +242,11 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                 code = refine_by_domain(code, _object_words(tok), patterns)
             if code == "040" and _at_third_place(tok):
                 code = "044"
+            if ready_for(tok):
+                # "ready for talks with Y": an offer of the act (03x); none for hostile acts.
+                if patterns.intent_code(code) == code:
+                    continue
+                code = patterns.intent_code(code)
             yield Trigger(tok, code, np_.reciprocal, np_.sector, False, noun=np_)
 
 
