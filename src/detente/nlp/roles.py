@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from detente.model import Actor
 from detente.nlp.actors import ActorResolver, mention_at
+from detente.nlp.intent_roles import committed_clause, intent_object_targets
 from detente.nlp.modality import ready_for
 from detente.nlp.participants import (
     RELATION_NOUNS,
@@ -144,23 +145,12 @@ def _search_below(
     return []
 
 
-def _committed_clause(verb: Token, promised_by: int | None) -> Token | None:
-    """The clause whose subject commits to a gerund's act ("Laos is open to working with
-    Thailand": "is"; "Chile was committed to providing aid": "committed"), or None."""
-    if promised_by is None or verb.dep_ != "pcomp":
-        return None
-    head = verb.doc[promised_by]
-    while head.dep_ in {"acomp", "xcomp"} and head.head.i != head.i:
-        head = head.head
-    return head if subject_tokens(head)[0] else None
-
-
 def verb_roles(
     trig: Trigger, resolver: ActorResolver, date: str | None
 ) -> tuple[list[Actor], list[Actor], bool]:
     verb = trig.tok
     subj_toks, passive = subject_tokens(verb)
-    committed = _committed_clause(verb, trig.promised_by)
+    committed = committed_clause(verb, trig.promised_by)
     if committed is not None:
         # "X is committed / open to providing aid" (ncoop): the one committed acts.
         subj_toks, _ = subject_tokens(committed)
@@ -302,22 +292,12 @@ def verb_roles(
     if sources and not targets and trig.code[:2] == "03":
         # "expressed its willingness to work with China" (ncoop): the party of the act the
         # willingness is for.
-        targets = [
-            a
-            for o in verb.children
-            if o.dep_ == "dobj" and o.lemma_.lower() in _INTENT_NOUNS
-            for c in o.children
-            if c.dep_ in {"acl", "relcl", "xcomp"} or (c.dep_ == "prep" and c.lower_ == "in")
-            for a in _actors_below(c, resolver, date, set(), TARGET_DEPS, exclude=own)
-        ]
+        targets = intent_object_targets(
+            verb, lambda c: _actors_below(c, resolver, date, set(), TARGET_DEPS, exclude=own)
+        )
     if sources and not targets:
         targets = _reporter_as_possessor(verb, resolver, date, own)
     return sources, targets, False
-
-
-#: Nouns of a will to act whose complement names the act and its party ("expressed
-#: willingness to meet X", "showed interest in cooperation with Y").
-_INTENT_NOUNS = frozenset({"willingness", "readiness", "desire", "interest", "intention", "wish"})
 
 
 def _jailer(trig: Trigger, released: list[Actor]) -> list[Actor]:
