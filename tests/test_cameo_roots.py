@@ -69,10 +69,10 @@ CASES = [
      "2018-07-02", "IND", "JPN", "06"),
     ("Spain extradited a suspected arms dealer to Peru on Friday, the interior ministry "
      "said.", "2014-03-21", "ESP", "PER", "06"),
-    _vocab("South Korea shared intelligence on the missile launch with Japan, officials in Seoul "
+    ("South Korea shared intelligence on the missile launch with Japan, officials in Seoul "
      "said.", "2017-08-29", "KOR", "JPN", "06"),
     # 07 provide aid
-    _vocab("Germany delivered 50 tonnes of medical supplies to Lebanon after the port explosion.",
+    ("Germany delivered 50 tonnes of medical supplies to Lebanon after the port explosion.",
      "2020-08-08", "DEU", "LBN", "07"),
     ("The United States supplied Poland with Patriot air defence systems in 2023.",
      "2024-01-15", "USA", "POL", "07"),

@@ -319,6 +319,15 @@ class ActorResolver:
             if is_subject(tok):
                 self.last_person = actor
             return [actor]
+        if not countries and not sector and tok.lemma_.lower() in {"country", "nation"}:
+            # "Palau's president said his country would ..." (ncoop): the possessor's country.
+            owner = self._possessor_country(tok, date)
+            if owner and not owner.startswith("IGO"):
+                return [
+                    Actor(
+                        owner, phrase_text(doc, tok), doc[phrase[0].i].idx, end_char(doc, tok.i + 1)
+                    )
+                ]
         if not countries and sector:
             owner = self._possessor_country(tok, date)
             if owner:

@@ -39,6 +39,7 @@ from detente.nlp.chronology import (
 from detente.nlp.dateline import Dateline
 from detente.nlp.focus import focus_targets, mutual_partners, named_act_of_pair
 from detente.nlp.implicit import (
+    aid_recipients,
     authority_code,
     crowd_code,
     implicit_agents,
@@ -448,6 +449,9 @@ def code_trigger(
     if sources and not targets:
         # "Iraq launched a full-scale invasion" in a text about Iraq and Kuwait.
         targets = focus_targets(trig, sources, resolver, when.source == "own")
+    if trig.domestic and sources and not targets:
+        # "The government provided $10 million in aid": to its own people (ncoop).
+        targets = aid_recipients(trig.tok, code, sources, set(resolver.sentence_countries))
     if not sources or not targets:
         return
     if not trig.domestic:

@@ -17,7 +17,13 @@ from detente.model import Actor
 from detente.nlp.mentions import mention_at
 from detente.nlp.parties import STATE_SECTORS, distinct_parties
 
-__all__ = ["authority_code", "crowd_code", "implicit_agents", "implicit_targets"]
+__all__ = [
+    "aid_recipients",
+    "authority_code",
+    "crowd_code",
+    "implicit_agents",
+    "implicit_targets",
+]
 
 #: Prepositions that place an act ("in Kabul", "outside the embassy in Tunis", "along the
 #: border with India", "troops to Mali").
@@ -144,3 +150,35 @@ def implicit_agents(tok: Token, patients: list[Actor], sector: str | None) -> li
         return []
     agent = Actor(country + sector, "")
     return [agent] if all(distinct_parties(agent, p, True) for p in patients) else []
+
+
+def aid_recipients(
+    tok: Token, code: str, sources: list[Actor], sentence_countries: set[str]
+) -> list[Actor]:
+    """The recipient an act of aid (CAMEO 07, or its promise, 033) leaves implicit: the
+    country of a foreign place it is given in ("sent a relief team to help in Haiti"); else
+    the one other country the sentence names ("officials in Yemen said the United States
+    sent $25 million in relief to the war-torn country"); else, for a state's aid in a
+    sentence that names no other country ("the government provided $10 million in aid to
+    deal with the emergency"), its own population, as ICEWS codes a government's relief at
+    home (GOV → CVL)."""
+    if not (code[:2] == "07" or code[:3] == "033") or not sources:
+        return []
+    place = place_country(tok)
+    for c in tok.children:
+        if place is None and c.dep_ in {"xcomp", "advcl"}:
+            # "sent a team to assist with the relief efforts in Haiti": where it helps.
+            place = next((found for t in c.subtree if (found := place_country(t))), None)
+    if place is not None and all(a.country != place.country for a in sources):
+        return [place]
+    home = {a.country for a in sources}
+    others = [c for c in sentence_countries if c not in home and not c.startswith("IGO")]
+    if len(others) == 1:
+        return [Actor(others[0], "")]
+    states = [a for a in sources if a.code[3:6] in _STATE or len(a.code) == 3]
+    if len(states) != len(sources) or any(a.country.startswith("IGO") for a in sources):
+        return []
+    if len(home) != 1 or others:
+        return []
+    country = next(iter(home))
+    return [Actor(country + "CVL", place.text if place is not None else "")]

@@ -261,3 +261,17 @@ def prospective(tok: Token) -> bool:
     ):
         return head.head.lemma_.lower() in _PROSPECT_NOUNS and head.head.pos_ == "NOUN"
     return False
+
+
+#: Words of readiness whose "for"/"to" phrase names an act offered ("ready for talks").
+_READY = frozenset({"ready", "open", "prepared", "willing", "committed", "amenable"})
+
+
+def ready_for(noun: Token) -> bool:
+    """Is a nominal act what its clause's subject declares itself ready for ("X is ready for
+    talks with Y", "open to dialogue with Y")? Such an act is offered (03x), not done."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in {"for", "to"}
+        and noun.head.head.lemma_.lower() in _READY
+    )

@@ -98,6 +98,9 @@ class VerbPattern:
     #: The verb must have a clause after it whose own subject is an actor ("Chile wants
     #: Peru to withdraw": an appeal to Peru; "Chile wants to join" is a wish).
     clause_actor: bool = False
+    #: The verb needs a purpose clause headed by one of these verbs ("sent a team of
+    #: experts to help with the relief").
+    purposes: frozenset[str] | None = None
 
     @property
     def specificity(self) -> int:
@@ -234,6 +237,7 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
                 passive_only=bool(a.get("passive", False)),
                 clause_modal=bool(a.get("clause_modal", False)),
                 clause_actor=bool(a.get("clause_actor", False)),
+                purposes=_words(a.get("purposes"), named),
             )
             for a in alts
         )
@@ -334,8 +338,8 @@ def default_patterns() -> Patterns:
 
 
 def refine_by_domain(code: str, words: set[str], patterns: Patterns) -> str:
-    """030 → 0311/0312, 023 → 0231/0232/0233, 033 → 0331/0332/0333, 070 → 071/072/073 by
-    the words of the object."""
+    """030 → 0311/0312, 023 → 0231/0232/0233, 033 → 0331/0332/0333, 060 → 061/062,
+    070 → 071/072/073 by the words of the object."""
     dom = patterns.domains
     military = bool(words & dom.get("military", frozenset()))
     economic = bool(words & dom.get("economic", frozenset()))
@@ -351,4 +355,7 @@ def refine_by_domain(code: str, words: set[str], patterns: Patterns) -> str:
     if code == "081":
         # Easing a ban or restriction on trade eases an economic sanction (085).
         return "085" if economic else code
+    if code == "060":
+        # "expanded military / trade cooperation" (ncoop): 062 / 061.
+        return "062" if military else "061" if economic else code
     return code

@@ -12,6 +12,8 @@ from spacy.tokens import Span, Token
 
 from detente.model import Actor
 from detente.nlp.actors import ActorResolver, mention_at
+from detente.nlp.intent_roles import committed_clause, intent_object_targets
+from detente.nlp.modality import ready_for
 from detente.nlp.participants import (
     RELATION_NOUNS,
     agentless_passive_subject,
@@ -148,6 +150,11 @@ def verb_roles(
 ) -> tuple[list[Actor], list[Actor], bool]:
     verb = trig.tok
     subj_toks, passive = subject_tokens(verb)
+    committed = committed_clause(verb, trig.promised_by)
+    if committed is not None:
+        # "X is committed / open to providing aid" (ncoop): the one committed acts.
+        subj_toks, _ = subject_tokens(committed)
+        passive = False
     sources: list[Actor] = []
     for s in subj_toks:
         sources += resolver.resolve(s, date)
@@ -156,7 +163,7 @@ def verb_roles(
                 sources += [
                     a for a in resolver.resolve(co, date) if a.code not in {b.code for b in sources}
                 ]
-    clause = verb
+    clause = committed or verb
     while clause.dep_ in {"xcomp", "acomp"} and clause.head.i != clause.i:
         clause = clause.head  # "said it would be willing to hold talks": the reported clause
     if (
@@ -279,8 +286,15 @@ def verb_roles(
             own,
             lambda c: _actors_below(c, resolver, date, set(), TARGET_DEPS, exclude=own),
         )
-    if sources and not targets and trig.domestic and trig.code[:2] in VERBAL_ROOTS:
+    if sources and not targets and trig.domestic and trig.code[:2] in VERBAL_ROOTS | {"03"}:
+        # (ncoop) also a group's promise to no one named: "the union agreed to a truce".
         targets = domestic_implied_target(verb, sources, trig.code)
+    if sources and not targets and trig.code[:2] == "03":
+        # "expressed its willingness to work with China" (ncoop): the party of the act the
+        # willingness is for.
+        targets = intent_object_targets(
+            verb, lambda c: _actors_below(c, resolver, date, set(), TARGET_DEPS, exclude=own)
+        )
     if sources and not targets:
         targets = _reporter_as_possessor(verb, resolver, date, own)
     return sources, targets, False
@@ -395,6 +409,9 @@ def _clause_role(noun: Token) -> str | None:
     became a member" / "On Russia's invitation, X visited" → "frame".
     """
     if noun.dep_ == "dobj" and _light_verb(noun.head):
+        return "agent"
+    if ready_for(noun):
+        # "X is ready for talks with Y" (ncoop): X would hold them.
         return "agent"
     if (
         noun.dep_ == "pobj"

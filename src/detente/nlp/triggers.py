@@ -25,6 +25,7 @@ from detente.nlp.modality import (
     ongoing,
     promise_head,
     prospective,
+    ready_for,
     shared_view,
 )
 from detente.nlp.patterns import (
@@ -241,6 +242,11 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                 code = refine_by_domain(code, _object_words(tok), patterns)
             if code == "040" and _at_third_place(tok):
                 code = "044"
+            if ready_for(tok):
+                # "ready for talks with Y": an offer of the act (03x); none for hostile acts.
+                if patterns.intent_code(code) == code:
+                    continue
+                code = patterns.intent_code(code)
             yield Trigger(tok, code, np_.reciprocal, np_.sector, False, noun=np_)
 
 
@@ -330,6 +336,8 @@ def choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern 
             continue
         if vp.clause_actor and not _actor_clause(tok):
             continue
+        if vp.purposes is not None and not _purpose(tok, vp.purposes):
+            continue
         if vp.needs_actor_object:
             dobj = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
             if not dobj or not any(is_actorish(d) for d in dobj):
@@ -344,6 +352,17 @@ def choose_verb_pattern(tok: Token, alts: Sequence[VerbPattern]) -> VerbPattern 
                 continue
         return vp
     return None
+
+
+def _purpose(verb: Token, heads: frozenset[str]) -> bool:
+    """A purpose clause on the verb or its object headed by one of ``heads`` ("sent
+    doctors to help", "a team to assist with the relief")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(
+        c.dep_ in {"xcomp", "advcl", "acl", "relcl"} and c.lemma_.lower() in heads
+        for h in holders
+        for c in h.children
+    )
 
 
 def _modal_clause(verb: Token) -> bool:
@@ -437,7 +456,9 @@ def _adverbs(tok: Token) -> set[str]:
 #: troops"): the complement is the object.
 _FRAME_NOUNS = frozenset(
     {"state", "period", "regime", "thousand", "hundred", "dozen", "million", "ten", "tens",
-     "number", "group", "contingent", "unit", "battalion", "column", "convoy"}
+     "number", "group", "contingent", "unit", "battalion", "column", "convoy",
+     # Loads of goods ("truckloads of aid supplies", "tons of food"; ncoop).
+     "truckload", "planeload", "shipload", "load", "ton", "tonne", "batch", "consignment"}
 )  # fmt: skip
 
 
@@ -454,6 +475,9 @@ def _object_lemmas(tok: Token) -> set[str]:
                     out.add(cc.lemma_.lower())
                 elif cc.dep_ == "prep" and cc.lower_ == "of" and c.lemma_.lower() in _FRAME_NOUNS:
                     # "declared a state of emergency": the frame names what follows "of".
+                    out |= {p.lemma_.lower() for p in cc.children if p.dep_ == "pobj"}
+                elif cc.dep_ == "prep" and cc.lower_ == "in" and _amount(c):
+                    # "sent $20 million in humanitarian relief" (ncoop): what the sum is in.
                     out |= {p.lemma_.lower() for p in cc.children if p.dep_ == "pobj"}
         elif c.dep_ in {"prep", "dative"}:
             for p in c.children:
@@ -483,6 +507,12 @@ def _object_lemmas(tok: Token) -> set[str]:
         # "ties were re-established", parsed as an adjective after "were": its subject.
         out |= {c.lemma_.lower() for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}}
     return out
+
+
+def _amount(tok: Token) -> bool:
+    """A sum or a count ("$20 million", "2,000 tons", "a billion euros")."""
+    amounts = {"MONEY", "QUANTITY", "CARDINAL"}
+    return tok.ent_type_ in amounts or tok.like_num or tok.tag_ in {"$", "CD"}
 
 
 def _object_words(tok: Token) -> set[str]:
