@@ -43,6 +43,7 @@ from detente.nlp.implicit import (
     crowd_code,
     implicit_agents,
     implicit_targets,
+    organisation_code,
 )
 from detente.nlp.parties import distinct_parties, one_side_per_country
 from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
@@ -397,6 +398,7 @@ def code_trigger(
     if trig.domestic:
         lemma = trig.tok.lemma_.lower()
         code = authority_code(lemma, sources, targets, patterns.authority_acts) or code
+    code = organisation_code(code, sources, patterns.organisation_acts) or code
     if partners is not None:
         if sources and not targets and trig.reciprocal and len(sources) == 1:
             targets = partners.get(sources[0].country, [])

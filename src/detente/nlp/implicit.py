@@ -17,7 +17,13 @@ from detente.model import Actor
 from detente.nlp.mentions import mention_at
 from detente.nlp.parties import STATE_SECTORS, distinct_parties
 
-__all__ = ["authority_code", "crowd_code", "implicit_agents", "implicit_targets"]
+__all__ = [
+    "authority_code",
+    "crowd_code",
+    "implicit_agents",
+    "implicit_targets",
+    "organisation_code",
+]
 
 #: Prepositions that place an act ("in Kabul", "outside the embassy in Tunis", "along the
 #: border with India", "troops to Mali").
@@ -70,6 +76,25 @@ def authority_code(
     if any(t.country not in home for t in targets):
         return None
     return code
+
+
+#: Non-state organisations that work in a country without force: aid agencies, rights
+#: groups, media, business, churches, schools (sectors, and the NGO prefix).
+_ORGANISATIONS = frozenset({"NGO", "HRI", "HLH", "MED", "BUS", "EDU", "REL"})
+
+
+def organisation_code(
+    code: str, sources: list[Actor], organisation_acts: dict[str, str]
+) -> str | None:
+    """The code of an act that is another when non-state organisations do it: an aid agency
+    or a rights group that withdraws from a country reduces its involvement there (CAMEO
+    166, 1663 "expel or withdraw aid agencies"), it does not retreat militarily (0874)."""
+    new = organisation_acts.get(code)
+    if new is None or not sources:
+        return None
+    if not all(a.code.startswith("NGO") or a.code[3:6] in _ORGANISATIONS for a in sources):
+        return None
+    return new
 
 
 #: CAMEO codes of coercion a state applies to its people (curfew, state of emergency, bans,

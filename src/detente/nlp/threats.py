@@ -54,12 +54,9 @@ def threat_frame(tok: Token) -> bool:
         return False  # inside the condition itself
     future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in tok.children)
     head = tok.head
-    stated = (
-        tok.dep_ == "ccomp"
-        and head.i != tok.i
-        and head.i < tok.i
-        and head.lemma_.lower() in _STATING
-    )
+    # The statement may come first ("Chad said it would ban the party") or after what was
+    # said, as wire copy puts it ("Chad could ban the party, its interior minister said").
+    stated = tok.dep_ == "ccomp" and head.i != tok.i and head.lemma_.lower() in _STATING
     if future and (stated or _conditioned(tok)):
         return True
     return tok.dep_ == "xcomp" and head.lemma_.lower() in _PROMISING

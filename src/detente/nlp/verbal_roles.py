@@ -91,9 +91,11 @@ def verbal_act_targets(
                     found = [a for a in resolver.resolve(s, date) if a not in own]
                     if found:
                         return found
-            found = below(c)
-            if found:
-                return found
+            # "warned it could invade and annex Chad": the acts joined to the clause's verb.
+            for v in (c, *(x for x in c.children if x.dep_ == "conj" and x.pos_ == "VERB")):
+                found = below(v)
+                if found:
+                    return found
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     # "requested a meeting with Australia", "declined talks with the rebels": the meeting
     # asked for or refused is the act's object here, not the place of another act.

@@ -1,0 +1,53 @@
+"""Threats, coercion, sanctions and accusations in wire-news shapes (PLOVER THREATEN, COERCE,
+SANCTION, ACCUSE; nconf branch), mostly with ``domestic=True``."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.extract import extract_text
+
+
+def coded(text: str, domestic: bool = True) -> set[tuple[str, str, str, str | None]]:
+    events = extract_text(text, pubdate="2019-06-01", domestic=domestic)
+    return {(e.source, e.target, e.cameo, e.plover) for e in events if not e.negated}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A hostile act stated as possible, with the statement after it (wire style).
+        ("Estonia could expel the Belarusian ambassador, its foreign minister told reporters on Monday.", ("EST", "BLRGOV", "131", "THREATEN")),
+        ("Ghana could break off diplomatic ties with Togo, an official said on Friday.", ("GHA", "TGO", "131", "THREATEN")),
+        # A warning whose clause joins two acts: the target is the second act's object.
+        ("Venezuela warned on Sunday that it could invade and annex Guyana.", ("VEN", "GUY", "130", "THREATEN")),
+        # Curfews and emergency rule put in force.
+        ("Police in Peru enforced a nightly curfew on Saturday.", ("PERCOP", "PERCVL", "1723", "COERCE")),
+        # A court's sentence after a light verb is a conviction (PLOVER SANCTION).
+        ("The Zambian court handed down death sentences to two opposition politicians on Monday.", ("ZMBJUD", "ZMBOPP", "172", "SANCTION")),
+        # Rights groups and aid agencies pulling out reduce their involvement; troops retreat.
+        ("Doctors Without Borders pulled out of Somalia in 2013.", ("NGOHLHMSF", "SOM", "166", "SANCTION")),
+        ("Bolivia withdrew from the talks with Chile in 2011.", ("BOL", "CHL", "164", "SANCTION")),
+    ],
+)  # fmt: skip
+def test_nconf_acts(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+def test_troops_still_retreat() -> None:
+    # Armed forces leaving a country retreat (0874), they do not reduce relations.
+    events = coded(
+        "Armenian troops withdrew from Nagorno-Karabakh's Lachin district in 2020.", False
+    )
+    assert not any(c == "166" for _, _, c, _ in events)
+
+
+def test_unnamed_prosecutors_charge() -> None:
+    # Only prosecutors and courts charge or indict: the country's judiciary.
+    events = coded(
+        "Former Zambian finance minister Felix Mutati was charged with fraud on Tuesday."
+    )
+    assert any(
+        s == "ZMBJUD" and t == "ZMBGOV" and p in {"ACCUSE", "COERCE"} for s, t, _, p in events
+    )
+    assert not coded("Former Zambian finance minister Felix Mutati was charged with fraud.", False)
