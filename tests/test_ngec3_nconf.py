@@ -51,3 +51,16 @@ def test_unnamed_prosecutors_charge() -> None:
         s == "ZMBJUD" and t == "ZMBGOV" and p in {"ACCUSE", "COERCE"} for s, t, _, p in events
     )
     assert not coded("Former Zambian finance minister Felix Mutati was charged with fraud.", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An investigation names a deed; whom it looks into is the deed's doer.
+        ("Jamaica launched an inquiry into abuses by British forces.", ("JAM", "GBRMIL", "090", "ACCUSE")),
+        ("Kenya is investigating allegations of abuse by Ugandan troops.", ("KEN", "UGAMIL", "090", "ACCUSE")),
+        ("Nepal opened a probe into abuses by Indian border guards on Monday.", ("NPL", "INDMIL", "090", "ACCUSE")),
+    ],
+)  # fmt: skip
+def test_investigated_party(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in coded(text, False)

@@ -45,13 +45,13 @@ from detente.nlp.implicit import (
     implicit_targets,
     organisation_code,
 )
-from detente.nlp.parties import distinct_parties, one_side_per_country
+from detente.nlp.parties import distinct_parties, one_side_per_country, own_side
 from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
 from detente.nlp.present import retag_present_verbs
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
-from detente.nlp.verbal_roles import VERBAL_ROOTS, domestic_implied_target
+from detente.nlp.verbal_roles import VERBAL_ROOTS, domestic_implied_target, investigated_party
 
 
 def extract_events(
@@ -382,6 +382,11 @@ def code_trigger(
         if sources and not targets and trig.domestic and trig.code[:2] in VERBAL_ROOTS:
             # "criticism from rights groups", "the union's demands": aimed at its government.
             targets = domestic_implied_target(trig.tok, sources, trig.code)
+    if sources and not targets and trig.code[:2] == "09":
+        # "opened an inquiry into abuses committed by the army": the party investigated.
+        targets = investigated_party(
+            trig.tok, resolver, when.value, own_side(sources, trig.domestic)
+        )
     if sources and not targets and agents and trig.verb is not None:
         targets = targets_from_referenced_act(trig.tok, sources, patterns, agents, trig.domestic)
     code = trig.code

@@ -124,3 +124,34 @@ def verbal_act_targets(
         if found:
             return found
     return []
+
+
+#: Prepositions that name what an investigation looks into.
+_INQUIRY_PREPS = frozenset({"into", "of", "on"})
+
+
+def investigated_party(
+    act: Token, resolver: ActorResolver, date: str | None, own: OwnSide
+) -> list[Actor]:
+    """Whom an investigation (CAMEO 09) looks into when it names a deed rather than a party:
+    "an inquiry into abuses committed by the army", "investigated allegations against the
+    former minister", "a probe into the killing of protesters by police" — the first party
+    named inside what is investigated (its agent or the one it is held against)."""
+    roots = [
+        p
+        for c in act.children
+        if c.dep_ == "prep" and c.lower_ in _INQUIRY_PREPS
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if act.pos_ in {"VERB", "AUX"}:
+        roots += [c for c in act.children if c.dep_ == "dobj"]
+    for root in roots:
+        nouns = [t for t in root.subtree if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound"]
+        # The doer ("by the army") or the accused ("against the minister") first.
+        held = [t for t in nouns if t.head.lower_ in {"by", "against"} and t.dep_ == "pobj"]
+        for t in (*held, *nouns):
+            found = [a for a in resolver.resolve(t, date) if a not in own]
+            if found:
+                return found
+    return []
