@@ -64,3 +64,15 @@ def test_unnamed_prosecutors_charge() -> None:
 )  # fmt: skip
 def test_investigated_party(text: str, expected: tuple[str, str, str, str]) -> None:
     assert expected in coded(text, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in Bolivia warned of arrests if the blockades continued.",
+        "Peruvian authorities warned that anyone joining the march would face arrest.",
+    ],
+)
+def test_warning_of_coercion_aimed_at_civilians(text: str) -> None:
+    # A state's warning of arrests names no one: its own civilians (domestic convention).
+    assert any(t.endswith("CVL") and c == "130" for _, t, c, _ in coded(text))

@@ -27,8 +27,9 @@ def domestic_implied_target(verb: Token, sources: list[Actor], code: str) -> lis
     arrest, ban or expel unnamed people is aimed at its civilians ("police threatened to
     arrest anyone who ...").
     """
-    coercive = code[:2] == "13" and any(
-        c.dep_ == "xcomp" and _coercive(c.lemma_.lower()) for c in verb.children
+    coercive = code[:2] == "13" and (
+        any(c.dep_ == "xcomp" and _coercive(c.lemma_.lower()) for c in verb.children)
+        or _coercive_content(verb)
     )
     out: list[Actor] = []
     for s in sources:
@@ -44,6 +45,22 @@ def domestic_implied_target(verb: Token, sources: list[Actor], code: str) -> lis
         if implied not in out:
             out.append(implied)
     return out
+
+
+def _coercive_content(verb: Token) -> bool:
+    """Does a warning's content name a coercive act, by verb or noun ("warned that anyone
+    joining would face arrest", "warned of arrests", "warned they would be detained")?"""
+    patterns = default_patterns()
+    for c in verb.children:
+        if c.dep_ not in {"ccomp", "xcomp"} and not (c.dep_ == "prep" and c.lower_ == "of"):
+            continue
+        for t in c.subtree:
+            lemma = t.lemma_.lower()
+            if t.pos_ == "VERB" and _coercive(lemma):
+                return True
+            if t.pos_ == "NOUN" and any(n.code[:2] == "17" for n in patterns.noun_patterns(lemma)):
+                return True
+    return False
 
 
 def _coercive(lemma: str) -> bool:
