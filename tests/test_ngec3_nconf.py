@@ -76,3 +76,18 @@ def test_investigated_party(text: str, expected: tuple[str, str, str, str]) -> N
 def test_warning_of_coercion_aimed_at_civilians(text: str) -> None:
     # A state's warning of arrests names no one: its own civilians (domestic convention).
     assert any(t.endswith("CVL") and c == "130" for _, t, c, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Cyber attacks and hacking are coercion short of violence (PLOVER COERCE "cyber").
+        ("A Russian cyber attack on Estonia crippled banks in 2007.", ("RUS", "EST", "170", "COERCE")),
+        ("Chinese hackers breached the Indian defence ministry's network.", ("CHNCRM", "IND", "170", "COERCE")),
+        ("Iran hacked the websites of Saudi ministries.", ("IRN", "SAUMED", "170", "COERCE")),
+        # A rights group with no country of its own is the country's the story is about.
+        ("A leading rights group accused the Bolivian government of torture.", ("BOLHRI", "BOLGOV", "112", "ACCUSE")),
+    ],
+)  # fmt: skip
+def test_cyber_and_rights_groups(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in coded(text)
