@@ -83,7 +83,7 @@ def test_warning_of_coercion_aimed_at_civilians(text: str) -> None:
     [
         # Cyber attacks and hacking are coercion short of violence (PLOVER COERCE "cyber").
         ("A Russian cyber attack on Estonia crippled banks in 2007.", ("RUS", "EST", "170", "COERCE")),
-        ("Chinese hackers breached the Indian defence ministry's network.", ("CHNCRM", "IND", "170", "COERCE")),
+        ("Chinese hackers breached the Indian defence ministry's network.", ("CHN", "IND", "170", "COERCE")),
         ("Iran hacked the websites of Saudi ministries.", ("IRN", "SAUMED", "170", "COERCE")),
         # A rights group with no country of its own is the country's the story is about.
         ("A leading rights group accused the Bolivian government of torture.", ("BOLHRI", "BOLGOV", "112", "ACCUSE")),
@@ -91,3 +91,18 @@ def test_warning_of_coercion_aimed_at_civilians(text: str) -> None:
 )  # fmt: skip
 def test_cyber_and_rights_groups(text: str, expected: tuple[str, str, str, str]) -> None:
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A conditional threat is aimed at whoever must meet the condition.
+        ("Russia threatened to retaliate if Finland joined NATO.", ("RUS", "FIN", "130", "THREATEN")),
+        # A threat named by a noun is aimed at the party its infinitive acts on.
+        ("Turkey issued a threat to impose sanctions on Greece.", ("TUR", "GRC", "130", "THREATEN")),
+        ("Ethiopia's threat to invade Eritrea alarmed the region.", ("ETH", "ERI", "130", "THREATEN")),
+    ],
+)  # fmt: skip
+def test_threat_targets(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in coded(text)
+    assert ("RUS", "RUSCVL", "130", "THREATEN") not in coded(text)

@@ -51,7 +51,12 @@ from detente.nlp.present import retag_present_verbs
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
-from detente.nlp.verbal_roles import VERBAL_ROOTS, domestic_implied_target, investigated_party
+from detente.nlp.verbal_roles import (
+    VERBAL_ROOTS,
+    domestic_implied_target,
+    investigated_party,
+    threat_noun_targets,
+)
 
 
 def extract_events(
@@ -379,6 +384,10 @@ def code_trigger(
         sources, targets, reciprocal = verb_roles(trig, resolver, when.value)
     else:
         sources, targets, reciprocal = noun_roles(trig, resolver, when.value, sent)
+        if sources and not targets and trig.code[:2] == "13":
+            # "issued a threat to impose sanctions on Greece": the party the threat acts on.
+            own = own_side(sources, trig.domestic)
+            targets = threat_noun_targets(trig.tok, resolver, when.value, own)
         if sources and not targets and trig.domestic and trig.code[:2] in VERBAL_ROOTS:
             # "criticism from rights groups", "the union's demands": aimed at its government.
             targets = domestic_implied_target(trig.tok, sources, trig.code)

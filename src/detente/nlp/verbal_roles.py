@@ -140,7 +140,8 @@ def verbal_act_targets(
         found = [a for a in resolver.resolve(p, date) if a not in own]
         if found:
             return found
-    return []
+    # "threatened to retaliate if Finland joined NATO": who must meet the condition.
+    return conditioned_party(verb, resolver, date, own)
 
 
 #: Prepositions that name what an investigation looks into.
@@ -171,4 +172,49 @@ def investigated_party(
             found = [a for a in resolver.resolve(t, date) if a not in own]
             if found:
                 return found
+    return []
+
+
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def conditioned_party(
+    verb: Token, resolver: ActorResolver, date: str | None, own: OwnSide
+) -> list[Actor]:
+    """Whom a conditional threat is aimed at: the one who must meet its condition ("Russia
+    threatened to retaliate if Finland joined NATO", "warned it would strike unless Chad
+    withdrew its troops")."""
+    clauses = [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "ccomp"})]
+    for clause in clauses:
+        for adv in clause.children:
+            if adv.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in adv.children
+            ):
+                continue
+            for s in adv.children:
+                if s.dep_ in {"nsubj", "nsubjpass"} and s.pos_ != "PRON":
+                    found = [a for a in resolver.resolve(s, date) if a not in own]
+                    if found:
+                        return found
+    return []
+
+
+def threat_noun_targets(
+    noun: Token, resolver: ActorResolver, date: str | None, own: OwnSide
+) -> list[Actor]:
+    """Whom a threat or warning named by a noun is aimed at when its complements name no
+    one: the party its infinitive acts on ("issued a threat to impose sanctions on Greece",
+    "a warning to strike Tigray"), else the one who must meet its condition."""
+    for c in noun.children:
+        if c.dep_ != "acl" or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue
+        for t in c.subtree:
+            if t.i == c.i or t.pos_ not in {"NOUN", "PROPN"} or t.dep_ == "compound":
+                continue
+            found = [a for a in resolver.resolve(t, date) if a not in own]
+            if found:
+                return found
+        found = conditioned_party(c, resolver, date, own)
+        if found:
+            return found
     return []
