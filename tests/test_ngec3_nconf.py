@@ -106,3 +106,18 @@ def test_cyber_and_rights_groups(text: str, expected: tuple[str, str, str, str])
 def test_threat_targets(text: str, expected: tuple[str, str, str, str]) -> None:
     assert expected in coded(text)
     assert ("RUS", "RUSCVL", "130", "THREATEN") not in coded(text)
+
+
+def test_weighing_a_hostile_step_is_a_threat() -> None:
+    assert ("KENGOV", "KENOPP", "137", "THREATEN") in coded(
+        "The Kenyan government is considering banning the opposition party."
+    )
+    # A cooperative step weighed is no threat.
+    assert not any(
+        p == "THREATEN" for *_, p in coded("India is considering buying jets from France.")
+    )
+
+
+def test_one_threat_per_statement() -> None:
+    events = extract_text("Japan said it would impose sanctions on North Korea.", domestic=True)
+    assert [(e.source, e.target, e.cameo) for e in events] == [("JPN", "PRK", "131")]
