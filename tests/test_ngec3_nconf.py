@@ -121,3 +121,11 @@ def test_weighing_a_hostile_step_is_a_threat() -> None:
 def test_one_threat_per_statement() -> None:
     events = extract_text("Japan said it would impose sanctions on North Korea.", domestic=True)
     assert [(e.source, e.target, e.cameo) for e in events] == [("JPN", "PRK", "131")]
+
+
+def test_ready_to_attack_is_a_threat_not_an_attack() -> None:
+    events = coded("North Korea is ready to attack South Korea, its army said.")
+    assert ("PRK", "KOR", "138", "THREATEN") in events
+    assert not any(c == "190" for _, _, c, _ in events)
+    # A cooperative act one is ready to do stays a commitment (03x).
+    assert ("CHL", "PER", "033", "AGREE") in coded("Chile is ready to send aid to Peru.")

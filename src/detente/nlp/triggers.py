@@ -206,6 +206,13 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
             if code == "040" and _at_third_place(tok):
                 code = "044"
             head = promise_head(tok, patterns)
+            if head is not None and realis_only and patterns.intent_code(code) == code:
+                # "is ready to attack": a hostile act held out is a threat (13x), not done.
+                implied = implicit_code(code, negated(tok))
+                if implied is not None and (tok.i, implied) not in implied_at:
+                    implied_at.add((tok.i, implied))
+                    yield Trigger(tok, implied, False, vp.sector, False, verb=vp)
+                continue
             if head is not None or announced:
                 code = patterns.intent_code(code)
             yield Trigger(
