@@ -129,3 +129,13 @@ def test_ready_to_attack_is_a_threat_not_an_attack() -> None:
     assert not any(c == "190" for _, _, c, _ in events)
     # A cooperative act one is ready to do stays a commitment (03x).
     assert ("CHL", "PER", "033", "AGREE") in coded("Chile is ready to send aid to Peru.")
+
+
+def test_unnamed_people_arrested_at_a_place() -> None:
+    # An agentless arrest of people no actor word names: the police of the place's country
+    # arrest its citizens (--domestic); no place, no guess.
+    assert ("IDNCOP", "IDNCVL", "173", "COERCE") in coded(
+        "Rahman was arrested in Jakarta on Monday."
+    )
+    assert not coded("Rahman was arrested on Monday.")
+    assert not coded("Rahman was arrested in Jakarta on Monday.", False)

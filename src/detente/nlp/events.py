@@ -44,6 +44,7 @@ from detente.nlp.implicit import (
     implicit_agents,
     implicit_targets,
     organisation_code,
+    unnamed_citizens,
 )
 from detente.nlp.parties import distinct_parties, one_side_per_country, own_side
 from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
@@ -401,6 +402,8 @@ def code_trigger(
     code = trig.code
     if trig.domestic and trig.verb is not None and not sources:
         lemma = trig.tok.lemma_.lower()
+        if not targets and lemma in patterns.implicit_agents:
+            targets = unnamed_citizens(trig.tok)
         sources = implicit_agents(trig.tok, targets, patterns.implicit_agents.get(lemma))
     if trig.domestic and trig.verb is not None:
         code = crowd_code(trig.tok.lemma_.lower(), sources, patterns.crowd_acts) or code

@@ -23,6 +23,7 @@ __all__ = [
     "implicit_agents",
     "implicit_targets",
     "organisation_code",
+    "unnamed_citizens",
 ]
 
 #: Prepositions that place an act ("in Kabul", "outside the embassy in Tunis", "along the
@@ -169,3 +170,20 @@ def implicit_agents(tok: Token, patients: list[Actor], sector: str | None) -> li
         return []
     agent = Actor(country + sector, "")
     return [agent] if all(distinct_parties(agent, p, True) for p in patients) else []
+
+
+def unnamed_citizens(tok: Token) -> list[Actor]:
+    """The patients of an agentless passive of law enforcement whom no actor word names
+    ("Kumar was arrested in Delhi", "several bystanders were detained in Lagos"): people of
+    the country where it happened, as ICEWS codes an unnamed or unknown citizen."""
+    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return []
+    people = [
+        c
+        for c in tok.children
+        if c.dep_ == "nsubjpass" and (c.ent_type_ == "PERSON" or c.tag_ == "NNS")
+    ]
+    place = place_country(tok) if people else None
+    if place is None or place.code.startswith("IGO"):
+        return []
+    return [Actor(place.code[:3] + "CVL", place.text, place.start, place.end)]
