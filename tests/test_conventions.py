@@ -132,7 +132,8 @@ def test_eval_petrarch_and_extract_command_agree(tmp_path: Path) -> None:
     ("text", "petrarch", "detente"),
     [
         # Real countries, detente's packaged vocabulary.
-        ("Chile will expel two Peruvian diplomats, the ministry said on Monday.", True, False),
+        # (Stated by Chile itself, "..., the ministry said", it is a threat: 131.)
+        ("Chile will expel two Peruvian diplomats next month.", True, False),
         ("Norway may impose sanctions on Mali next year.", True, False),
         ("Argentina could recall its ambassador from Uruguay, officials warned.", True, False),
     ],

@@ -59,7 +59,7 @@ _LOCAL_STATE_NOUNS = frozenset({"authority", "official"})
 #: people and institutions inside a country (not its government, army or diplomats).
 DISCOURSE_SECTORS = frozenset(
     {"COP", "JUD", "REB", "OPP", "CVL", "EDU", "BUS", "MED", "REL", "LAB", "AGR", "HLH", "CRM",
-     "REF", "UAF"}
+     "REF", "UAF", "HRI"}
 )  # fmt: skip
 
 _GROUP_NOUNS = {

@@ -44,8 +44,10 @@ from detente.nlp.implicit import (
     crowd_code,
     implicit_agents,
     implicit_targets,
+    organisation_code,
+    unnamed_citizens,
 )
-from detente.nlp.parties import distinct_parties, one_side_per_country
+from detente.nlp.parties import distinct_parties, one_side_per_country, own_side
 from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
 from detente.nlp.present import retag_present_verbs
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
@@ -58,7 +60,12 @@ from detente.nlp.unnamed import (
     own_side_targets,
     unnamed_doer,
 )
-from detente.nlp.verbal_roles import VERBAL_ROOTS, domestic_implied_target
+from detente.nlp.verbal_roles import (
+    VERBAL_ROOTS,
+    domestic_implied_target,
+    investigated_party,
+    threat_noun_targets,
+)
 from detente.nlp.yields import admitted_parties, refused_yield_targets, yield_targets
 
 
@@ -387,9 +394,18 @@ def code_trigger(
         sources, targets, reciprocal = verb_roles(trig, resolver, when.value)
     else:
         sources, targets, reciprocal = noun_roles(trig, resolver, when.value, sent)
+        if sources and not targets and trig.code[:2] == "13":
+            # "issued a threat to impose sanctions on Greece": the party the threat acts on.
+            own = own_side(sources, trig.domestic)
+            targets = threat_noun_targets(trig.tok, resolver, when.value, own)
         if sources and not targets and trig.domestic and trig.code[:2] in VERBAL_ROOTS:
             # "criticism from rights groups", "the union's demands": aimed at its government.
             targets = domestic_implied_target(trig.tok, sources, trig.code)
+    if sources and not targets and trig.code[:2] == "09":
+        # "opened an inquiry into abuses committed by the army": the party investigated.
+        targets = investigated_party(
+            trig.tok, resolver, when.value, own_side(sources, trig.domestic)
+        )
     if sources and not targets and agents and trig.verb is not None:
         targets = targets_from_referenced_act(trig.tok, sources, patterns, agents, trig.domestic)
     code = trig.code
@@ -397,6 +413,8 @@ def code_trigger(
         targets = admitted_parties(trig.tok, code, sources, resolver, when.value, trig.domestic)
     if trig.domestic and trig.verb is not None and not sources:
         lemma = trig.tok.lemma_.lower()
+        if not targets and lemma in patterns.implicit_agents:
+            targets = unnamed_citizens(trig.tok)
         sources = implicit_agents(trig.tok, targets, patterns.implicit_agents.get(lemma))
     if trig.domestic and trig.verb is not None:
         code = crowd_code(trig.tok.lemma_.lower(), sources, patterns.crowd_acts) or code
@@ -432,6 +450,7 @@ def code_trigger(
     if trig.domestic:
         lemma = trig.tok.lemma_.lower()
         code = authority_code(lemma, sources, targets, patterns.authority_acts) or code
+    code = organisation_code(code, sources, patterns.organisation_acts) or code
     if partners is not None:
         if sources and not targets and trig.reciprocal and len(sources) == 1:
             targets = partners.get(sources[0].country, [])

@@ -23,6 +23,8 @@ __all__ = [
     "crowd_code",
     "implicit_agents",
     "implicit_targets",
+    "organisation_code",
+    "unnamed_citizens",
 ]
 
 #: Prepositions that place an act ("in Kabul", "outside the embassy in Tunis", "along the
@@ -76,6 +78,25 @@ def authority_code(
     if any(t.country not in home for t in targets):
         return None
     return code
+
+
+#: Non-state organisations that work in a country without force: aid agencies, rights
+#: groups, media, business, churches, schools (sectors, and the NGO prefix).
+_ORGANISATIONS = frozenset({"NGO", "HRI", "HLH", "MED", "BUS", "EDU", "REL"})
+
+
+def organisation_code(
+    code: str, sources: list[Actor], organisation_acts: dict[str, str]
+) -> str | None:
+    """The code of an act that is another when non-state organisations do it: an aid agency
+    or a rights group that withdraws from a country reduces its involvement there (CAMEO
+    166, 1663 "expel or withdraw aid agencies"), it does not retreat militarily (0874)."""
+    new = organisation_acts.get(code)
+    if new is None or not sources:
+        return None
+    if not all(a.code.startswith("NGO") or a.code[3:6] in _ORGANISATIONS for a in sources):
+        return None
+    return new
 
 
 #: CAMEO codes of coercion a state applies to its people (curfew, state of emergency, bans,
@@ -182,3 +203,18 @@ def aid_recipients(
         return []
     country = next(iter(home))
     return [Actor(country + "CVL", place.text if place is not None else "")]
+def unnamed_citizens(tok: Token) -> list[Actor]:
+    """The patients of an agentless passive of law enforcement whom no actor word names
+    ("Kumar was arrested in Delhi", "several bystanders were detained in Lagos"): people of
+    the country where it happened, as ICEWS codes an unnamed or unknown citizen."""
+    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return []
+    people = [
+        c
+        for c in tok.children
+        if c.dep_ == "nsubjpass" and (c.ent_type_ == "PERSON" or c.tag_ == "NNS")
+    ]
+    place = place_country(tok) if people else None
+    if place is None or place.code.startswith("IGO"):
+        return []
+    return [Actor(place.code[:3] + "CVL", place.text, place.start, place.end)]

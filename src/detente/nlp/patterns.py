@@ -176,6 +176,8 @@ class Patterns:
     plover_codes: dict[str, str] = field(default_factory=dict)
     #: The sector of the unnamed agent of an act only it does ("was sentenced": JUD).
     implicit_agents: dict[str, str] = field(default_factory=dict)
+    #: Codes an act takes when a non-state organisation does it ("the NGO withdrew": 166).
+    organisation_acts: dict[str, str] = field(default_factory=dict)
 
     def noun_patterns(self, lemma: str) -> tuple[NounPattern, ...]:
         """The patterns of a noun, in the order they are tried."""
@@ -268,6 +270,7 @@ def load_patterns(path: str | Path | None = None) -> Patterns:
         implicit_agents={
             str(k): str(v).upper() for k, v in (raw.get("implicit_agents") or {}).items()
         },
+        organisation_acts={str(k): str(v) for k, v in (raw.get("organisation_acts") or {}).items()},
     )
 
 

@@ -367,6 +367,8 @@ _LIGHT_VERBS = {
     "give", "grant",
     # Concluding an accord (coop branch): "X reached / struck / sealed a deal with Y".
     "reach", "strike", "seal", "clinch", "forge", "conclude", "ink", "finalize", "finalise",
+    # A court's sentence (nconf branch): "handed down / meted out a sentence to X".
+    "hand", "mete",
 }  # fmt: skip
 #: Light verbs whose subject undergoes the act ("received a visit", "accepted an offer").
 _UNDERGOING_VERBS = {"receive", "accept", "welcome", "have"}

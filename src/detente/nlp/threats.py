@@ -22,6 +22,11 @@ _STATING = {
 }  # fmt: skip
 _PROMISING = {"vow", "pledge", "promise", "swear"}
 _CONDITIONS = {"if", "unless"}
+#: Verbs of weighing a step: a hostile step an actor says it weighs is held over the other
+#: side (NGEC THREATEN: "threaten to ban, restrict, expel"), not a neutral option.
+_WEIGHING = {"consider", "mull", "weigh", "contemplate"}
+#: Readiness: a hostile act an actor is ready to do is held out as a threat.
+_READY = {"ready", "prepared", "willing"}
 
 #: The threat a stated hostile act makes, by the act's CAMEO root (CAMEO 1.1b3 13x).
 THREAT_OF_ROOT = {
@@ -54,13 +59,16 @@ def threat_frame(tok: Token) -> bool:
         return False  # inside the condition itself
     future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in tok.children)
     head = tok.head
-    stated = (
-        tok.dep_ == "ccomp"
-        and head.i != tok.i
-        and head.i < tok.i
-        and head.lemma_.lower() in _STATING
-    )
+    # The statement may come first ("Chad said it would ban the party") or after what was
+    # said, as wire copy puts it ("Chad could ban the party, its interior minister said").
+    stated = tok.dep_ == "ccomp" and head.i != tok.i and head.lemma_.lower() in _STATING
     if future and (stated or _conditioned(tok)):
+        return True
+    if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and head.lemma_.lower() in _WEIGHING:
+        # "the government is considering banning the party": a coercive step held out.
+        return True
+    if tok.dep_ == "xcomp" and head.lower_ in _READY:
+        # "the union said it was prepared to strike", "ready to use force": held out.
         return True
     return tok.dep_ == "xcomp" and head.lemma_.lower() in _PROMISING
 

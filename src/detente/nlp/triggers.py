@@ -138,6 +138,7 @@ def _thing_subject(verb: Token) -> bool:
 
 def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -> Iterator[Trigger]:
     """The words of a sentence that express an act listed in ``patterns``."""
+    implied_at: set[tuple[int, str]] = set()  # threats and refusals already yielded
     for tok in sent:
         lemma = tok.lemma_.lower()
         gerund = _gerund_noun(tok, patterns)
@@ -194,6 +195,7 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                 implied = implicit_code(code, negated(tok))
                 if implied is None:
                     continue
+                implied_at.add((tok.i, implied))
                 yield Trigger(tok, implied, False, vp.sector, False, verb=vp)
                 continue
             if code == "051" and _adverbs(tok) & {"militarily"}:
@@ -205,6 +207,13 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
             if code == "040" and _at_third_place(tok):
                 code = "044"
             head = promise_head(tok, patterns)
+            if head is not None and realis_only and patterns.intent_code(code) == code:
+                # "is ready to attack": a hostile act held out is a threat (13x), not done.
+                implied = implicit_code(code, negated(tok))
+                if implied is not None and (tok.i, implied) not in implied_at:
+                    implied_at.add((tok.i, implied))
+                    yield Trigger(tok, implied, False, vp.sector, False, verb=vp)
+                continue
             if head is not None or announced:
                 code = patterns.intent_code(code)
             yield Trigger(
@@ -232,7 +241,9 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
             if unreal and framer is not None:
                 # "said it will stage protests unless ...": a threat of protests.
                 implied = implicit_code(code, negated(framer))
-                if implied is not None:
+                if implied is not None and (framer.i, implied) not in implied_at:
+                    # ("said it would impose sanctions": one threat, not one per word.)
+                    implied_at.add((framer.i, implied))
                     # The roles are the framing verb's: "it" (the speaker) stages them.
                     yield Trigger(
                         framer, implied, False, np_.sector, False, verb=VerbPattern(implied)

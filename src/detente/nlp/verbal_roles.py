@@ -27,8 +27,9 @@ def domestic_implied_target(verb: Token, sources: list[Actor], code: str) -> lis
     arrest, ban or expel unnamed people is aimed at its civilians ("police threatened to
     arrest anyone who ...").
     """
-    coercive = code[:2] == "13" and any(
-        c.dep_ == "xcomp" and _coercive(c.lemma_.lower()) for c in verb.children
+    coercive = code[:2] == "13" and (
+        any(c.dep_ == "xcomp" and _coercive(c.lemma_.lower()) for c in verb.children)
+        or _coercive_content(verb)
     )
     out: list[Actor] = []
     for s in sources:
@@ -44,6 +45,22 @@ def domestic_implied_target(verb: Token, sources: list[Actor], code: str) -> lis
         if implied not in out:
             out.append(implied)
     return out
+
+
+def _coercive_content(verb: Token) -> bool:
+    """Does a warning's content name a coercive act, by verb or noun ("warned that anyone
+    joining would face arrest", "warned of arrests", "warned they would be detained")?"""
+    patterns = default_patterns()
+    for c in verb.children:
+        if c.dep_ not in {"ccomp", "xcomp"} and not (c.dep_ == "prep" and c.lower_ == "of"):
+            continue
+        for t in c.subtree:
+            lemma = t.lemma_.lower()
+            if t.pos_ == "VERB" and _coercive(lemma):
+                return True
+            if t.pos_ == "NOUN" and any(n.code[:2] == "17" for n in patterns.noun_patterns(lemma)):
+                return True
+    return False
 
 
 def _coercive(lemma: str) -> bool:
@@ -91,9 +108,11 @@ def verbal_act_targets(
                     found = [a for a in resolver.resolve(s, date) if a not in own]
                     if found:
                         return found
-            found = below(c)
-            if found:
-                return found
+            # "warned it could invade and annex Chad": the acts joined to the clause's verb.
+            for v in (c, *(x for x in c.children if x.dep_ == "conj" and x.pos_ == "VERB")):
+                found = below(v)
+                if found:
+                    return found
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     # "requested a meeting with Australia", "declined talks with the rebels": the meeting
     # asked for or refused is the act's object here, not the place of another act.
@@ -126,6 +145,83 @@ def verbal_act_targets(
             # "refused to accept the aid provided by the WHO": the offer refused is the
             # infinitive's object (nyield).
             return verbal_act_targets(x, resolver, date, own, below)
+    # "threatened to retaliate if Finland joined NATO": who must meet the condition.
+    return conditioned_party(verb, resolver, date, own)
+
+
+#: Prepositions that name what an investigation looks into.
+_INQUIRY_PREPS = frozenset({"into", "of", "on"})
+
+
+def investigated_party(
+    act: Token, resolver: ActorResolver, date: str | None, own: OwnSide
+) -> list[Actor]:
+    """Whom an investigation (CAMEO 09) looks into when it names a deed rather than a party:
+    "an inquiry into abuses committed by the army", "investigated allegations against the
+    former minister", "a probe into the killing of protesters by police" — the first party
+    named inside what is investigated (its agent or the one it is held against)."""
+    roots = [
+        p
+        for c in act.children
+        if c.dep_ == "prep" and c.lower_ in _INQUIRY_PREPS
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if act.pos_ in {"VERB", "AUX"}:
+        roots += [c for c in act.children if c.dep_ == "dobj"]
+    for root in roots:
+        nouns = [t for t in root.subtree if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound"]
+        # The doer ("by the army") or the accused ("against the minister") first.
+        held = [t for t in nouns if t.head.lower_ in {"by", "against"} and t.dep_ == "pobj"]
+        for t in (*held, *nouns):
+            found = [a for a in resolver.resolve(t, date) if a not in own]
+            if found:
+                return found
+    return []
+
+
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def conditioned_party(
+    verb: Token, resolver: ActorResolver, date: str | None, own: OwnSide
+) -> list[Actor]:
+    """Whom a conditional threat is aimed at: the one who must meet its condition ("Russia
+    threatened to retaliate if Finland joined NATO", "warned it would strike unless Chad
+    withdrew its troops")."""
+    clauses = [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "ccomp"})]
+    for clause in clauses:
+        for adv in clause.children:
+            if adv.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in adv.children
+            ):
+                continue
+            for s in adv.children:
+                if s.dep_ in {"nsubj", "nsubjpass"} and s.pos_ != "PRON":
+                    found = [a for a in resolver.resolve(s, date) if a not in own]
+                    if found:
+                        return found
+    return []
+
+
+def threat_noun_targets(
+    noun: Token, resolver: ActorResolver, date: str | None, own: OwnSide
+) -> list[Actor]:
+    """Whom a threat or warning named by a noun is aimed at when its complements name no
+    one: the party its infinitive acts on ("issued a threat to impose sanctions on Greece",
+    "a warning to strike Tigray"), else the one who must meet its condition."""
+    for c in noun.children:
+        if c.dep_ != "acl" or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue
+        for t in c.subtree:
+            if t.i == c.i or t.pos_ not in {"NOUN", "PROPN"} or t.dep_ == "compound":
+                continue
+            found = [a for a in resolver.resolve(t, date) if a not in own]
+            if found:
+                return found
+        found = conditioned_party(c, resolver, date, own)
+        if found:
+            return found
     return []
 
 
