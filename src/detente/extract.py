@@ -250,8 +250,8 @@ class _Coder:
         if self.filter is not None:
             from detente.nlp.timex.tagger import tag
 
-            p.units = self.filter.units(self.nlp.make_doc(text))
             timexes = tag(text, pubdate, temponyms=self.nlp.get_pipe("detente_timex").temponyms)
+            p.units = self.filter.units(self.nlp.make_doc(text), (t.start for t in timexes))
             text = blank_units(text, p.units)
         doc = self.nlp.make_doc(text)
         doc._.pubdate = pubdate

@@ -15,8 +15,9 @@ unit is a **candidate** when it has
 
 A unit is **parsed** when it is a candidate, the unit before a candidate (pronouns and the
 time of the narrative reach back one sentence), the first unit (a title gives the dyad in
-focus and a headline may restate the lead) or a unit that names a country (the count of
-countries named decides the dyad in focus). The others are blanked — replaced by spaces,
+focus and a headline may restate the lead), a unit that names a country (the count of
+countries named decides the dyad in focus) or one that holds a time expression (a skipped
+unit's blanks join the sentence before, which would then seem to hold its date). The others are blanked — replaced by spaces,
 line breaks kept — so every offset, paragraph and line stays where it was, and the parser
 spends nothing on them. Time expressions are tagged on the whole text, not only on what is
 parsed, so a date in a skipped sentence still sets the narrative's time.
@@ -130,8 +131,9 @@ class SentenceFilter:
         )
 
     # -- units -------------------------------------------------------------------
-    def units(self, doc: Doc) -> list[Unit]:
-        """Cut a tokenized text into units and decide which are parsed."""
+    def units(self, doc: Doc, keep_chars: Iterable[int] = ()) -> list[Unit]:
+        """Cut a tokenized text into units and decide which are parsed; a unit holding one
+        of the ``keep_chars`` offsets (where time expressions start) is parsed too."""
         toks = list(doc)
         n = len(toks)
         bounds = _unit_bounds(toks)
@@ -161,13 +163,28 @@ class SentenceFilter:
                     trigger = any(self._verb_fires(w, present) for w in words)
             cands.append(actor and trigger)
             countries.append(any(names_country[a:b]))
+        keep = sorted(keep_chars)
         out: list[Unit] = []
         for k, (a, b) in enumerate(bounds):
-            parsed = k == 0 or cands[k] or countries[k] or (k + 1 < len(bounds) and cands[k + 1])
             start_char = toks[a].idx
             end_char = toks[b - 1].idx + len(toks[b - 1]) if b > a else start_char
+            parsed = (
+                k == 0
+                or cands[k]
+                or countries[k]
+                or (k + 1 < len(bounds) and cands[k + 1])
+                or _holds(keep, start_char, end_char)
+            )
             out.append(Unit(a, b, start_char, end_char, cands[k], parsed))
         return out
+
+
+def _holds(offsets: list[int], start: int, end: int) -> bool:
+    """Does the sorted list ``offsets`` hold a value in ``[start, end)``?"""
+    from bisect import bisect_left
+
+    i = bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
 
 
 def blank_units(text: str, units: Iterable[Unit]) -> str:
