@@ -370,6 +370,8 @@ def extract_documents(
     debug: bool = False,
     temponyms: tuple[str, ...] = (),
     prefilter: bool = True,
+    dask: str | None = None,
+    parts: str | None = None,
 ) -> Iterator[Extraction]:
     """Parse documents in batches (the model is loaded once) and code their events.
 
@@ -388,7 +390,32 @@ def extract_documents(
     PETRARCH's conventions, domestic events). ``prefilter`` parses only the sentences that
     can hold an event and their context (:mod:`detente.prefilter`; same events, faster);
     ``prefilter=False`` parses every sentence.
+
+    ``dask`` (a scheduler address, or ``"local"`` for a local cluster of ``workers``
+    processes) codes partitions of documents on Dask workers and keeps the results as
+    Parquet parts in the directory ``parts``; a re-run skips the documents they hold
+    (:mod:`detente.distributed`).
     """
+    if dask is not None:
+        yield from _extract_dask(
+            documents,
+            address=dask,
+            parts=parts or "detente.parts",
+            workers=workers,
+            on_document=on_document,
+            problems=problems,
+            options={
+                "model": model,
+                "nlp": nlp,
+                "patterns": patterns,
+                "people_index": people_index,
+                "conventions": conventions,
+                "temponyms": temponyms,
+                "prefilter": prefilter,
+                "batch_size": batch_size,
+            },
+        )
+        return
     if workers > 1:
         yield from _extract_parallel(
             documents,
@@ -546,6 +573,33 @@ def _extract_parallel(
         for _, future in window:
             future.cancel()
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _extract_dask(
+    documents: Iterable[Document],
+    *,
+    address: str,
+    parts: str,
+    workers: int,
+    on_document: Callable[[Document], None] | None,
+    problems: Problems | None,
+    options: dict[str, Any],
+) -> Iterator[Extraction]:
+    from detente import distributed
+
+    client = distributed.connect(address, workers if workers > 1 else None)
+    try:
+        for document, sentences, events in distributed.extract_on_dask(
+            documents,
+            client=client,
+            parts=parts,
+            options=options,
+            on_document=on_document,
+            problems=problems,
+        ):
+            yield Extraction(document, sentences, events)
+    finally:
+        distributed.close(client)
 
 
 def extract_text(
