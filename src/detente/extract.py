@@ -247,13 +247,18 @@ class _Coder:
         event blanked too, and the time expressions tagged on the whole text."""
         text = recase_headlines(blank_citations(blank(p.text, p.dateline)))
         pubdate = (p.coded or p.document).pubdate
+        doc = None
         if self.filter is not None:
             from detente.nlp.timex.tagger import tag
 
             timexes = tag(text, pubdate, temponyms=self.nlp.get_pipe("detente_timex").temponyms)
-            p.units = self.filter.units(self.nlp.make_doc(text), (t.start for t in timexes))
-            text = blank_units(text, p.units)
-        doc = self.nlp.make_doc(text)
+            doc = self.nlp.make_doc(text)
+            p.units = self.filter.units(doc, (t.start for t in timexes))
+            if not all(u.parsed for u in p.units):
+                doc = None  # tokenized again, blanks and all
+                text = blank_units(text, p.units)
+        if doc is None:
+            doc = self.nlp.make_doc(text)
         doc._.pubdate = pubdate
         doc._.dateline = p.dateline
         if self.filter is not None:

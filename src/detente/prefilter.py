@@ -71,6 +71,7 @@ class SentenceFilter:
     nlp: Language
     patterns: Patterns
     _trigger_cache: dict[str, bool] = field(default_factory=dict, repr=False)
+    _lemma_cache: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         p = self.patterns
@@ -87,10 +88,13 @@ class SentenceFilter:
         self._matchers = _matchers(self.nlp, items)
 
     # -- words -------------------------------------------------------------------
-    def lemmas(self, word: str) -> set[str]:
+    def lemmas(self, word: str) -> frozenset[str]:
         """Every base form the pipeline could give ``word`` (lowercased), whatever its tag:
         the word itself, the lemmatizer's exceptions and suffix rules for verbs, nouns and
         adjectives, the attribute ruler's lemmas, and the coder's regular base forms."""
+        hit = self._lemma_cache.get(word)
+        if hit is not None:
+            return hit
         out = {word, *base_forms(word)}
         alias = self._lemma_aliases.get(word)
         if alias:
@@ -100,9 +104,12 @@ class SentenceFilter:
             for old, new in rules:
                 if word.endswith(old):
                     out.add(word[: len(word) - len(old)] + new)
-        return out
+        if len(self._lemma_cache) > 200_000:
+            self._lemma_cache.clear()  # bounded: a long run meets ever new word forms
+        hit = self._lemma_cache[word] = frozenset(out)
+        return hit
 
-    def _verb_keys(self, word: str, forms: set[str]) -> list[str]:
+    def _verb_keys(self, word: str, forms: frozenset[str]) -> list[str]:
         keys = [f for f in forms if f in self._verbs]
         keys += [f"re-{f}" for f in forms if f"re-{f}" in self._verbs]
         return keys
