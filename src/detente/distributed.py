@@ -387,6 +387,10 @@ def extract_on_dask(
                 f"a Dask worker failed ({type(exc).__name__}: {exc}); the finished parts in "
                 f"{parts} are kept: re-run to go on"
             ) from None
+        if result["problems"] and problems is None:
+            # The caller asked for failures to propagate (as in one process); the worker's
+            # exception is gone, so its one-line description is raised instead.
+            raise DetenteError(result["problems"][0])
         write_part(parts, name, batch, result)
         if problems is not None:
             problems.items.extend(result["problems"])
