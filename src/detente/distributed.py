@@ -428,3 +428,29 @@ def extract_on_dask(
     for future in queue:
         finish(future)
     yield from read_back(parts, order, sentences=sentences)
+
+
+def run_on_dask(
+    documents: Iterable[Document],
+    *,
+    address: str,
+    parts: str | Path,
+    workers: int,
+    options: dict[str, Any],
+    on_document: Callable[[Document], None] | None = None,
+    problems: Problems | None = None,
+) -> Iterator[tuple[Document, list[tuple[int, int, str]], list[Event]]]:
+    """:func:`extract_on_dask` on the cluster at ``address`` (``"local"``: a local cluster of
+    ``workers`` processes, one per CPU when ``workers`` is 1), closed at the end."""
+    client = connect(address, workers if workers > 1 else None)
+    try:
+        yield from extract_on_dask(
+            documents,
+            client=client,
+            parts=parts,
+            options=options,
+            on_document=on_document,
+            problems=problems,
+        )
+    finally:
+        close(client)

@@ -402,7 +402,9 @@ def extract_documents(
     (:mod:`detente.distributed`).
     """
     if dask is not None:
-        yield from _extract_dask(
+        from detente.distributed import run_on_dask
+
+        for document, sentences, events in run_on_dask(
             documents,
             address=dask,
             parts=parts or "detente.parts",
@@ -419,7 +421,8 @@ def extract_documents(
                 "prefilter": prefilter,
                 "batch_size": batch_size,
             },
-        )
+        ):
+            yield Extraction(document, sentences, events)
         return
     if workers > 1:
         yield from _extract_parallel(
@@ -578,33 +581,6 @@ def _extract_parallel(
         for _, future in window:
             future.cancel()
         executor.shutdown(wait=True, cancel_futures=True)
-
-
-def _extract_dask(
-    documents: Iterable[Document],
-    *,
-    address: str,
-    parts: str,
-    workers: int,
-    on_document: Callable[[Document], None] | None,
-    problems: Problems | None,
-    options: dict[str, Any],
-) -> Iterator[Extraction]:
-    from detente import distributed
-
-    client = distributed.connect(address, workers if workers > 1 else None)
-    try:
-        for document, sentences, events in distributed.extract_on_dask(
-            documents,
-            client=client,
-            parts=parts,
-            options=options,
-            on_document=on_document,
-            problems=problems,
-        ):
-            yield Extraction(document, sentences, events)
-    finally:
-        distributed.close(client)
 
 
 def extract_text(
