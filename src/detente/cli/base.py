@@ -130,7 +130,8 @@ NoFilterOpt = Annotated[
     typer.Option(
         "--no-filter",
         help="Parse every sentence (by default only those that can hold an event and their "
-        "context are parsed: same events, faster).",
+        "context are parsed: the same events, faster on texts with many sentences that "
+        "cannot hold one).",
     ),
 ]
 DaskOpt = Annotated[

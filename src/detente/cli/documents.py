@@ -68,7 +68,7 @@ def extract(
 
     Example: detente extract examples/pakistan-russia.txt -o events.jsonl
 
-    On a Dask cluster: detente extract corpus.jsonl -o events.parquet --dask local -j 2
+    On a Dask cluster: detente extract corpus.jsonl -o events.jsonl --dask local -j 2
     """
     from detente.extract import extract_documents
     from detente.io import iter_documents, write_records
