@@ -250,6 +250,24 @@ def test_analyze_on_dask_stores_the_same_events(cluster, tmp_path):
             )
 
 
+def test_extract_command_on_dask_writes_the_same_file_and_its_parts(cluster, tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        "".join(json.dumps({"id": i, "text": t, "date": p}) + "\n" for i, t, p in CORPUS[1:]),
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    one = runner.invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "one.jsonl")])
+    assert one.exit_code == 0, one.stderr
+    args = ["extract", str(corpus), "-o", str(tmp_path / "dask.jsonl")]
+    on_dask = runner.invoke(app, [*args, "--dask", cluster.scheduler_address])
+    assert on_dask.exit_code == 0, on_dask.stderr
+    expected = (tmp_path / "one.jsonl").read_text(encoding="utf-8")
+    assert expected.count("\n") > 5
+    assert (tmp_path / "dask.jsonl").read_text(encoding="utf-8") == expected
+    assert list((tmp_path / "dask.jsonl.parts" / "documents").glob("part-*.parquet"))
+
+
 # ------------------------------------------------------------------------------ progress
 
 
