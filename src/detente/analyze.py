@@ -51,6 +51,8 @@ def analyze(
     on_batch: Callable[[AnalyzeResult], None] | None = None,
     coding: Coding | None = None,
     stdin_id: str | None = None,
+    dask: str | None = None,
+    parts: str | None = None,
 ) -> AnalyzeResult:
     """Extract events from ``paths`` into the store ``db``, one transaction per batch.
 
@@ -64,6 +66,8 @@ def analyze(
     ``coding`` passes ``nlp``/``patterns``/``people_index``/``conventions`` on to the
     extraction (users' dictionaries, see :mod:`detente.dictionaries`; coding conventions,
     see :mod:`detente.nlp.conventions`). ``stdin_id`` names the document read from ``-``.
+    ``dask`` codes on a Dask cluster (an address or ``"local"``), keeping Parquet parts in
+    ``parts`` (default ``<db>.parts``) that DuckDB reads back into the store.
 
     Every named input is checked before the store is opened, so a typo creates no store.
     """
@@ -120,6 +124,8 @@ def analyze(
             on_document=on_document,
             workers=workers,
             problems=problems,
+            dask=dask,
+            parts=parts or f"{db}.parts",
             **(coding or {}),
         )
         try:

@@ -36,6 +36,7 @@ from detente.nlp.patterns import Patterns
 from detente.nlp.pipeline import load_pipeline
 from detente.nlp.timex import component as _timex_component  # noqa: F401  (doc._.pubdate)
 from detente.nlp.truecase import recase_headlines
+from detente.prefilter import SentenceFilter, Unit, blank_units
 
 #: A sentence as stored: (start, end, text) in document character offsets.
 Sentence = tuple[int, int, str]
@@ -64,6 +65,7 @@ class Coding(TypedDict, total=False):
     conventions: Conventions  # what is coded: detente's or PETRARCH's conventions, domestic
     debug: bool  # let a failing document's exception through instead of skipping it
     temponyms: tuple[str, ...]  # TSV files of named dates added to the packaged ones
+    prefilter: bool  # parse only the sentences that can hold an event (detente.prefilter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +135,25 @@ def _sentence_spans(doc: Doc, dateline: Dateline | None) -> Iterator[tuple[int, 
             yield start, end
 
 
+def _stored_spans(doc: Doc, piece: _Piece) -> list[tuple[int, int]]:
+    """The sentences to store: the parser's, and with the filter the skipped units, whose
+    sentences were never parsed (the parser's sentences lose the blanks after them)."""
+    spans = list(_sentence_spans(doc, piece.dateline))
+    if piece.units is None:
+        return spans
+    text, parsed = piece.text, doc.text
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        end = a + len(parsed[a:b].rstrip())
+        if not text[a:end].strip():
+            continue  # only blanks: a skipped unit
+        while end < b and text[end].isspace():
+            end += 1  # the original's own blanks after the sentence stay with it
+        out.append((a, end))
+    out += [(u.start_char, u.end_char) for u in piece.units if not u.parsed]
+    return sorted(out)
+
+
 def _with_dateline_start(event: Event, dateline: Dateline | None) -> Event:
     """An event of the sentence a dateline opens starts where the dateline starts."""
     if dateline is None or not (dateline.start < event.start <= dateline.end):
@@ -164,6 +185,8 @@ class _Piece:
     dateline: Dateline | None = None
     #: The document as coded: its pubdate is the dateline's date when none was given.
     coded: Document | None = None
+    #: With the sentence filter: the units of the piece (what was parsed, what skipped).
+    units: list[Unit] | None = None
 
 
 def _with_dateline(document: Document) -> tuple[Dateline | None, Document]:
@@ -190,9 +213,11 @@ class _Coder:
         problems: Problems | None,
         conventions: Conventions = DETENTE,
         debug: bool = False,
+        prefilter: bool = True,
     ) -> None:
         from detente.nlp.actors import ActorResolver
         from detente.nlp.events import extract_events
+        from detente.nlp.patterns import default_patterns
 
         self.nlp = nlp
         self.patterns = patterns
@@ -202,6 +227,12 @@ class _Coder:
         self.debug = debug
         self._resolver_cls = ActorResolver
         self._extract_events = extract_events
+        # The filter needs the timex tagger apart: dates are tagged on the whole text.
+        self.filter = (
+            SentenceFilter(nlp, patterns or default_patterns())
+            if prefilter and "detente_timex" in nlp.pipe_names and "parser" in nlp.pipe_names
+            else None
+        )
 
     def _failed(self, document: Document, exc: BaseException) -> None:
         if self.problems is None or self.debug:
@@ -212,24 +243,46 @@ class _Coder:
 
     def _make_doc(self, p: _Piece) -> Doc:
         """The copy the parser reads: dateline and footnote markers blanked, headlines
-        re-cased, same offsets."""
-        doc = self.nlp.make_doc(recase_headlines(blank_citations(blank(p.text, p.dateline))))
-        doc._.pubdate = (p.coded or p.document).pubdate
+        re-cased, same offsets; with the sentence filter, the sentences that cannot hold an
+        event blanked too, and the time expressions tagged on the whole text."""
+        text = recase_headlines(blank_citations(blank(p.text, p.dateline)))
+        pubdate = (p.coded or p.document).pubdate
+        doc = None
+        if self.filter is not None:
+            from detente.nlp.timex.tagger import tag
+
+            timexes = tag(text, pubdate, temponyms=self.nlp.get_pipe("detente_timex").temponyms)
+            doc = self.nlp.make_doc(text)
+            p.units = self.filter.units(doc, (t.start for t in timexes))
+            if not all(u.parsed for u in p.units):
+                doc = None  # tokenized again, blanks and all
+                text = blank_units(text, p.units)
+        if doc is None:
+            doc = self.nlp.make_doc(text)
+        doc._.pubdate = pubdate
         doc._.dateline = p.dateline
+        if self.filter is not None:
+            doc._.timexes = timexes
         return doc
 
     def _parse(self, pieces: list[_Piece]) -> list[Doc | BaseException]:
         """Parse a batch; if the batch fails, parse piece by piece to isolate the culprit."""
+        # With the filter, the timex tagger has already read the whole text (_make_doc).
+        skip = ["detente_timex"] if self.filter is not None else []
         docs = [self._make_doc(p) for p in pieces]
         try:
-            return list(self.nlp.pipe(docs, batch_size=len(docs)))
+            return list(self.nlp.pipe(docs, batch_size=len(docs), disable=skip))
         except Exception:
             if self.debug:
                 raise
         out: list[Doc | BaseException] = []
         for p in pieces:
             try:
-                out.append(self.nlp(self._make_doc(p)))
+                doc = self._make_doc(p)
+                for name, proc in self.nlp.pipeline:
+                    if name not in skip:
+                        doc = proc(doc)
+                out.append(doc)
             except Exception as exc:
                 out.append(exc)
         return out
@@ -292,7 +345,7 @@ class _Coder:
                         )
                         sentences.extend(
                             (piece.offset + a, piece.offset + b, piece.text[a:b])
-                            for a, b in _sentence_spans(doc, piece.dateline)
+                            for a, b in _stored_spans(doc, piece)
                         )
                     except Exception as exc:
                         self._failed(piece.document, exc)
@@ -321,6 +374,9 @@ def extract_documents(
     conventions: Conventions = DETENTE,
     debug: bool = False,
     temponyms: tuple[str, ...] = (),
+    prefilter: bool = True,
+    dask: str | None = None,
+    parts: str | None = None,
 ) -> Iterator[Extraction]:
     """Parse documents in batches (the model is loaded once) and code their events.
 
@@ -336,8 +392,38 @@ def extract_documents(
     propagates. ``workers > 1`` parses in that many processes, each loading the model
     once; results come back in input order. ``on_document`` is called for every document
     yielded or skipped. ``conventions`` are the coder's switches (:mod:`detente.nlp.conventions`:
-    PETRARCH's conventions, domestic events).
+    PETRARCH's conventions, domestic events). ``prefilter`` parses only the sentences that
+    can hold an event and their context (:mod:`detente.prefilter`; same events, faster);
+    ``prefilter=False`` parses every sentence.
+
+    ``dask`` (a scheduler address, or ``"local"`` for a local cluster of ``workers``
+    processes) codes partitions of documents on Dask workers and keeps the results as
+    Parquet parts in the directory ``parts``; a re-run skips the documents they hold
+    (:mod:`detente.distributed`).
     """
+    if dask is not None:
+        from detente.distributed import run_on_dask
+
+        for document, sentences, events in run_on_dask(
+            documents,
+            address=dask,
+            parts=parts or "detente.parts",
+            workers=workers,
+            on_document=on_document,
+            problems=problems,
+            options={
+                "model": model,
+                "nlp": nlp,
+                "patterns": patterns,
+                "people_index": people_index,
+                "conventions": conventions,
+                "temponyms": temponyms,
+                "prefilter": prefilter,
+                "batch_size": batch_size,
+            },
+        ):
+            yield Extraction(document, sentences, events)
+        return
     if workers > 1:
         yield from _extract_parallel(
             documents,
@@ -352,6 +438,7 @@ def extract_documents(
             conventions=conventions,
             debug=debug,
             temponyms=temponyms,
+            prefilter=prefilter,
         )
         return
     from detente.nlp.people import people_index as default_people_index
@@ -363,6 +450,7 @@ def extract_documents(
         problems,
         conventions,
         debug,
+        prefilter,
     )
     for _, document, sentences, events in coder.run(enumerate(documents), batch_size):
         if on_document is not None:
@@ -386,6 +474,7 @@ def _init_worker(
     conventions: Conventions,
     debug: bool,
     temponyms: tuple[str, ...],
+    prefilter: bool = True,
 ) -> None:
     """Load the model once in this worker process."""
     global _WORKER
@@ -401,6 +490,7 @@ def _init_worker(
         Problems(),
         conventions,
         debug,
+        prefilter,
     )
 
 
@@ -432,6 +522,7 @@ def _extract_parallel(
     conventions: Conventions,
     debug: bool,
     temponyms: tuple[str, ...],
+    prefilter: bool = True,
 ) -> Iterator[Extraction]:
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -445,7 +536,7 @@ def _extract_parallel(
         max_workers=workers,
         mp_context=ctx,
         initializer=_init_worker,
-        initargs=(model, nlp, patterns, people_index, conventions, debug, temponyms),
+        initargs=(model, nlp, patterns, people_index, conventions, debug, temponyms, prefilter),
     )
     # At most two batches per worker in flight: enough to keep them busy, and reading
     # never runs far ahead of writing (memory stays bounded, and an interrupted run has

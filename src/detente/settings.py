@@ -14,6 +14,8 @@ found, and the result travels as arguments (the pipeline's configuration, the pe
                        paths separated by ``os.pathsep``) added to the packaged temponyms
 ``DETENTE_DEBUG``      ``1``: show the traceback of an unexpected error (as ``--debug``)
 ``DETENTE_LOG_BATCHES`` ``1``: ``analyze`` prints one line per committed batch
+``DETENTE_PROGRESS_EVERY`` documents between two progress lines when stderr is not a
+                       terminal (default 100; ``0``: none)
 =====================  =======================================================================
 """
 
@@ -33,6 +35,14 @@ def _flag(value: str | None) -> bool:
     return (value or "") not in ("", "0")
 
 
+def _count(value: str | None, default: int) -> int:
+    """A non-negative whole number, else ``default`` (a typo must not stop a long run)."""
+    try:
+        return max(0, int(value)) if value not in (None, "") else default
+    except ValueError:
+        return default
+
+
 def _paths(value: str | None) -> tuple[str, ...]:
     return tuple(p for p in (value or "").split(os.pathsep) if p)
 
@@ -46,6 +56,7 @@ class Settings:
     temponyms: tuple[str, ...] = ()
     debug: bool = False
     log_batches: bool = False
+    progress_every: int = 100
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -57,4 +68,5 @@ class Settings:
             temponyms=_paths(env.get("DETENTE_TEMPONYMS")),
             debug=_flag(env.get("DETENTE_DEBUG")),
             log_batches=_flag(env.get("DETENTE_LOG_BATCHES")),
+            progress_every=_count(env.get("DETENTE_PROGRESS_EVERY"), 100),
         )

@@ -19,6 +19,7 @@ from rich.progress import (
     SpinnerColumn,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 
 from detente.errors import DetenteError
@@ -124,6 +125,34 @@ WorkersOpt = Annotated[
         "--workers", "-j", help="Parse in this many processes (each loads the model once)."
     ),
 ]
+NoFilterOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-filter",
+        help="Parse every sentence (by default only those that can hold an event and their "
+        "context are parsed: the same events, faster on texts with many sentences that "
+        "cannot hold one).",
+    ),
+]
+DaskOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        metavar="ADDRESS",
+        help="Code partitions of documents on a Dask cluster: a scheduler address "
+        "(tcp://host:8786) or 'local' (a local cluster of --workers processes, default one "
+        "per CPU).",
+    ),
+]
+PartsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--parts",
+        metavar="DIR",
+        help="With --dask: the directory of Parquet parts (default: next to the output or "
+        "the store); a re-run skips the documents they hold.",
+    ),
+]
 WaitOpt = Annotated[
     float,
     typer.Option(
@@ -159,6 +188,7 @@ def _coding(
     model: str | None,
     petrarch_conventions: bool = False,
     domestic: bool = False,
+    no_filter: bool = False,
 ) -> Coding:
     """Extraction options, resolved once per command: users' dictionaries (none:
     detente's own, plus ``DETENTE_ACTORS``), the coding conventions (PETRARCH's or detente's,
@@ -168,6 +198,8 @@ def _coding(
 
     run = settings()
     out: Coding = {}
+    if no_filter:
+        out["prefilter"] = False
     if run.debug:
         out["debug"] = True
     if run.temponyms:
@@ -327,21 +359,37 @@ def _report_problems(problems: Problems) -> None:
 
 
 @contextmanager
-def _progress(label: str) -> Iterator[Callable[[Any], None]]:
-    """A Rich progress display on stderr; hidden when stderr is not a terminal."""
+def _progress(
+    label: str, paths: list[str] | None = None, glob: str | None = None
+) -> Iterator[Callable[[Any], None]]:
+    """Progress on stderr: a Rich bar on a terminal, else one line per N documents
+    (``DETENTE_PROGRESS_EVERY``, 0 for none); with the total and the time left when the
+    number of documents in ``paths`` can be told without reading them."""
+    from detente.progress import ProgressLog, expected_documents
+
+    total = expected_documents(paths, glob) if paths else None
+    if not err.is_terminal:
+        log = ProgressLog(
+            label,
+            total,
+            lambda line: err.print(line, markup=False, soft_wrap=True),
+            every=settings().progress_every,
+        )
+        yield log.advance
+        return
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         TextColumn("{task.fields[doc]}"),
         console=err,
         transient=True,
-        disable=not err.is_terminal,
     )
     with progress:
-        task = progress.add_task(label, total=None, doc="")
+        task = progress.add_task(label, total=total, doc="")
 
         def advance(document: Any) -> None:
             progress.update(task, advance=1, doc=str(getattr(document, "id", ""))[-40:])

@@ -13,13 +13,16 @@ from rich.console import Console
 from detente.cli.base import (
     ActorsOpt,
     AgentsOpt,
+    DaskOpt,
     DbOpt,
     DomesticOpt,
     FormatOpt,
     GlobOpt,
     IdOpt,
     ModelOpt,
+    NoFilterOpt,
     OutOpt,
+    PartsOpt,
     Paths,
     PetrarchOpt,
     PubdateOpt,
@@ -57,10 +60,15 @@ def extract(
     petrarch_conventions: PetrarchOpt = False,
     domestic: DomesticOpt = False,
     doc_id: IdOpt = None,
+    no_filter: NoFilterOpt = False,
+    dask: DaskOpt = None,
+    parts: PartsOpt = None,
 ) -> None:
     """Extract dated, coded events from texts; one event per line, no database needed.
 
     Example: detente extract examples/pakistan-russia.txt -o events.jsonl
+
+    On a Dask cluster: detente extract corpus.jsonl -o events.jsonl --dask local -j 2
     """
     from detente.extract import extract_documents
     from detente.io import iter_documents, write_records
@@ -70,10 +78,10 @@ def extract(
     with (
         _errors(where),
         _stop_on_sigint("document") as stop,
-        _progress("extracting") as advance,
+        _progress("extracting", paths, glob) as advance,
     ):
         _check_workers(workers)
-        coding = _coding(actors, agents, model, petrarch_conventions, domestic)
+        coding = _coding(actors, agents, model, petrarch_conventions, domestic, no_filter)
         docs = iter_documents(paths, pubdate=pubdate, glob=glob, problems=problems, stdin_id=doc_id)
 
         def until_stopped() -> Iterator[Any]:
@@ -90,6 +98,8 @@ def extract(
                 on_document=_track(advance),
                 workers=workers,
                 problems=problems,
+                dask=dask,
+                parts=parts or _default_parts(output),
                 **coding,
             )
             for ev in ex.events
@@ -99,6 +109,13 @@ def extract(
     _report_problems(problems)
     if stop():
         _fail("interrupted; the events written are those of complete documents", 130)
+
+
+def _default_parts(output: str | None) -> str:
+    """Where a --dask run of ``extract`` keeps its parts: next to its output."""
+    if output and output != "-":
+        return f"{output}.parts"
+    return "detente.parts"
 
 
 @app.command()
@@ -119,6 +136,9 @@ def analyze(
     report: Annotated[
         str, typer.Option("--report", help="Write the HTML report here ('' for none).")
     ] = "report.html",
+    no_filter: NoFilterOpt = False,
+    dask: DaskOpt = None,
+    parts: PartsOpt = None,
 ) -> None:
     """Extract, store (idempotently), write report.html and print a timeline of each dyad.
 
@@ -126,6 +146,8 @@ def analyze(
     current batch) keeps every finished batch, and re-running finishes the rest.
 
     Example: detente analyze examples/pakistan-russia.txt --db detente.duckdb
+
+    On a Dask cluster: detente analyze corpus.jsonl --db news.duckdb --dask tcp://host:8786
     """
     from detente.analyze import AnalyzeResult
     from detente.analyze import analyze as run_analyze
@@ -149,7 +171,7 @@ def analyze(
     with (
         _errors(where),
         _stop_on_sigint("batch") as stop,
-        _progress("analyzing") as advance,
+        _progress("analyzing", paths, glob) as advance,
     ):
         _check_workers(workers)
         if batch_size < 1:
@@ -167,8 +189,10 @@ def analyze(
             wait=wait,
             should_stop=stop,
             on_batch=on_batch,
-            coding=_coding(actors, agents, model, petrarch_conventions, domestic),
+            coding=_coding(actors, agents, model, petrarch_conventions, domestic, no_filter),
             stdin_id=doc_id,
+            dask=dask,
+            parts=parts or f"{db}.parts",
         )
         if report and not result.interrupted:
             from detente.report import write_report
