@@ -112,12 +112,15 @@ def _spans(sentence: str, needle: str | None) -> list[tuple[int, int]]:
 
 
 def highlight(
-    sentence: str | None, actors: Iterable[str | None], trigger: str | None
+    sentence: str | None,
+    actors: Iterable[str | None],
+    trigger: str | None | Iterable[str | None],
 ) -> Markup:
-    """The sentence, escaped, with actor mentions and the trigger word marked."""
+    """The sentence, escaped, with actor mentions and the trigger word(s) marked."""
     text = sentence or ""
+    triggers = [trigger] if trigger is None or isinstance(trigger, str) else list(trigger)
     marks: list[tuple[int, int, str]] = []
-    for kind, needles in (("trigger", [trigger]), ("actor", list(actors))):
+    for kind, needles in (("trigger", triggers), ("actor", list(actors))):
         for needle in needles:
             for s, e in _spans(text, needle):
                 if all(e <= a or s >= b for a, b, _ in marks):
