@@ -22,7 +22,9 @@ def report(
         list[str] | None, typer.Argument(help="Two actor codes (A B) for one dyad; none: all.")
     ] = None,
     db: DbOpt = "detente.duckdb",
-    output: Annotated[str, typer.Option("--output", "-o", help="The HTML file to write.")] = "report.html",
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="The HTML file to write.")
+    ] = "report.html",
     by: ByOpt = None,
     title: Annotated[str | None, typer.Option("--title", help="The report's title.")] = None,
     wait: WaitOpt = 0.0,
@@ -49,7 +51,9 @@ def report(
 @app.command()
 def serve(
     db: DbOpt = "detente.duckdb",
-    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (loopback by default).")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     model: ModelOpt = None,
 ) -> None:

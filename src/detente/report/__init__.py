@@ -86,9 +86,7 @@ def render_report(
         evs = [e for e in evs if dyad_key(e["source"], e["target"]) == dyad]
     summaries = dyad_summaries(evs)
     charted = {(d.a, d.b) for d in summaries[:MAX_CHARTS]}
-    summaries = [
-        DyadSummary(**{**_fields(d), "charted": (d.a, d.b) in charted}) for d in summaries
-    ]
+    summaries = [DyadSummary(**{**_fields(d), "charted": (d.a, d.b) in charted}) for d in summaries]
     charts = []
     for d in summaries[:MAX_CHARTS]:
         series: DyadSeries = dyad_series_of(evs, (d.a, d.b), by)
@@ -110,18 +108,22 @@ def render_report(
         "negated": sum(1 for e in evs if e.get("negated")),
     }
     css, js = asset("detente.css"), asset("detente.js")
-    return environment().get_template("report.html.j2").render(
-        title=title,
-        stats=stats,
-        actors=legend_actors(c for e in evs for c in (e["source"], e["target"])),
-        dyads=summaries,
-        dyad_names=[d.key for d in summaries],
-        charts=charts,
-        rows=rows,
-        css=inline(css),
-        js=inline(js),
-        css_hash=csp_hash(css),
-        js_hash=csp_hash(js),
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(
+            title=title,
+            stats=stats,
+            actors=legend_actors(c for e in evs for c in (e["source"], e["target"])),
+            dyads=summaries,
+            dyad_names=[d.key for d in summaries],
+            charts=charts,
+            rows=rows,
+            css=inline(css),
+            js=inline(js),
+            css_hash=csp_hash(css),
+            js_hash=csp_hash(js),
+        )
     )
 
 

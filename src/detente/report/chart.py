@@ -71,7 +71,11 @@ def render_chart(
     ]
     # Phases behind everything; a phase at a coarser resolution covers its periods.
     for ph in phases:
-        slots = [i for p, i in index.items() if ph.start <= p[: len(ph.start)] and p[: len(ph.end)] <= ph.end]
+        slots = [
+            i
+            for p, i in index.items()
+            if ph.start <= p[: len(ph.start)] and p[: len(ph.end)] <= ph.end
+        ]
         if not slots:
             continue
         x0, x1 = left + step * min(slots), left + step * (max(slots) + 1)

@@ -30,7 +30,9 @@ def environment(*extra_dirs: str) -> Environment:
     """Templates of ``extra_dirs`` first, then the report's; HTML always escaped."""
     loaders = [FileSystemLoader(d) for d in extra_dirs]
     loaders.append(FileSystemLoader(str(_HERE / "templates")))
-    env = Environment(loader=ChoiceLoader(loaders), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=ChoiceLoader(loaders), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
     env.globals.update(quad_names=QUAD_NAMES, actor_name=actor_name)
     return env
 

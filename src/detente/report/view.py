@@ -114,7 +114,7 @@ def _spans(sentence: str, needle: str | None) -> list[tuple[int, int]]:
 def highlight(
     sentence: str | None,
     actors: Iterable[str | None],
-    trigger: str | None | Iterable[str | None],
+    trigger: str | Iterable[str | None] | None,
 ) -> Markup:
     """The sentence, escaped, with actor mentions and the trigger word(s) marked."""
     text = sentence or ""

@@ -189,12 +189,18 @@ def create_app(
         a, b = sorted((_code(a), _code(b)))
         cur = snapshot.cursor()
         series = dyad_series_of(q.dyad_points(cur, a, b), (a, b), _by(by))
-        return {"series": series.as_dict(), "events": _events_page(q.dyad_events(cur, a, b, page=page, size=size))}
+        return {
+            "series": series.as_dict(),
+            "events": _events_page(q.dyad_events(cur, a, b, page=page, size=size)),
+        }
 
     @app.get("/api/actor/{code}", summary="An actor's dyads (its network neighbourhood)")
     def api_actor(code: str, page: PageNo = 1, size: Size = 50) -> dict[str, Any]:
         code = _code(code)
-        return {"actor": code, "dyads": q.dyads(snapshot.cursor(), actor=code, page=page, size=size).as_dict()}
+        return {
+            "actor": code,
+            "dyads": q.dyads(snapshot.cursor(), actor=code, page=page, size=size).as_dict(),
+        }
 
     @app.get("/api/documents", summary="Stored documents, newest first")
     def api_documents(page: PageNo = 1, size: Size = 50) -> dict[str, Any]:
@@ -335,13 +341,27 @@ def create_app(
         words: Annotated[str | None, Query(alias="q", max_length=200)] = None,
         page_no: Annotated[int, Query(alias="page", ge=1, le=1_000_000)] = 1,
     ) -> HTMLResponse:
-        form = {"actor": actor, "code": code, "root": root, "from": date_from, "to": date_to, "q": words}
+        form = {
+            "actor": actor,
+            "code": code,
+            "root": root,
+            "from": date_from,
+            "to": date_to,
+            "q": words,
+        }
         asked = any(form.values())
         found = (
             q.search(
-                snapshot.cursor(), actor=actor, code=code, root=root, date_from=date_from,
-                date_to=date_to, words=words, page=page_no, size=50,
-            )  # fmt: skip
+                snapshot.cursor(),
+                actor=actor,
+                code=code,
+                root=root,
+                date_from=date_from,
+                date_to=date_to,
+                words=words,
+                page=page_no,
+                size=50,
+            )
             if asked
             else None
         )
@@ -379,7 +399,11 @@ def _events_page(found: q.Page) -> dict[str, Any]:
     docs = q.docs_of(found.items)
     out = found.as_dict()
     out["items"] = [
-        {**event_row(e, docs).as_dict(), "doc_title": e.get("doc_title"), "doc_url": e.get("doc_url")}
+        {
+            **event_row(e, docs).as_dict(),
+            "doc_title": e.get("doc_title"),
+            "doc_url": e.get("doc_url"),
+        }
         for e in found.items
     ]
     return out

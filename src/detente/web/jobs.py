@@ -9,6 +9,7 @@ analyze``) holds it, so requests queue instead of failing. The job's ``state`` a
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import itertools
@@ -71,7 +72,9 @@ class Writer:
             self._jobs[job.id] = job
             while len(self._jobs) > _KEEP:
                 self._jobs.popitem(last=False)
-            ahead = sum(1 for j in self._jobs.values() if j.state in ("queued", "parsing", "storing"))
+            ahead = sum(
+                1 for j in self._jobs.values() if j.state in ("queued", "parsing", "storing")
+            )
         job.message = f"queued ({ahead - 1} ahead)" if ahead > 1 else "starting"
         self._queue.put(job)
         return job
@@ -84,7 +87,7 @@ class Writer:
         while True:
             job = self._queue.get()
             try:
-                self._analyse(job, lambda state, p, msg: _set(job, state, p, msg))
+                self._analyse(job, functools.partial(_set, job))
             except Exception as exc:  # a failed job is reported, the writer goes on
                 _set(job, "failed", 1.0, f"failed: {exc}")
             finally:
@@ -110,7 +113,11 @@ class Writer:
         )
         say("parsing", 0.3, "parsing and coding events")
         ex = next(iter(extract_documents([doc], model=self.model)))
-        say("storing", 0.8, "waiting for the store" if self.snapshot.writer_lock.locked() else "storing")
+        say(
+            "storing",
+            0.8,
+            "waiting for the store" if self.snapshot.writer_lock.locked() else "storing",
+        )
         with self.snapshot.writer_lock, open_store(self.snapshot.path, wait=self.wait) as store:
             store.ingest([(doc, ex.sentences, ex.events)])
             stored = store.events_of([doc.id])

@@ -17,7 +17,7 @@ from detente.report.view import DocInfo
 # detente.timeline.date_sort_key: "1999-05-02" < "1999-05" < "1999"), undated last.
 _ORDER = "ORDER BY date IS NULL, rpad(date, 10, '~'), first_seq, event_id"
 _EVENT_COLUMNS = (
-    "event_id, doc, sentence, start, \"end\", date, date_text, source, target, source_text, "
+    'event_id, doc, sentence, start, "end", date, date_text, source, target, source_text, '
     "target_text, cameo, root, goldstein, quad, plover, negated, date_source, trigger, "
     "pubdate, sources, mentions, doc_title, doc_url, doc_path"
 )
@@ -85,9 +85,7 @@ def actors(cur: duckdb.DuckDBPyConnection, *, limit: int) -> list[dict[str, Any]
     return _dicts(cur)
 
 
-def dyad_events(
-    cur: duckdb.DuckDBPyConnection, a: str, b: str, *, page: int, size: int
-) -> Page:
+def dyad_events(cur: duckdb.DuckDBPyConnection, a: str, b: str, *, page: int, size: int) -> Page:
     a, b = min(a, b), max(a, b)
     total = cur.execute("SELECT count(*) FROM web_events WHERE a = ? AND b = ?", [a, b]).fetchone()
     cur.execute(
@@ -172,7 +170,7 @@ def document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | No
     doc["sentences"] = _dicts(cur)
     # Each mention in this document, with the event's codes and this mention's own words.
     cur.execute(
-        "SELECT e.event_id, ? AS doc, s.sentence, s.start, s.\"end\", coalesce(s.date, e.date) "
+        'SELECT e.event_id, ? AS doc, s.sentence, s.start, s."end", coalesce(s.date, e.date) '
         "AS date, e.source, e.target, s.source_text, s.target_text, e.cameo, e.root, "
         "e.goldstein, e.quad, e.negated, s.trigger, e.sources, d.title AS doc_title, "
         "d.url AS doc_url, d.path AS doc_path "

@@ -87,7 +87,9 @@ class Snapshot:
     def refresh(self, *, force: bool = False) -> None:
         """Copy the store again if it changed; keep the old copy if it is being written."""
         sig = _signature(self.path)
-        if not force and (sig == self._sig or time.monotonic() - self._last_try < self.min_interval):
+        if not force and (
+            sig == self._sig or time.monotonic() - self._last_try < self.min_interval
+        ):
             return
         # One refresh at a time, and never while our own writer has the file open.
         if not self.writer_lock.acquire(blocking=force):
