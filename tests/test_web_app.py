@@ -144,3 +144,45 @@ def test_answers_while_another_process_writes(tmp_path: Path) -> None:
         after = httpx.get(f"{url}/api/overview").json()
         assert after["stats"]["documents"] == before + 1
         assert after["snapshot"]["stale"] is False
+
+
+def _wait_done(base: str, job: dict) -> dict:
+    deadline = time.monotonic() + 90
+    while job["state"] not in ("done", "failed"):
+        assert time.monotonic() < deadline, job
+        time.sleep(0.2)
+        job = httpx.get(f"{base}/api/jobs/{job['id']}").json()
+    return job
+
+
+def test_uploads_queue_one_writer_and_store_nothing_else(base: str, store: Path) -> None:
+    before = sorted(p.name for p in store.parent.iterdir())
+    html = b"<html><head><title>Wire &lt;b&gt;</title></head><body><p>In 2012 Chile thanked Peru for its help.</p></body></html>"
+    headers = {"X-Detente": "1"}
+    first = httpx.post(
+        f"{base}/api/analyse",
+        files={"file": ("../../wire.html", html, "text/html")},
+        headers=headers,
+    )
+    second = httpx.post(
+        f"{base}/api/analyse",
+        data={"text": "In 2013 Peru thanked Chile for its help."},
+        headers=headers,
+    )
+    assert first.status_code == second.status_code == 202
+    done = [_wait_done(base, first.json()), _wait_done(base, second.json())]
+    assert [j["state"] for j in done] == ["done", "done"]
+    assert [(e["source"], e["target"], e["date"]) for e in done[0]["events"]] == [
+        ("CHL", "PER", "2012")
+    ]
+    assert [(e["source"], e["target"], e["date"]) for e in done[1]["events"]] == [
+        ("PER", "CHL", "2013")
+    ]
+    doc = httpx.get(f"{base}/api/document", params={"id": done[0]["doc_id"]}).json()
+    assert doc["path"] == "upload:wire.html"  # the file's name only, never a path
+    series = httpx.get(f"{base}/api/dyad/CHL/PER").json()["series"]["lines"]["both"]
+    assert [(p["period"], p["n"]) for p in series] == [("2012", 1), ("2013", 1)]
+    # Nothing was written next to the store (no temporary upload files).
+    assert sorted(p.name for p in store.parent.iterdir()) == before
+    empty = httpx.post(f"{base}/api/analyse", data={"text": "  "}, headers=headers)
+    assert empty.status_code == 422
