@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import make_event
 from typer.testing import CliRunner
 
+from builders import make_event
 from detente.cli import app
 from detente.model import Document
 from detente.report import render_report
