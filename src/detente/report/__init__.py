@@ -1,7 +1,9 @@
 """The static HTML report: one self-contained file over the dyads of a store.
 
 It opens offline: no CDN, no request at all (its Content-Security-Policy allows only its own
-inline style sheet and script, by hash). Charts are inline SVG (:mod:`detente.report.chart`);
+inline style sheet and script, by hash). Charts are inline SVG (:mod:`detente.report.chart`), with the phases, turning points and account of
+:mod:`detente.relations` (:mod:`detente.report.relations_view`) and the signed actor network
+per period (:mod:`detente.report.network`);
 the shared script (``static/detente.js``) filters and sorts the event table and lists a
 chart point's events on click. Every text from documents is escaped by Jinja2.
 """
@@ -16,6 +18,8 @@ from typing import Any
 
 from detente.relations import dyad_key
 from detente.report.chart import render_chart
+from detente.report.network import network_views
+from detente.report.relations_view import relations_view
 from detente.report.series import DyadSeries, dyad_series_of
 from detente.report.templating import asset, csp_hash, environment, inline
 from detente.report.view import DocInfo, event_row, legend_actors
@@ -90,9 +94,9 @@ def render_report(
     charts = []
     for d in summaries[:MAX_CHARTS]:
         series: DyadSeries = dyad_series_of(evs, (d.a, d.b), by)
-        charts.append(
-            {"key": d.key, "series": series, "svg": render_chart(series), "summary": None}
-        )
+        rv = relations_view(series, docs)
+        svg = render_chart(series, phases=rv.phases, turning_points=rv.turning_periods)
+        charts.append({"key": d.key, "series": series, "svg": svg, "relations": rv})
     ordered = sorted(evs, key=lambda e: date_sort_key(e.get("date")))
     rows = [event_row(e, docs) for e in ordered[:MAX_ROWS]]
     dated = [str(e["date"]) for e in ordered if e.get("date")]
@@ -119,6 +123,7 @@ def render_report(
             dyad_names=[d.key for d in summaries],
             charts=charts,
             rows=rows,
+            networks=network_views(evs),
             css=inline(css),
             js=inline(js),
             css_hash=csp_hash(css),

@@ -1,19 +1,14 @@
-"""A dyad's relation series for drawing: every period from the first to the last, both
-directions and combined, empty periods kept as gaps.
+"""A dyad's relation series as the report and the web app draw it: every period from the
+first to the last, both directions and combined, empty periods kept as gaps.
 
-ADAPTER (issue 10 ahead of issue 9): ``detente.relations`` is growing the full dyad series
-(Goldstein sum and mean, quad counts, net cooperation per period; Goldstein 1992, quad
-classes after GDELT). Until it is merged, this module computes the same numbers under the
-same names (``period``, ``n``, ``goldstein_sum``, ``goldstein_mean``, ``quad``,
-``net_cooperation``) from event dicts, so the report and the web app draw one shape.
-Negated events are acts that did not happen: they never count. An event dated only more
-coarsely than the resolution (a year, when drawing quarters) cannot be placed and is
-counted apart, as are undated ones.
+The numbers are :func:`detente.relations.series`'s (Goldstein 1992 sum and mean, quad
+counts, net cooperation; negated events never count; undated events and events dated more
+coarsely than the resolution are counted apart); this module chooses the resolution the
+dates allow and names the lines as the chart does ("both", "PAK→RUS", "RUS→PAK").
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,19 +46,6 @@ def _ordinal(period: str, by: str) -> int:
     return year * 12 + int(period[5:7]) - 1
 
 
-def _period_at(n: int, by: str) -> str:
-    if by == "year":
-        return f"{n:04d}"
-    if by == "quarter":
-        return f"{n // 4:04d}-Q{n % 4 + 1}"
-    return f"{n // 12:04d}-{n % 12 + 1:02d}"
-
-
-def periods_between(first: str, last: str, by: str) -> list[str]:
-    """Every period from ``first`` to ``last`` inclusive (so empty ones can be shown)."""
-    return [_period_at(n, by) for n in range(_ordinal(first, by), _ordinal(last, by) + 1)]
-
-
 def choose_resolution(dates: Iterable[str | None], max_points: int = 120) -> str:
     """The finest resolution the dates allow: month or quarter when at least nine in ten
     dated events are dated to the month and the span stays readable, else year."""
@@ -88,7 +70,6 @@ class Point:
     n: int = 0
     goldstein_sum: float = 0.0
     quad: dict[str, int] = field(default_factory=lambda: {"1": 0, "2": 0, "3": 0, "4": 0})
-    event_ids: list[str] = field(default_factory=list)
 
     @property
     def goldstein_mean(self) -> float | None:
@@ -125,6 +106,7 @@ class DyadSeries:
     undated: int = 0
     coarser: int = 0  # dated, but not finely enough for ``by``
     negated: int = 0
+    relations: Any = None  # the detente.relations.Series it was drawn from
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -145,39 +127,27 @@ def direction_names(dyad: tuple[str, str]) -> tuple[str, str, str]:
 def dyad_series_of(
     events: Iterable[Mapping[str, Any]], dyad: tuple[str, str], by: str | None = None
 ) -> DyadSeries:
-    """The series of ``dyad`` from the events (others are ignored); ``by`` None chooses the
-    finest resolution the dates allow (:func:`choose_resolution`)."""
+    """The series of ``dyad`` from the events (others are ignored), computed by
+    :func:`detente.relations.series`; ``by`` None chooses the finest resolution the dates
+    allow (:func:`choose_resolution`)."""
+    from detente.relations import series
+
     evs = [e for e in events if dyad_key(e["source"], e["target"]) == dyad]
     if by is None:
         by = choose_resolution(e.get("date") for e in evs if not e.get("negated"))
     if by not in RESOLUTIONS:
         raise ValueError(f"unknown resolution {by!r} (year, quarter or month)")
+    s = series(evs, dyad[0], dyad[1], by=by)
     both, ab, ba = direction_names(dyad)
-    acc: dict[str, dict[str, Point]] = {both: {}, ab: {}, ba: {}}
-    counts: Counter[str] = Counter()
-    for e in evs:
-        if e.get("negated"):
-            counts["negated"] += 1
-            continue
-        p = period_of(e.get("date"), by)
-        if p is None:
-            counts["undated" if period_of(e.get("date"), "year") is None else "coarser"] += 1
-            continue
-        direction = ab if actor_key(e["source"]) == dyad[0] else ba
-        if dyad[0] == dyad[1]:
-            direction = ab
-        for line in (both, direction):
-            pt = acc[line].setdefault(p, Point(p))
-            pt.n += 1
-            pt.goldstein_sum += float(e.get("goldstein") or 0.0)
-            q = str(e.get("quad") or "")
-            if q in pt.quad:
-                pt.quad[q] += 1
-            if e.get("event_id"):
-                pt.event_ids.append(str(e["event_id"]))
-    present = sorted(acc[both], key=lambda p: _ordinal(p, by))
-    periods = periods_between(present[0], present[-1], by) if present else []
-    lines = {name: [acc[name].get(p) or Point(p) for p in periods] for name in (both, ab, ba)}
+    rows = {both: s.rows, ab: s.directed.get(f"{dyad[0]}->{dyad[1]}", []),
+            ba: s.directed.get(f"{dyad[1]}->{dyad[0]}", [])}  # fmt: skip
+    lines = {
+        name: [
+            Point(r.period, r.n, r.goldstein_sum or 0.0, {k: int(v) for k, v in r.quad.items()})
+            for r in rs
+        ]
+        for name, rs in rows.items()
+    }
     return DyadSeries(
-        dyad, by, periods, lines, counts["undated"], counts["coarser"], counts["negated"]
+        dyad, by, [r.period for r in s.rows], lines, s.undated, s.coarse, s.negated, s
     )

@@ -26,6 +26,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from detente.report.chart import render_chart
+from detente.report.relations_view import relations_view
 from detente.report.series import RESOLUTIONS, dyad_series_of
 from detente.report.templating import asset, environment
 from detente.report.view import event_row, highlight, legend_actors, safe_href
@@ -186,11 +187,16 @@ def create_app(
     def api_dyad(
         a: str, b: str, by: Text = None, page: PageNo = 1, size: Size = 50
     ) -> dict[str, Any]:
+        from detente.relations import phases, summary
+
         a, b = sorted((_code(a), _code(b)))
         cur = snapshot.cursor()
-        series = dyad_series_of(q.dyad_points(cur, a, b), (a, b), _by(by))
+        series = dyad_series_of(q.dyad_all(cur, a, b), (a, b), _by(by))
+        ph = phases(series.relations) if series.periods else None
         return {
             "series": series.as_dict(),
+            "phases": ph.to_json() if ph else None,
+            "summary": summary(series.relations, ph).to_json() if ph else None,
             "events": _events_page(q.dyad_events(cur, a, b, page=page, size=size)),
         }
 
@@ -279,16 +285,18 @@ def create_app(
     def dyad(request: Request, a: str, b: str, by: Text = None) -> HTMLResponse:
         a, b = sorted((_code(a), _code(b)))
         cur = snapshot.cursor()
-        points = q.dyad_points(cur, a, b)
-        if not points:
+        events = q.dyad_all(cur, a, b)
+        if not events:
             raise HTTPException(404, f"no events between {a} and {b}")
-        series = dyad_series_of(points, (a, b), _by(by))
-        found = q.dyad_events(cur, a, b, page=1, size=DYAD_ROWS)
-        rows = [event_row(e, q.docs_of(found.items)) for e in found.items]
+        docs = q.docs_of(events)
+        series = dyad_series_of(events, (a, b), _by(by))
+        rv = relations_view(series, docs)
+        rows = [event_row(e, docs) for e in events[:DYAD_ROWS]]
+        svg = render_chart(series, phases=rv.phases, turning_points=rv.turning_periods)
         return page(
-            "dyad.html.j2", request, series=series, svg=render_chart(series), rows=rows,
-            total=found.total, actors=legend_actors(c for r in rows for c in (r.source, r.target)),
-            resolutions=RESOLUTIONS,
+            "dyad.html.j2", request, series=series, svg=svg, relations=rv, key=f"{a}-{b}",
+            rows=rows, total=len(events), resolutions=RESOLUTIONS,
+            actors=legend_actors(c for r in rows for c in (r.source, r.target)),
         )  # fmt: skip
 
     @app.get("/actor/{code}", include_in_schema=False)

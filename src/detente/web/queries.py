@@ -95,11 +95,10 @@ def dyad_events(cur: duckdb.DuckDBPyConnection, a: str, b: str, *, page: int, si
     return Page(_dicts(cur), int(total[0]) if total else 0, page, size)
 
 
-def dyad_points(cur: duckdb.DuckDBPyConnection, a: str, b: str) -> list[dict[str, Any]]:
-    """What the series needs of every event of the dyad (all of them, not one page)."""
+def dyad_all(cur: duckdb.DuckDBPyConnection, a: str, b: str) -> list[dict[str, Any]]:
+    """Every event of the dyad in time order (the series, phases and account need them all)."""
     cur.execute(
-        "SELECT event_id, source, target, date, goldstein, quad, negated FROM web_events "
-        "WHERE a = ? AND b = ?",
+        f"SELECT {_EVENT_COLUMNS} FROM web_events WHERE a = ? AND b = ? {_ORDER}",
         [min(a, b), max(a, b)],
     )
     return _dicts(cur)

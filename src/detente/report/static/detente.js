@@ -133,6 +133,12 @@
       pt.addEventListener("click", function () { showPoint(pt); });
       pt.addEventListener("keydown", function (ev) { if (ev.key === "Enter") showPoint(pt); });
     });
+    document.querySelectorAll("form.network-period select").forEach(function (sel) {
+      sel.addEventListener("change", function () {
+        var scope = sel.closest("section") || document;
+        scope.querySelectorAll("div.network").forEach(function (d) { d.hidden = d.dataset.period !== sel.value; });
+      });
+    });
     var form = document.getElementById("analyse");
     if (form) form.addEventListener("submit", function (ev) { ev.preventDefault(); analyse(form); });
   });
