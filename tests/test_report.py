@@ -126,3 +126,25 @@ def test_report_command_errors(tmp_path: Path, args: list[str], message: str) ->
     assert not (tmp_path / "r.html").exists()
     missing = CliRunner().invoke(app, ["report", "--db", str(tmp_path / "nope.duckdb")])
     assert missing.exit_code != 0 and "nope.duckdb: no such store" in missing.output
+
+
+def test_report_shades_phases_and_explains_the_turn() -> None:
+    """Ten years of quarrels, then ten of visits: one turning point, up, in the eleventh year,
+    driven by that year's events, and a summary whose sentences cite their sources."""
+    events = []
+    for year in range(1990, 2010):
+        warm = year >= 2000
+        for k in range(3):
+            events.append(
+                ev("AAA", "BBB", f"{year}", goldstein=7.0 if warm else -7.0, quad=2 if warm else 4,
+                   cameo="057" if warm else "190", doc="d", start=year * 10 + k,
+                   sentence=f"In {year} Aland {'signed with' if warm else 'attacked'} Bbland ({k}).")
+            )  # fmt: skip
+    page = render_report(events, by="year")
+    assert "<h3>Turning points</h3>" in page
+    assert "<b>2000</b> ▲ up" in page
+    assert "In 2000 Aland signed with Bbland" in page
+    assert "class='phase'" in page and "class='turn' data-period='2000'" in page
+    assert "<h3>Summary</h3>" in page and 'href="#cite-AAA-BBB-1"' in page
+    assert 'id="cite-AAA-BBB-1"' in page
+    assert "Actor network" in page and '<option value="1999">' in page

@@ -52,6 +52,17 @@ def test_dyad_api_has_both_directions_gaps_and_pages(base: str) -> None:
     assert [e["date"] for e in page3["events"]["items"]] == ["2010", "2010"]
 
 
+def test_dyad_api_has_phases_and_a_cited_summary(base: str) -> None:
+    data = httpx.get(f"{base}/api/dyad/RUS/PAK").json()
+    turns = data["phases"]["turning_points"]
+    # The example's thaw (issue 9: a turning point within 1999–2002), explained by events.
+    assert turns and "1999" <= turns[0]["period"] <= "2002" and turns[0]["direction"] == "up"
+    assert turns[0]["events"] and all(e["sentence"] for e in turns[0]["events"])
+    assert len(data["phases"]["phases"]) >= 2
+    statements = data["summary"]["statements"]
+    assert statements and all(st["citations"] for st in statements[:2])
+
+
 def test_search_finds_the_1999_visit_to_moscow(base: str) -> None:
     data = httpx.get(
         f"{base}/api/search", params={"q": "Moscow", "from": "1999", "to": "1999"}

@@ -86,6 +86,21 @@ def test_dyad_page_point_lists_its_events(page, base: str) -> None:
     assert panel.locator("mark.trigger").count() >= 1
 
 
+def test_dyad_page_shows_phases_turning_point_and_summary(page, base: str) -> None:
+    page.goto(f"{base}/dyad/PAK/RUS")
+    chart = page.locator("svg.chart")
+    assert chart.locator("rect.phase").count() >= 2
+    assert chart.locator("line.turn").count() >= 1
+    turns = page.locator("ul.turns > li")
+    first = turns.first.inner_text()
+    assert "1999" <= first[:4] <= "2002" and "up" in first  # the thaw (issue 9)
+    assert turns.first.locator("span.sentence").count() >= 1  # with its driving events' sources
+    summary = page.locator(".summary")
+    assert "PAK and RUS" in summary.inner_text()
+    page.locator(".summary a.cite").first.click()
+    assert page.url.endswith("#cite-PAK-RUS-1")
+
+
 def test_timeline_filters_by_quad_class_and_sorts(page, base: str) -> None:
     page.goto(f"{base}/dyad/PAK/RUS")
     rows = page.locator("table.events tbody tr")
@@ -174,6 +189,12 @@ def test_report_opens_offline_with_a_gap(page, store: Path, tmp_path: Path) -> N
     assert "France met Germany in Paris" in page.locator("#dyad-DEU-FRA .point-events").inner_text()
     assert page.locator("a[href^='javascript']").count() == 0
     assert EVIL_SCRIPT in page.locator("table.events").inner_text()
+    # The signed network for a chosen period.
+    assert page.locator("div.network:not([hidden])").count() == 1
+    page.locator("form.network-period select").select_option("2016")
+    shown = page.locator("div.network:not([hidden])")
+    assert shown.count() == 1 and shown.get_attribute("data-period") == "2016"
+    assert shown.locator("text", has_text="IND").count() == 1
     page.locator("#dyad-PAK-RUS").scroll_into_view_if_needed()
     assert requests == []
 
