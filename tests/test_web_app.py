@@ -197,3 +197,8 @@ def test_uploads_queue_one_writer_and_store_nothing_else(base: str, store: Path)
     assert sorted(p.name for p in store.parent.iterdir()) == before
     empty = httpx.post(f"{base}/api/analyse", data={"text": "  "}, headers=headers)
     assert empty.status_code == 422
+    binary = httpx.post(
+        f"{base}/api/analyse", files={"file": ("blob.bin", bytes(range(256)) * 8)}, headers=headers
+    )
+    failed = _wait_done(base, binary.json())
+    assert failed["state"] == "failed" and failed["message"].startswith("failed: blob.bin: ")

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from detente.errors import DetenteError
 from detente.web.snapshot import Snapshot
 
 #: Jobs remembered for their status page (the oldest finished ones are forgotten first).
@@ -88,8 +89,12 @@ class Writer:
             job = self._queue.get()
             try:
                 self._analyse(job, functools.partial(_set, job))
+            except DetenteError as exc:
+                # Input errors name "-" (the text was read like stdin): name the upload.
+                message = str(exc).replace("-: ", f"{job.name}: ", 1)
+                _set(job, "failed", 1.0, f"failed: {message}")
             except Exception as exc:  # a failed job is reported, the writer goes on
-                _set(job, "failed", 1.0, f"failed: {exc}")
+                _set(job, "failed", 1.0, f"failed: {type(exc).__name__}: {exc}")
             finally:
                 job.data = b""  # the text is in the store now (or was refused)
 
