@@ -517,6 +517,9 @@ def test_cli_triads_and_dyads(db: str):
         (("phases", "FRA", "DEU", "--format", "xml"), "--format: unknown format 'xml'"),
         (("relations", "FRA", "DEU", "--from", "soon"), "--from: 'soon' is not a date"),
         (("triads", "FRA", "DEU", "FRA"), "actors: FRA is named twice"),
+        (("triads", "FRA", "DEU", "GBR", "--penalty", "-1"), "--penalty: must be a number ≥ 0"),
+        (("phases", "FRA", "DEU", "--min-size", "0"), "--min-size: must be at least 1"),
+        (("dyads", "--top", "-3"), "--top: must be at least 0"),
     ],
 )
 def test_cli_errors_are_one_line(db: str, args: tuple[str, ...], message: str):
@@ -530,3 +533,24 @@ def test_cli_missing_store(tmp_path: Path):
     r = invoke("relations", "FRA", "DEU", "--db", str(tmp_path / "none.duckdb"))
     assert r.exit_code == 1 and "no such store" in r.stderr
     assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_cli_reads_the_whole_store_not_the_last_run(tmp_path: Path):
+    path = tmp_path / "two-runs.duckdb"
+    first = chronicle([("1963-01", "FRA", "DEU", "agree")], doc_id="paris.txt")
+    second = chronicle(
+        [("1963-01", "FRA", "DEU", "agree"), ("1970", "DEU", "FRA", "criticize")],
+        doc_id="bonn.txt",
+    )
+    with Store(path) as store:
+        store.ingest([first])
+    with Store(path) as store:  # a later run, another document
+        store.ingest([second])
+    r = invoke("relations", "FRA", "DEU", "--db", str(path), "--format", "json")
+    rows = json.loads(r.stdout)
+    assert [(x["period"], x["n"]) for x in rows if x["n"]] == [("1963", 1), ("1970", 1)]
+    weighted = invoke(
+        "relations", "FRA", "DEU", "--db", str(path), "--format", "json", "--weight-sources"
+    )
+    assert json.loads(weighted.stdout)[0]["weight"] == 2  # the 1963 treaty, in two documents
+    assert json.loads(weighted.stdout)[0]["goldstein_sum"] == 16.0

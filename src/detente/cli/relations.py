@@ -238,6 +238,8 @@ def _phases(s: Series, penalty: float | None, min_size: int, top: int) -> Phases
         raise DetenteError("--min-size: must be at least 1")
     if top < 0:
         raise DetenteError("--top: must be at least 0")
+    if penalty is not None and not penalty >= 0:
+        raise DetenteError("--penalty: must be a number ≥ 0")
     return find_phases(s, penalty=penalty, min_size=min_size, top=top)
 
 
@@ -304,7 +306,7 @@ def phases(
                     f"{span:<11} {p.label:<12} mean {p.goldstein_mean:+.2f}  "
                     f"{count(p.n, 'event')} in {count(p.periods, s.by)}"
                     + (f", {p.gaps} without events" if p.gaps else "")
-                    + (f"; most active {p.peak}" if p.peak and p.periods > 1 else "")
+                    + (f"; peak {p.peak}" if p.peak and p.periods > 1 else "")
                 )
     _report_counts(s)
 
@@ -336,6 +338,8 @@ def triads(
         _check(fmt, ("table", "json", "csv"), by)
         actors = _actors(a, b, c)
         _dates(date_from, date_to)
+        if penalty is not None and not penalty >= 0:
+            raise DetenteError("--penalty: must be a number ≥ 0")
         with _store(db, wait) as store:
             events = load(
                 store, actors, date_from=date_from, date_to=date_to, actors_like=actors_like or ()

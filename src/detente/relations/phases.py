@@ -11,7 +11,11 @@ is its negative log-likelihood (times two) under that model::
 for C events (weighted) in L periods. An empty period is then what it is — a period in
 which nothing was reported (a count of 0) — and never a period of zero cooperation: it
 lowers the rate, it does not pull the tone toward 0. σ² is the pooled variance of scores
-*within* periods (robust to the changes we look for), at least 1 Goldstein point².
+*within* periods (robust to the changes we look for), shrunk toward the variance of all
+the series' scores (at least 1) with the weight of 4 degrees of freedom (a conjugate
+scaled-inverse-χ² prior): a sparse series, with few periods of two events or more, leans on
+the conservative overall variance, so that a run of one kind of event in a dyad with a
+handful of events is not read as a change of tone.
 
 **Search and penalty.** The segmentation minimising the summed cost plus a penalty β per
 change point is found exactly with PELT (Killick, Fearnhead & Eckley 2012), as
@@ -30,10 +34,11 @@ A phase that follows a hostile, tense or cool one, whose tone rose by at least o
 and which is not yet close, is *thawing*.
 
 **Turning points** are the phase boundaries, dated by the new phase's first period with
-events (a boundary inside a run of empty periods could sit anywhere in it); ``direction`` is ``"up"`` when the new phase's
-net Goldstein score per period (rate × tone, empty periods included) is higher. The events
-that drive it are those of the new phase's first two periods with events that moved the relation the
-way it turned, ranked by weight × (score − the previous phase's mean score).
+events (a boundary inside a run of empty periods could sit anywhere in it); ``direction``
+is ``"up"`` when the new phase's net Goldstein score per period (rate × tone, empty periods
+included) is higher. The events that drive it are those of the new phase's first two
+periods with events that moved the relation the way it turned, the first period's first,
+ranked by weight × (score − the previous phase's mean score).
 """
 
 from __future__ import annotations
@@ -89,7 +94,7 @@ class Phase:
     n: int  # events
     periods: int  # periods spanned, gaps included
     gaps: int  # periods without events
-    peak: str | None = None  # the period with the largest net Goldstein score
+    peak: str | None = None  # its warmest period (coldest, when its mean is negative)
 
     @property
     def per_period(self) -> float:
@@ -164,19 +169,23 @@ def _period_stats(s: Series) -> list[tuple[float, float, float]]:
     return out
 
 
+#: Weight, in degrees of freedom, of the prior of the within-period variance of scores.
+PRIOR_DF = 4.0
+
+
 def _variance(stats: list[tuple[float, float, float]]) -> float:
-    """Pooled within-period variance of scores, at least 1 (see the module docstring)."""
+    """Pooled within-period variance of scores, shrunk toward the variance of all scores
+    (module docstring)."""
     num = den = 0.0
     for c, s, q in stats:
         if c >= 2:
-            num += q - s * s / c
+            num += max(0.0, q - s * s / c)
             den += c - 1
-    if den <= 0:  # no period with two events: the variance of all scores
-        c = sum(x[0] for x in stats)
-        if c >= 2:
-            s, q = sum(x[1] for x in stats), sum(x[2] for x in stats)
-            num, den = q - s * s / c, c - 1
-    return max(1.0, num / den) if den > 0 else 1.0
+    c = sum(x[0] for x in stats)
+    s, q = sum(x[1] for x in stats), sum(x[2] for x in stats)
+    overall = max(0.0, q - s * s / c) / (c - 1) if c >= 2 else 0.0
+    prior = max(1.0, overall)
+    return (PRIOR_DF * prior + num) / (PRIOR_DF + den)
 
 
 def _breaks(
@@ -224,8 +233,10 @@ def _phase(s: Series, lo: int, hi: int) -> Phase:
     total = sum(r.weight for r in rows)
     gsum = sum(r.goldstein_sum or 0.0 for r in rows)
     observed = [r for r in rows if not r.gap]
-    peak = max(observed, key=lambda r: r.goldstein_sum or 0.0).period if observed else None
     mean = round(gsum / total, 3) if total else None
+    # The peak is the warmest period of a cooperative phase, the coldest of a hostile one.
+    sign = -1.0 if (mean or 0.0) < 0 else 1.0
+    peak = max(observed, key=lambda r: sign * (r.goldstein_sum or 0.0)).period if observed else None
     return Phase(
         start=rows[0].period,
         end=rows[-1].period,
@@ -268,6 +279,8 @@ def phases(s: Series, *, penalty: float | None = None, min_size: int = 2, top: i
     """
     if min_size < 1:
         raise ValueError("min_size must be at least 1")
+    if penalty is not None and not penalty >= 0:
+        raise ValueError("the penalty must be a number ≥ 0")
     out = Phases(s.actors, s.by, [], [], None, s.counts())
     rows = s.rows
     if not rows or s.n == 0:
