@@ -202,3 +202,28 @@ def test_uploads_queue_one_writer_and_store_nothing_else(base: str, store: Path)
     )
     failed = _wait_done(base, binary.json())
     assert failed["state"] == "failed" and failed["message"].startswith("failed: blob.bin: ")
+
+
+def test_serve_command_listens_on_loopback(store: Path, tmp_path: Path) -> None:
+    from webfixtures import free_port
+
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "detente.cli", "serve", "--db", str(store), "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/overview", timeout=5)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.json()["stats"]["documents"] >= 3
+    finally:
+        proc.terminate()
+        _, stderr = proc.communicate(timeout=30)
+    assert f"serving {store} at http://127.0.0.1:{port}/" in stderr
