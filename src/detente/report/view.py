@@ -103,12 +103,9 @@ def safe_href(url: str | None) -> str | None:
 def _spans(sentence: str, needle: str | None) -> list[tuple[int, int]]:
     if not needle or not needle.strip():
         return []
-    low, n = sentence.lower(), needle.strip().lower()
-    out, i = [], low.find(n)
-    while i >= 0:
-        out.append((i, i + len(n)))
-        i = low.find(n, i + len(n))
-    return out
+    # The first occurrence only: the words as the coder read them, not every repetition.
+    i = sentence.lower().find(needle.strip().lower())
+    return [(i, i + len(needle.strip()))] if i >= 0 else []
 
 
 def highlight(
@@ -144,7 +141,15 @@ class DocInfo:
 
     @property
     def label(self) -> str:
-        return self.title or self.path or self.doc_id
+        """The title, else the file's name (the full path is ``where``), else the id."""
+        if self.title:
+            return self.title
+        where = self.where
+        return where.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or where
+
+    @property
+    def where(self) -> str:
+        return self.path or self.doc_id
 
     @property
     def href(self) -> str | None:
