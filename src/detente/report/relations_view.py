@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from detente.report.chart import Phase
 from detente.report.series import DyadSeries
@@ -64,14 +63,10 @@ def relations_view(ds: DyadSeries, docs: Mapping[str, DocInfo] | None = None) ->
                 t.direction,
                 t.before,
                 t.after,
-                [event_row(_record(e), docs) for e in t.events],
+                [event_row(e, docs) for e in t.events],
             )
             for t in ph.turning_points
         ],
         statements=[Statement(st["text"], st["citations"]) for st in account["statements"]],
         sources=[Source(x["n"], x["citation"], x["sentence"]) for x in account["sources"]],
     )
-
-
-def _record(e: Mapping[str, Any]) -> dict[str, Any]:
-    return dict(e)
