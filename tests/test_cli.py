@@ -186,7 +186,12 @@ def test_analyze_writes_an_html_report(tmp_path):
     result = run("analyze", str(EXAMPLE), "--db", str(db), "--report", str(report))
     assert result.exit_code == 0, result.stderr
     page = report.read_text(encoding="utf-8")
-    assert "PAK – RUS" in page and "<svg" in page and "Nawaz Sharif visited Moscow" in page
+    assert "PAK – RUS" in page and "<svg" in page
+    # The source sentence, with the actors and the trigger marked.
+    assert (
+        "<mark class='actor'>Nawaz Sharif</mark> <mark class='trigger'>visited</mark> "
+        "<mark class='actor'>Moscow</mark>"
+    ) in page
 
 
 def test_user_actor_dictionary_on_the_command_line(tmp_path):

@@ -140,7 +140,8 @@ def analyze(
     dask: DaskOpt = None,
     parts: PartsOpt = None,
 ) -> None:
-    """Extract, store (idempotently), write report.html and print a timeline of each dyad.
+    """Extract, store (idempotently), write report.html (the whole store) and print a
+    timeline of each dyad of these documents.
 
     Each batch of documents is one transaction: an interrupted run (Ctrl-C stops after the
     current batch) keeps every finished batch, and re-running finishes the rest.
@@ -195,12 +196,10 @@ def analyze(
             parts=parts or f"{db}.parts",
         )
         if report and not result.interrupted:
-            from detente.report import write_report
+            from detente.report import write_store_report
 
-            title = "detente: " + (
-                Path(paths[0]).name if len(paths) == 1 else f"{len(paths)} inputs"
-            )
-            write_report(result.events, report, title=title)
+            # The report covers the whole store, not only this run's documents.
+            write_store_report(db, report, title=f"detente: {Path(db).name}")
     if not result.interrupted:
         Console(highlight=False).print(format_timeline(result.events), markup=False, soft_wrap=True)
         if report:
