@@ -11,7 +11,7 @@ documents in :mod:`detente.cli.documents`, those that score against gold data in
 
 from __future__ import annotations
 
-from detente.cli import documents, evaluation  # noqa: F401  (register the commands)
+from detente.cli import documents, evaluation, interop  # noqa: F401  (register the commands)
 from detente.cli.base import app, main
 
 __all__ = ["app", "main"]

@@ -33,7 +33,7 @@ __all__ = [
 
 #: Bumped whenever the tables change shape; a file with a larger number is refused, an
 #: older one is upgraded in place (``MIGRATIONS``).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: The columns ``Store.export`` writes: the output contract, the number of documents that
 #: report the event and the number of sentences that mention it.
@@ -174,6 +174,13 @@ EVENT_SOURCES = Table(
                 "pubdate VARCHAR",
                 "seq BIGINT!",
                 "date VARCHAR",
+                # Records imported from an event dataset (``detente import``): its name, the
+                # record's id there and its own actor and event codes, kept as given.
+                "dataset VARCHAR",
+                "record_id VARCHAR",
+                "source_original VARCHAR",
+                "target_original VARCHAR",
+                "code_original VARCHAR",
             ),
         )
     ),
@@ -209,6 +216,12 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "UPDATE event_sources SET date = e.date FROM events AS e "
         "WHERE event_sources.event_id = e.event_id",
         SCHEMA[-1],
+    ),
+    # 2 -> 3: records imported from GDELT, ICEWS or POLECAT keep their dataset, id and
+    # original codes (NULL for mentions read from texts).
+    2: tuple(
+        f"ALTER TABLE event_sources ADD COLUMN {name} VARCHAR"
+        for name in ("dataset", "record_id", "source_original", "target_original", "code_original")
     ),
 }
 
