@@ -234,14 +234,27 @@ def _check(con: duckdb.DuckDBPyConnection, layout: Layout, name: str) -> tuple[i
 
 def _assign(con: duckdb.DuckDBPyConnection, dataset: str, dedup: bool) -> tuple[int, int]:
     """Build ``_imp_final``: the good records new to the store, each with its event id,
-    whether that event is new and its ``seq``. Return (records, records already stored)."""
+    whether that event is new and its ``seq`` (after every stored one, in line order; line
+    numbers leave gaps, which only order needs). Return (records, records already stored)."""
+    # The anti-join and the de-duplication of record ids only run when they can matter.
+    stored = con.execute(
+        "SELECT count(*) > 0 FROM (SELECT 1 FROM event_sources WHERE dataset = ? LIMIT 1)",
+        [dataset],
+    ).fetchall()[0][0]
+    repeated = con.execute(
+        "SELECT count(*) > count(DISTINCT record_id) FROM _imp_rows WHERE problem IS NULL"
+    ).fetchall()[0][0]
+    where = "problem IS NULL"
+    if stored:
+        where += (
+            " AND record_id NOT IN (SELECT record_id FROM event_sources "
+            f"WHERE dataset = '{dataset}')"
+        )
+    once = (
+        "QUALIFY row_number() OVER (PARTITION BY record_id ORDER BY line) = 1" if repeated else ""
+    )
     con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE _imp_ok AS
-        SELECT * FROM _imp_rows AS r
-        WHERE problem IS NULL AND NOT EXISTS (
-            SELECT 1 FROM event_sources AS s
-            WHERE s.dataset = '{dataset}' AND s.record_id = r.record_id)
-        QUALIFY row_number() OVER (PARTITION BY record_id ORDER BY line) = 1"""
+        f"CREATE OR REPLACE TEMP TABLE _imp_ok AS SELECT * FROM _imp_rows WHERE {where} {once}"
     )
     good = con.execute("SELECT count(*) FROM _imp_rows WHERE problem IS NULL").fetchall()[0][0]
     base = con.execute("SELECT coalesce(max(seq), 0) FROM event_sources").fetchall()[0][0]
@@ -260,14 +273,14 @@ def _assign(con: duckdb.DuckDBPyConnection, dataset: str, dedup: bool) -> tuple[
                 coalesce(s.event_id, md5(concat_ws('|', 'import', o.date, o.source, o.target,
                     o.cameo))) AS event_id,
                 s.event_id IS NULL AS new_event,
-                {base} + row_number() OVER (ORDER BY o.line) AS seq
+                {base} + o.line AS seq
             FROM _imp_ok AS o LEFT JOIN stored AS s USING (date, source, target, cameo)"""
         )
     else:
         con.execute(
             f"""CREATE OR REPLACE TEMP TABLE _imp_final AS
             SELECT o.*, md5(concat_ws('|', 'import', '{dataset}', o.record_id)) AS event_id,
-                true AS new_event, {base} + row_number() OVER (ORDER BY o.line) AS seq
+                true AS new_event, {base} + o.line AS seq
             FROM _imp_ok AS o"""
         )
     n = con.execute("SELECT count(*) FROM _imp_final").fetchall()[0][0]
@@ -295,8 +308,8 @@ def _write(con: duckdb.DuckDBPyConnection, dataset: str, path: str) -> int:
         SELECT event_id, date, source, target, cameo, root, goldstein, quad, plover, false,
             date_raw, '{dataset}', src_text, tgt_text, trigger, pubdate,
             doc_id, '', {start}, {start}, seq
-        FROM _imp_final WHERE new_event
-        QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY seq) = 1"""
+        FROM _imp_final WHERE seq IN (
+            SELECT min(seq) FROM _imp_final WHERE new_event GROUP BY event_id)"""
     )
     after = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
     con.execute(
