@@ -220,7 +220,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # 2 -> 3: records imported from GDELT, ICEWS or POLECAT keep their dataset, id and
     # original codes (NULL for mentions read from texts).
     2: tuple(
-        f"ALTER TABLE event_sources ADD COLUMN {name} VARCHAR"
+        f"ALTER TABLE event_sources ADD COLUMN IF NOT EXISTS {name} VARCHAR"
         for name in ("dataset", "record_id", "source_original", "target_original", "code_original")
     ),
 }
