@@ -209,7 +209,8 @@ def _check(con: duckdb.DuckDBPyConnection, layout: Layout, name: str) -> tuple[i
     )
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _imp_rows AS
-        SELECT r.*, {date} AS date, {pub} AS pubdate,
+        SELECT r.line, r.record_id, r.date_raw, r.src_text, r.tgt_text, r.src_orig, r.tgt_orig,
+            r.code_orig, r.doc_id, r.url, r.trigger, {date} AS date, {pub} AS pubdate,
             a.code AS source, b.code AS target,
             c.cameo, c.root, c.goldstein, c.quad, c.plover,
             CASE
@@ -261,8 +262,9 @@ def _assign(con: duckdb.DuckDBPyConnection, dataset: str, dedup: bool) -> tuple[
     once = (
         "QUALIFY row_number() OVER (PARTITION BY record_id ORDER BY line) = 1" if repeated else ""
     )
+    # A view: a filter over _imp_rows is cheaper to scan twice than to copy.
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE _imp_ok AS SELECT * FROM _imp_rows WHERE {where} {once}"
+        f"CREATE OR REPLACE TEMP VIEW _imp_ok AS SELECT * FROM _imp_rows WHERE {where} {once}"
     )
     good = con.execute("SELECT count(*) FROM _imp_rows WHERE problem IS NULL").fetchall()[0][0]
     base = con.execute("SELECT coalesce(max(seq), 0) FROM event_sources").fetchall()[0][0]
@@ -357,7 +359,9 @@ def _drop_staging(con: duckdb.DuckDBPyConnection) -> None:
     for name in ("_imp_actors", "_imp_codes"):
         with contextlib.suppress(duckdb.Error):
             con.unregister(name)
-    for table in ("_imp_raw", "_imp_rows", "_imp_ok", "_imp_final"):
+    with contextlib.suppress(duckdb.Error):
+        con.execute("DROP VIEW IF EXISTS _imp_ok")
+    for table in ("_imp_raw", "_imp_rows", "_imp_final"):
         with contextlib.suppress(duckdb.Error):
             con.execute(f"DROP TABLE IF EXISTS {table}")
 
