@@ -163,13 +163,17 @@ def main() -> None:
         )
 
         db = folder / "bench.duckdb"
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         with open_store(db) as store:
             result = import_files(store, "gdelt", paths)
-        elapsed = time.perf_counter() - t0
+        elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
         rows = result.total("rows")
+        # CPU time (all threads) too: on a shared machine the wall time says more about
+        # the other jobs than about the import. Load average during the run:
+        print(f"load average {os.getloadavg()[0]:.1f}")
         print(
-            f"import: {rows:,} rows in {elapsed:.1f} s = {rows / elapsed:,.0f} rows/s "
+            f"import: {rows:,} rows in {elapsed:.1f} s = {rows / elapsed:,.0f} rows/s; "
+            f"{cpu:.1f} CPU-s = {rows / cpu:,.0f} rows per CPU-second "
             f"({result.total('imported'):,} records, {result.total('events_added'):,} events, "
             f"{result.total('merged'):,} merged, {result.total('skipped'):,} skipped)"
         )
