@@ -197,10 +197,12 @@ def _check(con: duckdb.DuckDBPyConnection, layout: Layout, name: str) -> tuple[i
     if layout.dataset == "gdelt":
         # 00 for an unknown day or month (as `export --format gdelt` writes a date known
         # only to the month or year) is read back as that month or year.
+        year = "try_cast(left(r.date_raw, 4) AS INTEGER) BETWEEN 1000 AND 2999"
         date = f"""CASE
-            WHEN regexp_full_match(r.date_raw, '[12][0-9]{{3}}0000') THEN left(r.date_raw, 4)
-            WHEN regexp_full_match(r.date_raw, '[12][0-9]{{3}}(0[1-9]|1[0-2])00')
-                THEN left(r.date_raw, 4) || '-' || substr(r.date_raw, 5, 2)
+            WHEN length(r.date_raw) = 8 AND right(r.date_raw, 4) = '0000' AND {year}
+                THEN left(r.date_raw, 4)
+            WHEN length(r.date_raw) = 8 AND right(r.date_raw, 2) = '00'
+                THEN strftime(try_strptime(left(r.date_raw, 6), '%Y%m'), '%Y-%m')
             ELSE {date} END"""
     pub = (
         _date_sql("r.pub_raw", layout.pub_format, layout.pub_chars, False)
