@@ -245,7 +245,7 @@ def _check(con: duckdb.DuckDBPyConnection, layout: Layout, name: str) -> tuple[i
 
 def _assign(con: duckdb.DuckDBPyConnection, dataset: str, dedup: bool) -> tuple[int, int]:
     """Build ``_imp_final``: the good records new to the store, each with its event id,
-    whether that event is new and its ``seq`` (after every stored one, in line order; line
+    whether that event is new (``creates``: the record that creates it) and its ``seq`` (after every stored one, in line order; line
     numbers leave gaps, which only order needs). Return (records, records already stored)."""
     # The anti-join and the de-duplication of record ids only run when they can matter.
     stored = con.execute(
@@ -275,7 +275,9 @@ def _assign(con: duckdb.DuckDBPyConnection, dataset: str, dedup: bool) -> tuple[
         # named by its key, so that records of different files meet in one event.
         con.execute(
             f"""CREATE OR REPLACE TEMP TABLE _imp_final AS
-            WITH keys AS (SELECT DISTINCT date, source, target, cameo FROM _imp_ok),
+            WITH keys AS (
+                SELECT date, source, target, cameo, min(line) AS first_line
+                FROM _imp_ok GROUP BY ALL),
             stored AS (
                 SELECT e.date, e.source, e.target, e.cameo,
                        arg_min(e.event_id, e.first_seq) AS event_id
@@ -284,15 +286,16 @@ def _assign(con: duckdb.DuckDBPyConnection, dataset: str, dedup: bool) -> tuple[
             SELECT o.*,
                 coalesce(s.event_id, md5(concat_ws('|', 'import', o.date, o.source, o.target,
                     o.cameo))) AS event_id,
-                s.event_id IS NULL AS new_event,
+                s.event_id IS NULL AND o.line = k.first_line AS creates,
                 {base} + o.line AS seq
-            FROM _imp_ok AS o LEFT JOIN stored AS s USING (date, source, target, cameo)"""
+            FROM _imp_ok AS o JOIN keys AS k USING (date, source, target, cameo)
+            LEFT JOIN stored AS s USING (date, source, target, cameo)"""
         )
     else:
         con.execute(
             f"""CREATE OR REPLACE TEMP TABLE _imp_final AS
             SELECT o.*, md5(concat_ws('|', 'import', '{dataset}', o.record_id)) AS event_id,
-                true AS new_event, {base} + o.line AS seq
+                true AS creates, {base} + o.line AS seq
             FROM _imp_ok AS o"""
         )
     n = con.execute("SELECT count(*) FROM _imp_final").fetchall()[0][0]
@@ -320,8 +323,7 @@ def _write(con: duckdb.DuckDBPyConnection, dataset: str, path: str) -> int:
         SELECT event_id, date, source, target, cameo, root, goldstein, quad, plover, false,
             date_raw, '{dataset}', src_text, tgt_text, trigger, pubdate,
             doc_id, '', {start}, {start}, seq
-        FROM _imp_final WHERE seq IN (
-            SELECT min(seq) FROM _imp_final WHERE new_event GROUP BY event_id)"""
+        FROM _imp_final WHERE creates"""
     )
     after = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
     con.execute(
@@ -390,7 +392,7 @@ def import_files(
     if store.read_only:
         raise StoreError(f"{store.path}: the store was opened read-only")
     sources = expand_paths(list(paths))
-    con = store._connection()
+    con = store._connection()  # bulk SQL over the store's own connection and transactions
     result = ImportResult(dataset)
     for source in sources:
         if should_stop is not None and should_stop():
