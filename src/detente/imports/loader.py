@@ -245,8 +245,10 @@ def _check(con: duckdb.DuckDBPyConnection, layout: Layout, name: str) -> tuple[i
 
 def _assign(con: duckdb.DuckDBPyConnection, dataset: str, dedup: bool) -> tuple[int, int]:
     """Build ``_imp_final``: the good records new to the store, each with its event id,
-    whether that event is new (``creates``: the record that creates it) and its ``seq`` (after every stored one, in line order; line
-    numbers leave gaps, which only order needs). Return (records, records already stored)."""
+    ``creates`` (it is the first record of a new event) and its ``seq`` (after every stored
+    one, in line order; line numbers leave gaps, which only order needs).
+
+    Return (records, records already stored)."""
     # The anti-join and the de-duplication of record ids only run when they can matter.
     stored = con.execute(
         "SELECT count(*) > 0 FROM (SELECT 1 FROM event_sources WHERE dataset = ? LIMIT 1)",
