@@ -259,6 +259,7 @@ def test_unknown_dataset_and_missing_files_are_errors(tmp_path: Path) -> None:
         app, ["import", "gdelt", str(tmp_path / "*.zip"), "--db", str(tmp_path / "d.duckdb")]
     )
     assert result.exit_code == 1 and "no file matches this pattern" in result.stderr
+    assert not (tmp_path / "d.duckdb").exists()  # no store is created for nothing
 
 
 # -- deduplication, compression ------------------------------------------------------------------

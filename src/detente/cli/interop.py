@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from detente.cli.base import DbOpt, WaitOpt, _errors, _fail, _stop_on_sigint, app, err
+from detente.errors import DetenteError
 from detente.wording import count
 
 #: Bad rows shown per file (all are counted).
@@ -40,6 +41,8 @@ def import_(
     Example: detente import icews events.2018.tab --db detente.duckdb
     """
     from detente.imports import FileReport, import_files
+    from detente.imports.files import expand_paths
+    from detente.imports.formats import DATASETS
     from detente.store import open_store
 
     def on_file(report: FileReport) -> None:
@@ -61,6 +64,10 @@ def import_(
         if report.skipped > _SHOWN:
             err.print(f"  … and {report.skipped - _SHOWN} more skipped rows", markup=False)
 
+    with _errors(files[0] if len(files) == 1 else None):
+        if dataset.lower().strip() not in DATASETS:
+            raise DetenteError(f"unknown dataset {dataset!r} (choose gdelt, icews or polecat)")
+        expand_paths(files)  # a missing file or empty glob fails before a store is created
     with (
         _errors(files[0] if len(files) == 1 else None),
         _stop_on_sigint("file") as stop,
