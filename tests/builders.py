@@ -18,8 +18,11 @@ def make_event(
     target_text: str = "Germany",
     trigger: str = "visited",
     date_text: str | None = "in January 1963",
+    goldstein: float | None = None,
+    quad: int | None = None,
 ) -> Event:
-    """An event read from ``sentence``, which must occur in ``doc.text``."""
+    """An event read from ``sentence``, which must occur in ``doc.text``. Its Goldstein score
+    and quad class follow from ``cameo`` (a consultation or an attack) unless given."""
     start = doc.text.index(sentence)
     return Event(
         doc=doc.id,
@@ -34,8 +37,8 @@ def make_event(
         target_text=target_text,
         cameo=cameo,
         root=cameo[:2],
-        goldstein=1.9 if cameo.startswith("04") else -4.0,
-        quad=1 if cameo[:2] < "06" else 4,
+        goldstein=goldstein if goldstein is not None else (1.9 if cameo.startswith("04") else -4.0),
+        quad=quad if quad is not None else (1 if cameo[:2] < "06" else 4),
         plover="CONSULT" if cameo.startswith("04") else "ASSAULT",
         negated=negated,
         date_source="own" if date else None,

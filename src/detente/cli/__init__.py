@@ -6,12 +6,13 @@ reported at the end.
 
 The application and its helpers live in :mod:`detente.cli.base`; the commands that read
 documents in :mod:`detente.cli.documents`, those that score against gold data in
-:mod:`detente.cli.evaluation`. Importing this package registers all of them on ``app``.
+:mod:`detente.cli.evaluation`, those that read relations from the store in
+:mod:`detente.cli.relations`. Importing this package registers all of them on ``app``.
 """
 
 from __future__ import annotations
 
-from detente.cli import documents, evaluation, interop  # noqa: F401  (register the commands)
+from detente.cli import documents, evaluation, interop, relations  # noqa: F401  (register the commands)
 from detente.cli.base import app, main
 
 __all__ = ["app", "main"]

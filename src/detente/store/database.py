@@ -47,6 +47,7 @@ import pyarrow as pa
 
 from detente.errors import StoreError
 from detente.model import Document, Event
+from detente.store.queries import dyad_totals_sql, selection
 from detente.store.schema import (
     EXPORT_FIELDS,
     MIGRATIONS,
@@ -312,6 +313,63 @@ class Store:
                     yield dict(zip(names, row, strict=True))
         finally:
             cur.close()
+
+    def relation_events(
+        self,
+        actors: Sequence[str] = (),
+        *,
+        among: bool = True,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        actors_like: Sequence[str] = (),
+    ) -> list[dict[str, Any]]:
+        """Stored events (as ``iter_events`` gives them) for relations, over the whole store.
+
+        ``actors`` are codes as users name them: a country's three letters match all its
+        codes (``PAK`` matches ``PAKGOV``, ``PAKMIL``), an organisation's code matches itself.
+        With ``among`` (default) both source and target belong to the actors, else either
+        does. ``date_from``/``date_to`` (ISO partial dates) keep dated events overlapping the
+        range and every undated one (relations count those apart). ``actors_like``: SQL LIKE
+        patterns (``'%MIL'``), at least one of which source or target must match. Negated
+        events are included (flagged); callers decide not to count them.
+        """
+        where, params = selection(
+            [a.upper() for a in actors],
+            among=among,
+            date_from=date_from,
+            date_to=date_to,
+            actors_like=actors_like,
+        )
+        try:
+            return list(self._records(where, params))
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: {_one_line(str(exc))}") from exc
+
+    def dyad_totals(
+        self,
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        actors_like: Sequence[str] = (),
+        weight: str = "events",
+    ) -> list[dict[str, Any]]:
+        """Per unordered pair of actors, totals over the whole store, computed in SQL:
+        ``a``, ``b``, ``n`` (events counted: negated ones never), ``weight`` (n, or the
+        number of reporting documents with ``weight="sources"``), ``goldstein_sum``,
+        ``q1``..``q4`` (weighted quad-class counts), ``first``/``last`` dates, ``undated``
+        and ``negated`` counts; most active first. With a date range, undated events are
+        out of it. Pairs within one country are left out."""
+        if weight not in ("events", "sources"):
+            raise ValueError(f"unknown weight {weight!r} (events or sources)")
+        where, params = selection(
+            date_from=date_from, date_to=date_to, keep_undated=False, actors_like=actors_like
+        )
+        try:
+            cur = self._connection().execute(dyad_totals_sql(where, weight), params)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: {_one_line(str(exc))}") from exc
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
     def sources(self, event_id: str) -> list[dict[str, Any]]:
         """Every stored mention of one event, earliest first (for provenance displays)."""
