@@ -434,3 +434,14 @@ def test_import_help_has_an_example() -> None:
     result = runner.invoke(app, ["import", "--help"])
     assert result.exit_code == 0
     assert "Example: detente import icews" in result.stdout
+
+
+@needs_samples
+def test_relations_of_the_imported_icews_sample(tmp_path: Path) -> None:
+    db = tmp_path / "r.duckdb"
+    assert runner.invoke(app, ["import", "icews", str(ICEWS), "--db", str(db)]).exit_code == 0
+    result = runner.invoke(app, ["relations", "USA", "RUS", "--db", str(db), "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    rows = result.stdout.splitlines()
+    assert rows[0].startswith("period,") and len(rows) == 2
+    assert rows[1].startswith("2018,") and ",16," in rows[1]  # the 16 events of the dyad
