@@ -35,8 +35,9 @@ def import_(
 ) -> None:
     """Import GDELT (1.0 or 2.0), ICEWS or POLECAT event files into the store.
 
-    Each file is one transaction. Bad rows (wrong number of columns, bad date, unknown
-    codes) are skipped and reported as file:line; importing a file again adds nothing.
+    Each file is one transaction. Bad rows (wrong number of columns, bad date,
+    unknown codes) are skipped and reported as file:line; importing a file again
+    adds nothing.
 
     Example: detente import icews events.2018.tab --db detente.duckdb
     """
