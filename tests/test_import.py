@@ -183,6 +183,7 @@ def test_bad_rows_are_skipped_and_reported_with_file_and_line(tmp_path: Path) ->
             gdelt_row(4, code="999"),
             gdelt_row(5, a2=("AFR", "AFR", "")),
             gdelt_row(6, code="0874"),
+            "",  # a blank line is no row
         ],
     )
     db = tmp_path / "b.duckdb"

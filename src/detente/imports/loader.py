@@ -111,12 +111,11 @@ def _code_mapper(dataset: str) -> Callable[[list[str]], tuple | None]:
 
 def _stage(con: duckdb.DuckDBPyConnection, source: Source, dataset: str) -> tuple[Layout, int]:
     """Read the file into ``_imp_raw`` (one row per non-empty line); return its layout and
-    the number of data lines."""
+    the number of data lines (blank lines are not rows)."""
     layout: Layout | None = (
         layout_for(dataset, None, source.name) if not DATASETS[dataset] else None
     )
     created = False
-    rows = 0
     for first, lines in iter_line_blocks(source):
         if layout is None:
             header = lines[0].as_py().split(_TAB)
@@ -141,7 +140,6 @@ def _stage(con: duckdb.DuckDBPyConnection, source: Source, dataset: str) -> tupl
                 created = True
         finally:
             con.unregister("_imp_chunk")
-        rows += len(lines)
     if layout is None:
         raise InputError(source.name, "the file is empty (no header line)")
     if not created:  # a header and nothing else
@@ -150,6 +148,7 @@ def _stage(con: duckdb.DuckDBPyConnection, source: Source, dataset: str) -> tupl
             f"SELECT 0::BIGINT AS line, 0 AS n, {layout.select_sql()} FROM "
             "(SELECT ['']::VARCHAR[] AS f, 0 AS n)) WHERE false"
         )
+    rows = con.execute("SELECT count(*) FROM _imp_raw").fetchall()[0][0]  # blank lines aside
     return layout, rows
 
 
