@@ -446,3 +446,14 @@ def test_relations_of_the_imported_icews_sample(tmp_path: Path) -> None:
     rows = result.stdout.splitlines()
     assert rows[0].startswith("period,") and len(rows) == 2
     assert rows[1].startswith("2018,") and ",16," in rows[1]  # the 16 events of the dyad
+
+
+def test_gdelt_dates_with_00_are_a_month_or_a_year(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "d.tsv",
+        [gdelt_row(1, date="20110300"), gdelt_row(2, date="20110000"), gdelt_row(3, "20111300")],
+    )
+    db = tmp_path / "d.duckdb"
+    result = runner.invoke(app, ["import", "gdelt", str(path), "--db", str(db)])
+    assert f"{path}:3: bad date '20111300'" in result.stderr
+    assert [e[0] for e in events(db)] == ["2011-03", "2011"]
