@@ -123,7 +123,7 @@ def write_synthetic(path: Path, rows: int, seed: int) -> None:
                 list_extract(ss, 1 + CAST(floor(random() * {ns}) AS INTEGER)) AS s1,
                 list_extract(ss, 1 + CAST(floor(random() * {ns}) AS INTEGER)) AS s2,
                 list_extract(es, 1 + CAST(floor(random() * {ne}) AS INTEGER)) AS ev
-            FROM range({seed} * 1000000000, {seed} * 1000000000 + {rows}) AS t(i),
+            FROM range({seed}::BIGINT * 1000000000, {seed}::BIGINT * 1000000000 + {rows}) AS t(i),
                 (SELECT list(code) AS cs FROM c), (SELECT list(sector) AS ss FROM s),
                 (SELECT list(code) AS es FROM e)
         )) TO '{path}' (FORMAT csv, HEADER false, QUOTE '', DELIMITER '\\x01')"""
