@@ -457,3 +457,36 @@ def test_gdelt_dates_with_00_are_a_month_or_a_year(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", "gdelt", str(path), "--db", str(db)])
     assert f"{path}:3: bad date '20111300'" in result.stderr
     assert [e[0] for e in events(db)] == ["2011-03", "2011"]
+
+
+def test_actor_and_event_codes_of_each_dataset() -> None:
+    from detente.imports.codes import (
+        gdelt_actor,
+        icews_actor,
+        icews_sector,
+        plover_to_cameo,
+        polecat_actor,
+    )
+
+    assert gdelt_actor("ROMMIL", "ROM", "", "MIL") == "ROUMIL"  # CAMEO's ROM is ISO's ROU
+    assert gdelt_actor("USAELI", "USA", "", "ELI") == "USAELI"
+    assert gdelt_actor("USAXYZ", "USA", "", "XYZ") == "USA"  # an unknown role: the country
+    assert gdelt_actor("IGONAT", "", "NAT", "") == "IGONATO"
+    assert gdelt_actor("GOV", "", "", "GOV") is None  # a role of no country
+    assert gdelt_actor("AFR", "AFR", "", "") is None  # a region
+    assert icews_sector("Military,Government") == "MIL"
+    assert icews_sector("Police,Government") == "COP"
+    assert icews_sector("Finance / Economy / Commerce / Trade Ministry") == "GOV"
+    assert icews_sector("General Population / Civilian / Social,Social") == "CVL"
+    assert icews_sector("Unspecified") == ""
+    assert icews_actor("Citizen (Korea)", "NA", "South Korea") == "KOR"
+    assert icews_actor("x", "Executive", "Moldova, Republic of") == "MDAGOV"
+    assert icews_actor("x", "", "the former Yugoslav Republic of Macedonia") == "MKD"
+    assert icews_actor("UN Security Council", "", "") == "IGOUNO"
+    assert icews_actor("Africa", "", "") is None
+    assert polecat_actor("USA", "GOV", "") == "USAGOV"
+    assert polecat_actor("RUS", "Military", "") == "RUSMIL"
+    assert polecat_actor("", "", "European Union") == "IGOEU"
+    assert plover_to_cameo("assault") == "18"
+    assert plover_to_cameo("sanction", "expel") is not None
+    assert plover_to_cameo("gossip") is None
