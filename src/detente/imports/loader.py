@@ -162,7 +162,8 @@ def _lookups(con: duckdb.DuckDBPyConnection, dataset: str) -> None:
         ).fetchall()
     ]
     codes = [actor((k or "").split("\x1f")) for k in keys]
-    con.register("_imp_actors", pa.table({"key": pa.array(keys, pa.string()), "code": codes}))
+    actors = {"key": pa.array(keys, pa.string()), "code": pa.array(codes, pa.string())}
+    con.register("_imp_actors", pa.table(actors))
     mapper = _code_mapper(dataset)
     ckeys = [r[0] for r in con.execute("SELECT DISTINCT code_key FROM _imp_raw").fetchall()]
     values = [mapper((k or "").split("\x1f")) for k in ckeys]
