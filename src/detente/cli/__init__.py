@@ -12,7 +12,13 @@ documents in :mod:`detente.cli.documents`, those that score against gold data in
 
 from __future__ import annotations
 
-from detente.cli import documents, evaluation, relations, web  # noqa: F401  (register the commands)
+from detente.cli import (  # noqa: F401  (register the commands)
+    documents,
+    evaluation,
+    interop,
+    relations,
+    web,
+)
 from detente.cli.base import app, main
 
 __all__ = ["app", "main"]

@@ -217,23 +217,41 @@ def analyze(
 @app.command()
 def export(
     db: DbOpt = "detente.duckdb",
-    fmt: FormatOpt = "jsonl",
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help="jsonl, csv, parquet, or gdelt (GDELT 2.0 event TSV)."),
+    ] = "jsonl",
     output: OutOpt = None,
     wait: WaitOpt = 0.0,
 ) -> None:
     """Write the stored events (one row per event, with its number of sources).
+
+    --format gdelt writes GDELT 2.0's 61 tab-separated columns, for tools that read GDELT.
 
     Example: detente export --db detente.duckdb --format csv -o events.csv
     """
     from detente.io import write_records
     from detente.store import EXPORT_FIELDS, open_store
 
+    left_out = 0
     with _errors(db):
         if not Path(db).exists():
             raise DetenteError(f"{db}: no such store (run `detente analyze` first)")
         with open_store(db, read_only=True, wait=wait) as store:
-            n = write_records(store.export_records(), fmt, output, fields=EXPORT_FIELDS)
+            if fmt.lower().strip() == "gdelt":
+                from detente.imports.gdelt_export import write_gdelt
+
+                n, left_out = write_gdelt(store, output)
+            else:
+                n = write_records(store.export_records(), fmt, output, fields=EXPORT_FIELDS)
     err.print(f"detente: {count(n, 'event')}", markup=False)
+    if left_out:
+        err.print(
+            f"detente: {count(left_out, 'event')} left out (undated, dated otherwise than "
+            "a day, month or year, or negated: GDELT cannot express them)",
+            markup=False,
+            soft_wrap=True,
+        )
 
 
 @app.command()

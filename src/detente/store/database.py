@@ -7,6 +7,8 @@ The store is one DuckDB file with plain tables a user can query with any DuckDB 
     events         one row per distinct event: date, source, target, cameo, negated, its
                    codes, and the provenance of its first mention (first_*)
     event_sources  one row per mention of an event: which document and sentence said it
+                   (for a record imported from GDELT, ICEWS or POLECAT: its dataset, record
+                   id and original codes; see :mod:`detente.imports`)
     meta           schema_version and who created the file
     event_records  a view: events in the output contract's field names, plus ``sources``
                    (distinct documents) and ``mentions`` (sentences)

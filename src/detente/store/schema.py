@@ -33,7 +33,7 @@ __all__ = [
 
 #: Bumped whenever the tables change shape; a file with a larger number is refused, an
 #: older one is upgraded in place (``MIGRATIONS``).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: The columns ``Store.export`` writes: the output contract, the number of documents that
 #: report the event and the number of sentences that mention it.
@@ -174,6 +174,13 @@ EVENT_SOURCES = Table(
                 "pubdate VARCHAR",
                 "seq BIGINT!",
                 "date VARCHAR",
+                # Records imported from an event dataset (``detente import``): its name, the
+                # record's id there and its own actor and event codes, kept as given.
+                "dataset VARCHAR",
+                "record_id VARCHAR",
+                "source_original VARCHAR",
+                "target_original VARCHAR",
+                "code_original VARCHAR",
             ),
         )
     ),
@@ -190,10 +197,10 @@ _EVENT_RECORDS_VIEW = """CREATE OR REPLACE VIEW event_records AS
             coalesce(n.sources, 0) AS sources, coalesce(n.mentions, 0) AS mentions,
             e.event_id, e.first_seq
         FROM events AS e
-        LEFT JOIN (
-            SELECT event_id, count(DISTINCT doc_id) AS sources, count(*) AS mentions
-            FROM event_sources GROUP BY event_id
-        ) AS n USING (event_id)"""
+        LEFT JOIN LATERAL (
+            SELECT count(DISTINCT s.doc_id) AS sources, count(*) AS mentions
+            FROM event_sources AS s WHERE s.event_id = e.event_id
+        ) AS n ON true"""
 
 SCHEMA: tuple[str, ...] = (
     *(t.create_sql() for t in (META, DOCUMENTS, SENTENCES, EVENTS, EVENT_SOURCES)),
@@ -208,6 +215,23 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE event_sources ADD COLUMN date VARCHAR",
         "UPDATE event_sources SET date = e.date FROM events AS e "
         "WHERE event_sources.event_id = e.event_id",
+        SCHEMA[-1],
+    ),
+    # 2 -> 3: records imported from GDELT, ICEWS or POLECAT keep their dataset, id and
+    # original codes (NULL for mentions read from texts); the view counts the reports of
+    # the events a query selects only (a lateral join), not of the whole store, so that one
+    # dyad's events come back in a fraction of a second from millions.
+    2: (
+        *(
+            f"ALTER TABLE event_sources ADD COLUMN IF NOT EXISTS {name} VARCHAR"
+            for name in (
+                "dataset",
+                "record_id",
+                "source_original",
+                "target_original",
+                "code_original",
+            )
+        ),
         SCHEMA[-1],
     ),
 }

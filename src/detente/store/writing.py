@@ -152,6 +152,11 @@ def insert_batch(
                 pubdate=ev.pubdate,
                 seq=n,
                 date=ev.date,
+                dataset=None,
+                record_id=None,
+                source_original=None,
+                target_original=None,
+                code_original=None,
             )
 
     evs: dict[str, list[Any]] = {f: [] for f in EVENT_SCHEMA.names}
