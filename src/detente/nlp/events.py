@@ -47,10 +47,11 @@ from detente.nlp.implicit import (
     organisation_code,
     unnamed_citizens,
 )
+from detente.nlp.noun_roles import noun_roles
 from detente.nlp.parties import distinct_parties, one_side_per_country, own_side
 from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
 from detente.nlp.present import retag_present_verbs
-from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
+from detente.nlp.roles import targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
 from detente.nlp.unnamed import (
