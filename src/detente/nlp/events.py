@@ -107,6 +107,7 @@ def extract_events(
     retag_present_verbs(doc)
     dateline = getattr(doc._, "dateline", None) if doc.has_extension("dateline") else None
     dateline_date = _dateline_date(dateline, document)
+    headline_end = _headline_end(doc.text)
     for sent in doc.sents:
         resolver.observe_sentence(sent)
         triggers = drop_nested(list(find_triggers(sent, patterns, realis_only=realis_only)))
@@ -172,6 +173,11 @@ def extract_events(
                 # One event per act within a document (GUIDE R3): a nominal mention of an act
                 # already coded ("the visit", "the agreement") is not a new act.
                 key = (ev.source, ev.target, ev.cameo, ev.date, ev.negated)
+                if ev.start < headline_end:
+                    # A headline's act is dropped when the body restates it (below): it must
+                    # not keep the body's own statement of the act out as a repetition.
+                    out.append(ev)
+                    continue
                 kinds = seen.setdefault(key, set())
                 kind = "noun" if trig.noun is not None else "verb"
                 if kinds == {"summary"} and key in summarized:

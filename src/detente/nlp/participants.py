@@ -139,8 +139,27 @@ _REALIZING_VERBS = {
 }  # fmt: skip
 
 
+#: Intransitive verbs whose subject is an act that happened ("the summit took place").
+_HAPPENING_VERBS = {"occur", "happen", "convene"}
+
+
+def happened(noun: Token) -> bool:
+    """ "The summit took place", "a meeting occurred": the act is told as having happened,
+    its parties are not named (the same as "a summit was held")."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if verb.lemma_.lower() in _HAPPENING_VERBS:
+        return True
+    return verb.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children
+    )
+
+
 def agentless_passive_subject(noun: Token) -> bool:
     """ "A truce was forged": the act is told, its parties are not named."""
+    if happened(noun):
+        return True
     return (
         noun.dep_ == "nsubjpass"
         and noun.head.lemma_.lower() in _REALIZING_VERBS

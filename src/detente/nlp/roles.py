@@ -29,6 +29,7 @@ from detente.nlp.participants import (
 )
 from detente.nlp.parties import NO_SIDE, STATE_SECTORS, OwnSide, own_side
 from detente.nlp.patterns import Patterns
+from detente.nlp.shared_names import among, pair_adjective_parties
 from detente.nlp.syntax import (
     ADJUNCT_PREPS,
     ARGUMENT_PREPS,
@@ -363,8 +364,7 @@ _LIGHT_VERBS = {
     "impose", "lodge", "file", "issue", "mount", "wage", "fight", "organize", "organise",
     "deliver", "level", "express", "voice", "initiate", "order", "perform", "open", "enter",
     "enforce", "maintain",
-    # "X gave its approval / backing to Y" (coop branch).
-    "give", "grant",
+    "give", "grant",  # "X gave its approval / backing to Y" (coop branch).
     # Concluding an accord (coop branch): "X reached / struck / sealed a deal with Y".
     "reach", "strike", "seal", "clinch", "forge", "conclude", "ink", "finalize", "finalise",
     # A court's sentence (nconf branch): "handed down / meted out a sentence to X".
@@ -547,7 +547,7 @@ def noun_roles(
         # names the agent of the act (alone it is no actor, see ``ActorResolver``).
         found = resolver.resolve(s, date) or demonym_actor(s)
         sources += with_hyphen_partners(s, found, resolver, date) if found else []
-    sources = unique(sources)
+    sources = unique(sources + pair_adjective_parties(noun))  # "the inter-Korean summit"
     targets: list[Actor] = []
     if pat.persons:
         # "the release of two Canadians", not "the release of Chinese data".
@@ -580,7 +580,7 @@ def noun_roles(
         return subject, below, False
     targets = unique(targets)
     if pat.reciprocal:
-        if len(sources) >= 2 and not targets:
+        if len(sources) >= 2 and among(targets, sources):
             return sources, sources, True
         if len(targets) >= 2 and not sources:
             return targets, targets, True

@@ -1,0 +1,87 @@
+"""Recall on encyclopedia and news prose (ndev branch): acts told as having happened, the
+parties named by one adjective ("inter-Korean"), the halves of a divided country ("the
+North"). Sentences written for these tests, about countries and years of our choosing."""
+
+from __future__ import annotations
+
+from detente.extract import extract_text
+
+
+def coded(text: str) -> set[tuple[str, str, str, str | None]]:
+    return {(e.source[:3], e.target[:3], e.cameo, e.date) for e in extract_text(text)}
+
+
+# -- "a summit took place": an act told as having happened, parties from the context ---------
+
+
+def test_a_summit_that_took_place_is_between_the_two_just_named() -> None:
+    events = coded("India and Pakistan were at odds. A summit took place in Agra in July 2001.")
+    assert {("IND", "PAK", "040", "2001-07"), ("PAK", "IND", "040", "2001-07")} <= events
+
+
+def test_talks_that_occurred() -> None:
+    events = coded("Relations between Chile and Peru were tense. Talks occurred in Lima in 1999.")
+    assert {("CHL", "PER", "046", "1999"), ("PER", "CHL", "046", "1999")} <= events
+
+
+def test_taking_place_needs_an_act_as_subject() -> None:
+    # A ceremony is no act between the two.
+    events = coded("Chile and Peru were tense. A ceremony took place in Lima in 1999.")
+    assert not any(c.startswith("04") for _, _, c, _ in events)
+
+
+# -- one adjective naming both parties ----------------------------------------------------------
+
+
+def test_inter_korean_summit_is_a_meeting_of_the_two_koreas() -> None:
+    events = coded("The inter-Korean summit took place in Pyongyang on 4 October 2007.")
+    assert {("KOR", "PRK", "040", "2007-10-04"), ("PRK", "KOR", "040", "2007-10-04")} <= events
+
+
+def test_inter_korean_summit_with_its_leaders_named_after_between() -> None:
+    events = coded(
+        "The inter-Korean summit was held on 13 June 2000 between Kim Dae-jung, President of "
+        "South Korea, and Kim Jong-il, leader of North Korea."
+    )
+    assert {("KOR", "PRK", "040", "2000-06-13"), ("PRK", "KOR", "040", "2000-06-13")} <= events
+
+
+def test_cross_strait_talks() -> None:
+    events = coded("Cross-Strait talks were held in Singapore in April 1993.")
+    assert {("CHN", "TWN", "046", "1993-04"), ("TWN", "CHN", "046", "1993-04")} <= events
+
+
+def test_a_headline_does_not_hide_the_lead_that_restates_it() -> None:
+    events = extract_text(
+        "1985 inter-Korean talks\n\nThe 1985 inter-Korean talks took place in Seoul on "
+        "20 May 1985."
+    )
+    assert {(e.source, e.target) for e in events if e.cameo == "046"} >= {
+        ("KOR", "PRK"),
+        ("PRK", "KOR"),
+    }
+    assert all(e.sentence.startswith("The 1985") for e in events if e.cameo == "046")
+
+
+# -- "the North", "the South" in a text about a divided country --------------------------------
+
+
+def test_the_north_and_the_south_of_korea() -> None:
+    events = coded(
+        "North Korea and South Korea held talks in 1991. In 1992 the North accused the South "
+        "of spying."
+    )
+    assert ("PRK", "KOR", "112", "1992") in events
+
+
+def test_the_north_and_the_south_of_sudan() -> None:
+    events = coded(
+        "Sudan and South Sudan fought over Heglig in 2012. The North bombed the South in "
+        "April 2012."
+    )
+    assert ("SDN", "SSD", "195", "2012-04") in events
+
+
+def test_the_north_is_no_state_without_both_halves_named() -> None:
+    events = coded("Italy and France met in 1990. In 1991 the North accused France of spying.")
+    assert not any(c == "112" for _, _, c, _ in events)
