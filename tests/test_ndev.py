@@ -53,8 +53,7 @@ def test_cross_strait_talks() -> None:
 
 def test_a_headline_does_not_hide_the_lead_that_restates_it() -> None:
     events = extract_text(
-        "1985 inter-Korean talks\n\nThe 1985 inter-Korean talks took place in Seoul on "
-        "20 May 1985."
+        "1985 inter-Korean talks\n\nThe 1985 inter-Korean talks took place in Seoul on 20 May 1985."
     )
     assert {(e.source, e.target) for e in events if e.cameo == "046"} >= {
         ("KOR", "PRK"),
@@ -85,3 +84,45 @@ def test_the_north_and_the_south_of_sudan() -> None:
 def test_the_north_is_no_state_without_both_halves_named() -> None:
     events = coded("Italy and France met in 1990. In 1991 the North accused France of spying.")
     assert not any(c == "112" for _, _, c, _ in events)
+
+
+# -- offers and invitations told through their answer ------------------------------------------
+
+
+def test_an_accepted_offer_was_made_to_the_one_who_accepts() -> None:
+    assert ("CHN", "JPN", "0311", "1978") in coded(
+        "Japan accepted China's offer of a trade agreement in 1978."
+    )
+
+
+def test_a_declined_invitation_was_still_made() -> None:
+    events = coded("In 1990 Chile declined Argentina's invitation to attend the summit.")
+    assert ("ARG", "CHL", "036", "1990") in events
+    assert any(s == "CHL" and t == "ARG" and c.startswith("12") for s, t, c, _ in events)
+
+
+def test_a_rejected_settlement_proposal() -> None:
+    assert ("ECU", "PER", "037", "1995-03") in coded(
+        "Peru rejected Ecuador's proposal for a settlement in March 1995."
+    )
+
+
+def test_declining_to_act_is_still_no_act() -> None:
+    assert not coded("In 1990 Chile declined to attend the summit.")
+
+
+def test_received_support_is_not_an_answer() -> None:
+    # Support received is not an offer answered: no 03x intent is read from it.
+    assert not any(c.startswith("03") for _, _, c, _ in coded("Ghana received Togo's support."))
+
+
+# -- "X was the first country to V": the predicate noun is the subject ------------------------
+
+
+def test_the_first_country_to_act_is_the_subject() -> None:
+    assert ("EGY", "ISR", "054", "1979") in coded(
+        "Egypt was the first Arab country to recognize Israel in 1979."
+    )
+    assert ("CHN", "JPN", "0311", "1978") in coded(
+        "In 1978 Japan was the first country to accept China's offer of a trade agreement."
+    )

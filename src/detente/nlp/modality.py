@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from detente.nlp.offers import answered
 from detente.nlp.patterns import Patterns
 
 MODALS = {"will", "would", "shall", "may", "might", "could", "should", "can", "must", "'ll", "wo"}
@@ -217,6 +218,9 @@ def noun_irrealis(tok: Token) -> bool:
     if t.lemma_.lower() in _CONCLUDING and t.i != tok.i:
         # "A ceasefire was agreed", "agreed a truce": agreeing to a thing concludes it; only
         # the act agreed *to do* ("agreed to withdraw") has not happened.
+        return irrealis(t) or _habitual(t)
+    if t.i != tok.i and answered(tok):
+        # "Chile declined Peru's invitation": what is declined was made (ndev branch).
         return irrealis(t) or _habitual(t)
     return is_one_of(t, _IRREALIS_HEADS) or irrealis(t) or _habitual(t)
 

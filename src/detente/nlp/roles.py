@@ -14,6 +14,7 @@ from detente.model import Actor
 from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.intent_roles import committed_clause, intent_object_targets
 from detente.nlp.modality import ready_for
+from detente.nlp.offers import answered
 from detente.nlp.participants import (
     RELATION_NOUNS,
     agentless_passive_subject,
@@ -410,8 +411,8 @@ def _clause_role(noun: Token) -> str | None:
     adjunct: the subject is the agent) → "agent"; "With the support of Russia, Pakistan
     became a member" / "On Russia's invitation, X visited" → "frame".
     """
-    if noun.dep_ == "dobj" and _light_verb(noun.head):
-        return "agent"
+    if answered(noun) or (noun.dep_ == "dobj" and _light_verb(noun.head)):
+        return "frame" if answered(noun) else "agent"  # "accepted Peru's offer": Peru's
     if ready_for(noun):
         # "X is ready for talks with Y" (ncoop): X would hold them.
         return "agent"

@@ -166,6 +166,12 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     if verb.dep_ in {"conj", "advcl", "pcomp"}:
         return subject_tokens(head)
     if verb.dep_ in {"relcl", "acl"}:
+        if head.dep_ == "attr" and head.pos_ == "NOUN" and head.head.lemma_ == "be":
+            # "Britain was the first country to accept the offer": the predicate noun is the
+            # copula's subject (ndev branch).
+            said = [c for c in head.head.children if c.dep_ == "nsubj"]
+            if said:
+                return said, False
         return [head], False
     return [], False
 
