@@ -126,3 +126,32 @@ def test_the_first_country_to_act_is_the_subject() -> None:
     assert ("CHN", "JPN", "0311", "1978") in coded(
         "In 1978 Japan was the first country to accept China's offer of a trade agreement."
     )
+
+
+# -- coordinated passive participles share their subject and their by-agent ------------------
+
+
+def test_occupied_and_annexed_by_is_one_act_of_the_agent() -> None:
+    events = coded("Latvia was occupied and annexed by the Soviet Union in 1940.")
+    assert ("RUS", "LVA", "192", "1940") in events
+    assert len([e for e in events if e[:3] == ("RUS", "LVA", "192")]) == 1
+
+
+def test_a_pronoun_subject_shared_by_two_participles() -> None:
+    events = coded(
+        "Estonia and Lithuania were independent until they were occupied and annexed by the "
+        "Soviet Union in 1940."
+    )
+    assert {("RUS", "EST", "192", "1940"), ("RUS", "LTU", "192", "1940")} <= events
+
+
+def test_two_verbs_of_one_act_in_the_active() -> None:
+    events = coded("Iraq invaded and occupied Kuwait in August 1990.")
+    assert [e for e in events if e[:3] == ("IRQ", "KWT", "192")] == [
+        ("IRQ", "KWT", "192", "1990-08")
+    ]
+
+
+def test_a_participle_with_its_own_subject_keeps_it() -> None:
+    events = coded("Peru was invaded in 1879 and Chile was attacked by Bolivia in 1880.")
+    assert not any(s == "BOL" and t == "PER" for s, t, _, _ in events)

@@ -36,6 +36,7 @@ from detente.nlp.chronology import (
     listed_dates,
     timex_heads,
 )
+from detente.nlp.coordinated import merge_coordinated
 from detente.nlp.dateline import Dateline
 from detente.nlp.focus import focus_targets, mutual_partners, named_act_of_pair
 from detente.nlp.implicit import (
@@ -169,6 +170,7 @@ def extract_events(
                 if trig.reciprocal:
                     resolver.note_reciprocal(Actor(coded[0].source, ""), Actor(coded[0].target, ""))
             coded = list({(e.source, e.target, e.cameo, e.date): e for e in coded}.values())
+            coded = merge_coordinated(coded, trig, out, first_of_sentence, by_trigger)
             for ev in coded:
                 # One event per act within a document (GUIDE R3): a nominal mention of an act
                 # already coded ("the visit", "the agreement") is not a new act.

@@ -39,6 +39,7 @@ from detente.nlp.syntax import (
     TARGET_DEPS,
     THIRD_PLACE,
     clause_subject,
+    passive_patients,
     subject_tokens,
 )
 from detente.nlp.triggers import Trigger
@@ -247,7 +248,7 @@ def verb_roles(
         agents = [a for p in by_agents for a in resolver.resolve(p, date)]
         if agents and sources:
             return agents, sources, False
-    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    patients = passive_patients(verb)  # "X was occupied and annexed by Y": X (ndev)
     if patients and sources and not passive:
         # "Pakistan was invited by China": the by-agent acts on the passive subject.
         targets = [a for p in patients for a in resolver.resolve(p, date)]
@@ -368,11 +369,9 @@ _LIGHT_VERBS = {
     "give", "grant",  # "X gave its approval / backing to Y" (coop branch).
     # Concluding an accord (coop branch): "X reached / struck / sealed a deal with Y".
     "reach", "strike", "seal", "clinch", "forge", "conclude", "ink", "finalize", "finalise",
-    # A court's sentence (nconf branch): "handed down / meted out a sentence to X".
-    "hand", "mete",
+    "hand", "mete",  # a court's sentence (nconf): "handed down / meted out a sentence to X"
 }  # fmt: skip
-#: Light verbs whose subject undergoes the act ("received a visit", "accepted an offer").
-_UNDERGOING_VERBS = {"receive", "accept", "welcome", "have"}
+_UNDERGOING_VERBS = {"receive", "accept", "welcome", "have"}  # "received a visit": undergone
 #: Places and posts a country's adjective makes that country's ("Indian villages").
 _PLACES = {
     "village", "town", "city", "territory", "position", "base", "border", "region", "area",
