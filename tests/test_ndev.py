@@ -155,3 +155,30 @@ def test_two_verbs_of_one_act_in_the_active() -> None:
 def test_a_participle_with_its_own_subject_keeps_it() -> None:
     events = coded("Peru was invaded in 1879 and Chile was attacked by Bolivia in 1880.")
     assert not any(s == "BOL" and t == "PER" for s, t, _, _ in events)
+
+
+# -- denying an accusation: 016 toward the accuser ----------------------------------------------
+
+
+def test_denying_the_accusation_answers_the_accuser() -> None:
+    events = coded(
+        "Egypt accused Sudan of backing rebels in 1995. Sudan denied the accusation in 1995."
+    )
+    assert ("SDN", "EGY", "016", "1995") in events
+
+
+def test_denying_a_named_accusers_charge() -> None:
+    assert ("SDN", "EGY", "016", "1995") in coded("Sudan denied Egypt's accusation in 1995.")
+
+
+def test_denying_a_request_stays_a_refusal() -> None:
+    events = coded("In 2003 Chile denied Bolivia's request for access to the sea.")
+    assert not any(c == "016" for _, _, c, _ in events)
+
+
+def test_an_accusation_denied_by_the_accused() -> None:
+    events = coded(
+        "Egypt accused Sudan of backing rebels in March 1995. The accusation, denied by Sudan, "
+        "strained ties."
+    )
+    assert ("SDN", "EGY", "016", "1995-03") in events

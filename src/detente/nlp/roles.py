@@ -55,8 +55,8 @@ def targets_from_referenced_act(
 ) -> list[Actor]:
     """ "The United States condemned the invasion": the target is whoever invaded."""
     own = own_side(sources, domestic)
-    for c in verb.children:
-        objs = [c] if c.dep_ == "dobj" else []
+    for c in [*verb.children, verb.head] if verb.dep_ == "acl" else verb.children:
+        objs = [c] if c.dep_ == "dobj" or c.i == verb.head.i else []  # "a claim denied by X"
         if c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS:
             objs = [p for p in c.children if p.dep_ == "pobj"]
         for o in objs:

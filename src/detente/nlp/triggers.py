@@ -478,6 +478,8 @@ _FRAME_NOUNS = frozenset(
 def _object_lemmas(tok: Token) -> set[str]:
     """Lemmas of the direct object, prepositional objects and their complements (one level)."""
     out: set[str] = set()
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        out.add(tok.head.lemma_.lower())  # "an accusation denied by Qatar": the patient (ndev)
     for c in tok.children:
         if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
             out.add(c.lemma_.lower())
