@@ -182,3 +182,24 @@ def test_an_accusation_denied_by_the_accused() -> None:
         "strained ties."
     )
     assert ("SDN", "EGY", "016", "1995-03") in events
+
+
+# -- a population exchange: each state expels the other's people (201) -----------------------
+
+
+def test_a_population_exchange_named_by_the_pair() -> None:
+    events = coded("The Bulgarian-Greek population exchange took place in 1919.")
+    assert {("BGR", "GRC", "201", "1919"), ("GRC", "BGR", "201", "1919")} <= events
+
+
+def test_a_population_exchange_between_two_states() -> None:
+    events = coded(
+        "The war was followed by a population exchange between Bulgaria and Greece in 1919."
+    )
+    assert {("BGR", "GRC", "201", "1919"), ("GRC", "BGR", "201", "1919")} <= events
+
+
+def test_exchanging_prisoners_is_no_expulsion() -> None:
+    assert not any(
+        c == "201" for *_, c, _ in coded("Bulgaria and Greece exchanged prisoners in 1919.")
+    )
