@@ -203,3 +203,11 @@ def test_exchanging_prisoners_is_no_expulsion() -> None:
     assert not any(
         c == "201" for *_, c, _ in coded("Bulgaria and Greece exchanged prisoners in 1919.")
     )
+
+
+def test_inter_korean_relations_are_the_two_koreas_not_the_last_pair_named() -> None:
+    events = coded(
+        "Japan and China met in 2017. Inter-Korean relations were restored in June 2018."
+    )
+    assert {("KOR", "PRK", "050", "2018-06"), ("PRK", "KOR", "050", "2018-06")} <= events
+    assert not any(c == "050" and {s, t} == {"JPN", "CHN"} for s, t, c, _ in events)

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from detente.model import Actor
 from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.sentences import sentence_of
+from detente.nlp.shared_names import pair_adjective_parties
 
 
 def with_hyphen_partners(
@@ -125,7 +126,7 @@ def phrase_parties(rel: Token, resolver: ActorResolver, date: str | None) -> lis
         elif c.dep_ in {"amod", "compound", "nmod"}:
             found = resolver.resolve(c, date) or demonym_actor(c)
             parties += with_hyphen_partners(c, found, resolver, date) if found else []
-    parties = unique(parties)
+    parties = unique(parties + pair_adjective_parties(rel))  # "inter-Korean relations"
     if not parties:
         return None
     return parties if len({a.country for a in parties}) >= 2 else []
