@@ -211,3 +211,24 @@ def test_inter_korean_relations_are_the_two_koreas_not_the_last_pair_named() -> 
     )
     assert {("KOR", "PRK", "050", "2018-06"), ("PRK", "KOR", "050", "2018-06")} <= events
     assert not any(c == "050" and {s, t} == {"JPN", "CHN"} for s, t, c, _ in events)
+
+
+# -- a coordinated clause with its own subject has its own tense --------------------------------
+
+
+def test_a_done_act_after_a_promise_in_one_report() -> None:
+    events = coded(
+        "In response Correa said he would be willing to mediate again but that he had "
+        "withdrawn Ecuador's ambassador to Peru in 2008."
+    )
+    assert any(s == "ECU" and t == "PER" and c == "161" for s, t, c, _ in events)
+
+
+def test_coordinated_future_clauses_stay_unreal() -> None:
+    assert not coded("Peru will attack Chile and Bolivia will invade Chile in 1879.")
+    assert not any(
+        c.startswith("19")
+        for *_, c, _ in coded(
+            "If Peru attacks Chile and Bolivia invades Chile, Argentina will protest."
+        )
+    )
