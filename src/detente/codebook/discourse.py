@@ -18,6 +18,8 @@ class DiscourseFacts:
     mutual_lemmas: frozenset[str]
     pair_nouns: frozenset[str]
     divided_names: dict[str, tuple[str, ...]]
+    pair_adjectives: dict[str, tuple[str, ...]]
+    divided_halves: tuple[dict[str, str], ...]
 
 
 @cache
@@ -34,4 +36,11 @@ def discourse_facts() -> DiscourseFacts:
             str(k).lower(): tuple(str(c) for c in v)
             for k, v in (raw.get("divided_names") or {}).items()
         },
+        pair_adjectives={
+            str(k).lower(): tuple(str(c) for c in v)
+            for k, v in (raw.get("pair_adjectives") or {}).items()
+        },
+        divided_halves=tuple(
+            {str(k).lower(): str(c) for k, c in h.items()} for h in raw.get("divided_halves") or []
+        ),
     )

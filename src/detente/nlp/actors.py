@@ -464,8 +464,9 @@ class ActorResolver:
                 dyad = self.dyad_in_focus()
                 return dyad if len(dyad) == 2 else None
         from detente.nlp.focus import definite_pair_group  # focus reads the resolver's state
+        from detente.nlp.shared_names import divided_half  # "the North", "the South"
 
-        return definite_pair_group(tok, self)
+        return definite_pair_group(tok, self) or divided_half(tok, self)
 
     def _person(
         self, tok: Token, date: str | None, phrase: list[Token]

@@ -36,6 +36,7 @@ from detente.nlp.chronology import (
     listed_dates,
     timex_heads,
 )
+from detente.nlp.coordinated import merge_coordinated
 from detente.nlp.dateline import Dateline
 from detente.nlp.focus import focus_targets, mutual_partners, named_act_of_pair
 from detente.nlp.implicit import (
@@ -108,6 +109,7 @@ def extract_events(
     retag_present_verbs(doc)
     dateline = getattr(doc._, "dateline", None) if doc.has_extension("dateline") else None
     dateline_date = _dateline_date(dateline, document)
+    headline_end = _headline_end(doc.text)
     for sent in doc.sents:
         resolver.observe_sentence(sent)
         triggers = drop_nested(list(find_triggers(sent, patterns, realis_only=realis_only)))
@@ -169,10 +171,16 @@ def extract_events(
                 if trig.reciprocal:
                     resolver.note_reciprocal(Actor(coded[0].source, ""), Actor(coded[0].target, ""))
             coded = list({(e.source, e.target, e.cameo, e.date): e for e in coded}.values())
+            coded = merge_coordinated(coded, trig, out, first_of_sentence, by_trigger)
             for ev in coded:
                 # One event per act within a document (GUIDE R3): a nominal mention of an act
                 # already coded ("the visit", "the agreement") is not a new act.
                 key = (ev.source, ev.target, ev.cameo, ev.date, ev.negated)
+                if ev.start < headline_end:
+                    # A headline's act is dropped when the body restates it (below): it must
+                    # not keep the body's own statement of the act out as a repetition.
+                    out.append(ev)
+                    continue
                 kinds = seen.setdefault(key, set())
                 kind = "noun" if trig.noun is not None else "verb"
                 if kinds == {"summary"} and key in summarized:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from detente.nlp.offers import answered
 from detente.nlp.patterns import Patterns
 
 MODALS = {"will", "would", "shall", "may", "might", "could", "should", "can", "must", "'ll", "wo"}
@@ -148,9 +149,28 @@ def irrealis(tok: Token) -> bool:
             or t.head.i == t.i
         ):
             return False
+        first = own_clause_conjunct(t)
+        if first is not None:
+            # "said he would mediate but that he had withdrawn the envoy": a conjunct with a
+            # subject of its own has its own tense; only the frame of the first counts (ndev).
+            if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in first.children):
+                return True
+            if first.head.i == first.i:
+                return False
+            t = first
         via = t.dep_
         t = t.head
     return False
+
+
+def own_clause_conjunct(t: Token) -> Token | None:
+    """The first conjunct of ``t`` when ``t`` is a coordinated clause with its own subject."""
+    if t.dep_ != "conj" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+        return None
+    first = t.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first
 
 
 #: Light and stative verbs whose present progressive describes a standing attitude or a
@@ -217,6 +237,9 @@ def noun_irrealis(tok: Token) -> bool:
     if t.lemma_.lower() in _CONCLUDING and t.i != tok.i:
         # "A ceasefire was agreed", "agreed a truce": agreeing to a thing concludes it; only
         # the act agreed *to do* ("agreed to withdraw") has not happened.
+        return irrealis(t) or _habitual(t)
+    if t.i != tok.i and answered(tok):
+        # "Chile declined Peru's invitation": what is declined was made (ndev branch).
         return irrealis(t) or _habitual(t)
     return is_one_of(t, _IRREALIS_HEADS) or irrealis(t) or _habitual(t)
 

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from detente.model import Actor
 from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.modality import ready_for
+from detente.nlp.offers import answered
 from detente.nlp.participants import (
     RELATION_NOUNS,
     agentless_passive_subject,
@@ -25,6 +26,7 @@ from detente.nlp.participants import (
 )
 from detente.nlp.parties import own_side
 from detente.nlp.roles import actors_below
+from detente.nlp.shared_names import among, pair_adjective_parties
 from detente.nlp.syntax import (
     NOUN_DEPS_DOWN,
     clause_subject,
@@ -39,15 +41,12 @@ _LIGHT_VERBS = {
     "impose", "lodge", "file", "issue", "mount", "wage", "fight", "organize", "organise",
     "deliver", "level", "express", "voice", "initiate", "order", "perform", "open", "enter",
     "enforce", "maintain",
-    # "X gave its approval / backing to Y" (coop branch).
-    "give", "grant",
+    "give", "grant",  # "X gave its approval / backing to Y" (coop branch).
     # Concluding an accord (coop branch): "X reached / struck / sealed a deal with Y".
     "reach", "strike", "seal", "clinch", "forge", "conclude", "ink", "finalize", "finalise",
-    # A court's sentence (nconf branch): "handed down / meted out a sentence to X".
-    "hand", "mete",
+    "hand", "mete",  # a court's sentence (nconf): "handed down / meted out a sentence to X"
 }  # fmt: skip
-#: Light verbs whose subject undergoes the act ("received a visit", "accepted an offer").
-_UNDERGOING_VERBS = {"receive", "accept", "welcome", "have"}
+_UNDERGOING_VERBS = {"receive", "accept", "welcome", "have"}  # "received a visit": undergone
 #: Places and posts a country's adjective makes that country's ("Indian villages").
 _PLACES = {
     "village", "town", "city", "territory", "position", "base", "border", "region", "area",
@@ -86,8 +85,8 @@ def _clause_role(noun: Token) -> str | None:
     adjunct: the subject is the agent) → "agent"; "With the support of Russia, Pakistan
     became a member" / "On Russia's invitation, X visited" → "frame".
     """
-    if noun.dep_ == "dobj" and _light_verb(noun.head):
-        return "agent"
+    if answered(noun) or (noun.dep_ == "dobj" and _light_verb(noun.head)):
+        return "frame" if answered(noun) else "agent"  # "accepted Peru's offer": Peru's
     if ready_for(noun):
         # "X is ready for talks with Y" (ncoop): X would hold them.
         return "agent"
@@ -223,7 +222,7 @@ def noun_roles(
         # names the agent of the act (alone it is no actor, see ``ActorResolver``).
         found = resolver.resolve(s, date) or demonym_actor(s)
         sources += with_hyphen_partners(s, found, resolver, date) if found else []
-    sources = unique(sources)
+    sources = unique(sources + pair_adjective_parties(noun))  # "the inter-Korean summit"
     targets: list[Actor] = []
     if pat.persons:
         # "the release of two Canadians", not "the release of Chinese data".
@@ -256,7 +255,7 @@ def noun_roles(
         return subject, below, False
     targets = unique(targets)
     if pat.reciprocal:
-        if len(sources) >= 2 and not targets:
+        if len(sources) >= 2 and among(targets, sources):
             return sources, sources, True
         if len(targets) >= 2 and not sources:
             return targets, targets, True

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from detente.model import Actor
 from detente.nlp.actors import ActorResolver, mention_at
 from detente.nlp.sentences import sentence_of
+from detente.nlp.shared_names import pair_adjective_parties
 
 
 def with_hyphen_partners(
@@ -125,7 +126,7 @@ def phrase_parties(rel: Token, resolver: ActorResolver, date: str | None) -> lis
         elif c.dep_ in {"amod", "compound", "nmod"}:
             found = resolver.resolve(c, date) or demonym_actor(c)
             parties += with_hyphen_partners(c, found, resolver, date) if found else []
-    parties = unique(parties)
+    parties = unique(parties + pair_adjective_parties(rel))  # "inter-Korean relations"
     if not parties:
         return None
     return parties if len({a.country for a in parties}) >= 2 else []
@@ -139,8 +140,27 @@ _REALIZING_VERBS = {
 }  # fmt: skip
 
 
+#: Intransitive verbs whose subject is an act that happened ("the summit took place").
+_HAPPENING_VERBS = {"occur", "happen", "convene"}
+
+
+def happened(noun: Token) -> bool:
+    """ "The summit took place", "a meeting occurred": the act is told as having happened,
+    its parties are not named (the same as "a summit was held")."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if verb.lemma_.lower() in _HAPPENING_VERBS:
+        return True
+    return verb.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children
+    )
+
+
 def agentless_passive_subject(noun: Token) -> bool:
     """ "A truce was forged": the act is told, its parties are not named."""
+    if happened(noun):
+        return True
     return (
         noun.dep_ == "nsubjpass"
         and noun.head.lemma_.lower() in _REALIZING_VERBS

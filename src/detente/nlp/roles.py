@@ -30,6 +30,7 @@ from detente.nlp.syntax import (
     NOUN_DEPS_DOWN,
     TARGET_DEPS,
     THIRD_PLACE,
+    passive_patients,
     subject_tokens,
 )
 from detente.nlp.triggers import Trigger
@@ -45,8 +46,8 @@ def targets_from_referenced_act(
 ) -> list[Actor]:
     """ "The United States condemned the invasion": the target is whoever invaded."""
     own = own_side(sources, domestic)
-    for c in verb.children:
-        objs = [c] if c.dep_ == "dobj" else []
+    for c in [*verb.children, verb.head] if verb.dep_ == "acl" else verb.children:
+        objs = [c] if c.dep_ == "dobj" or c.i == verb.head.i else []  # "a claim denied by X"
         if c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS:
             objs = [p for p in c.children if p.dep_ == "pobj"]
         for o in objs:
@@ -238,7 +239,7 @@ def verb_roles(
         agents = [a for p in by_agents for a in resolver.resolve(p, date)]
         if agents and sources:
             return agents, sources, False
-    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    patients = passive_patients(verb)  # "X was occupied and annexed by Y": X (ndev)
     if patients and sources and not passive:
         # "Pakistan was invited by China": the by-agent acts on the passive subject.
         targets = [a for p in patients for a in resolver.resolve(p, date)]

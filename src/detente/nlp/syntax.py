@@ -131,6 +131,8 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         if fronted is not None:
             return [fronted], False
     agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not agent and any(c.dep_ == "nsubjpass" for c in verb.children):
+        agent = _shared_agent(verb)
     if agent:
         return agent, False
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -166,6 +168,12 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     if verb.dep_ in {"conj", "advcl", "pcomp"}:
         return subject_tokens(head)
     if verb.dep_ in {"relcl", "acl"}:
+        if head.dep_ == "attr" and head.pos_ == "NOUN" and head.head.lemma_ == "be":
+            # "Britain was the first country to accept the offer": the predicate noun is the
+            # copula's subject (ndev branch).
+            said = [c for c in head.head.children if c.dep_ == "nsubj"]
+            if said:
+                return said, False
         return [head], False
     return [], False
 
@@ -177,3 +185,34 @@ def clause_subject(tok: Token) -> list[Token]:
     if t.pos_ in {"VERB", "AUX"}:
         return subject_tokens(t)[0]
     return []
+
+
+#: A conjunct with one of these is a clause of its own ("and Chile was attacked by Bolivia").
+_OWN_CLAUSE = _SUBJ | {"nsubjpass", "aux", "auxpass"}
+
+
+def _shared_agent(verb: Token) -> list[Token]:
+    """ "Latvia was occupied and annexed by the Soviet Union": coordinated passive participles
+    share the by-agent written after the last of them (ndev branch)."""
+    return [
+        p
+        for v in verb.children
+        if v.dep_ == "conj"
+        and v.tag_ == "VBN"
+        and not any(c.dep_ in _OWN_CLAUSE for c in v.children)
+        for c in v.children
+        if c.dep_ == "agent"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def passive_patients(verb: Token) -> list[Token]:
+    """The passive subject of ``verb``, or, for a participle coordinated with a passive
+    ("was occupied and annexed by X"), the subject they share."""
+    own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if own or verb.dep_ != "conj" or verb.tag_ != "VBN":
+        return own
+    if any(c.dep_ in _OWN_CLAUSE for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubjpass"]

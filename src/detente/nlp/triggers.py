@@ -28,6 +28,7 @@ from detente.nlp.modality import (
     ready_for,
     shared_view,
 )
+from detente.nlp.offers import ANSWERING_VERBS
 from detente.nlp.patterns import (
     NULL_CODE,
     NounPattern,
@@ -91,9 +92,10 @@ def drop_nested(triggers: list[Trigger]) -> list[Trigger]:
             ):
                 for t in c.subtree:
                     governed.setdefault(t.i, v.tok.i)
-                if v.code[:2] == "11":
+                if v.code[:2] == "11" or v.tok.lemma_.lower() in ANSWERING_VERBS:
                     # "Britain condemned the bombing of Belgrade by NATO": what is condemned
-                    # happened; with its own agent it is an act of its own.
+                    # happened; with its own agent it is an act of its own. So is what is
+                    # accepted or declined ("Chile declined Peru's invitation"; ndev).
                     told |= {t.i for t in c.subtree}
     out = []
     for t in triggers:
@@ -476,6 +478,8 @@ _FRAME_NOUNS = frozenset(
 def _object_lemmas(tok: Token) -> set[str]:
     """Lemmas of the direct object, prepositional objects and their complements (one level)."""
     out: set[str] = set()
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        out.add(tok.head.lemma_.lower())  # "an accusation denied by Qatar": the patient (ndev)
     for c in tok.children:
         if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
             out.add(c.lemma_.lower())
