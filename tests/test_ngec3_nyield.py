@@ -295,3 +295,17 @@ def test_offered_concessions_are_an_intent() -> None:
 )
 def test_no_implicit_recipient_for_loose_yields(text: str) -> None:
     assert not any(c[2].startswith("08") for c in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A ban on arms or military supplies is an arms embargo: lifting it is 085.
+        ("Germany lifted its ban on arms exports to Saudi Arabia in March 2019.", "085"),
+        ("Moscow lifted its embargo on military hardware sales to Hanoi in 1992.", "085"),
+        # Other bans are administrative sanctions (081).
+        ("Kenya lifted a ban on Somali newspapers in 2015.", "081"),
+    ],
+)
+def test_lifted_bans_by_what_they_stop(text: str, code: str) -> None:
+    assert {c[2] for c in coded(text, domestic=False)} == {code}

@@ -342,7 +342,7 @@ def default_patterns() -> Patterns:
 
 def refine_by_domain(code: str, words: set[str], patterns: Patterns) -> str:
     """030 → 0311/0312, 023 → 0231/0232/0233, 033 → 0331/0332/0333, 060 → 061/062,
-    070 → 071/072/073 by the words of the object."""
+    070 → 071/072/073, 081 → 085 by the words of the object."""
     dom = patterns.domains
     military = bool(words & dom.get("military", frozenset()))
     economic = bool(words & dom.get("economic", frozenset()))
@@ -356,8 +356,10 @@ def refine_by_domain(code: str, words: set[str], patterns: Patterns) -> str:
     if code == "070":
         return "072" if military else "073" if humanitarian else "071" if economic else code
     if code == "081":
-        # Easing a ban or restriction on trade eases an economic sanction (085).
-        return "085" if economic else code
+        # Easing a ban or restriction on trade eases an economic sanction (085), and one on
+        # arms or military supplies eases an arms embargo (085 as well, CAMEO "ease economic
+        # sanctions, boycott, or embargo"); other bans are administrative (081).
+        return "085" if economic or military else code
     if code == "060":
         # "expanded military / trade cooperation" (ncoop): 062 / 061.
         return "062" if military else "061" if economic else code
