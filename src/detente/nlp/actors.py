@@ -22,6 +22,13 @@ from spacy.tokens import Span, Token
 
 from detente.codebook.discourse import discourse_facts
 from detente.model import Actor
+from detente.nlp.collective import (
+    local_legislators,
+    people_of_country,
+    plural_antecedent,
+    proper_legislature,
+    story_country,
+)
 from detente.nlp.mentions import (  # noqa: F401  (re-exported: the public names of mentions)
     COUNTRY_KINDS,
     ActorComponent,
@@ -105,6 +112,7 @@ class ActorResolver:
     last_pair: tuple[str, str] | None = None  # the parties of the last reciprocal act
     last_pair_sentence: int = 0
     title_pair: tuple[str, str] | None = None  # the two countries the title names
+    domestic: bool = False  # --domestic: roles without a country take the story's
 
     # -- discourse bookkeeping ------------------------------------------------
     def observe_sentence(self, sent: Span) -> None:
@@ -276,7 +284,7 @@ class ActorResolver:
                 if antecedent.pos_ in {"NOUN", "PROPN"} and not verb_adjunct:
                     return self._resolve_head(antecedent, date)
                 return []
-            return self._pronoun(tok, low)
+            return self._pronoun(tok, low, date)
         m = mention_at(tok)
         phrase = phrase_tokens(tok)
         sector = sector_of(phrase, m)
@@ -284,6 +292,9 @@ class ActorResolver:
             # A city or a province locates an actor ("police in Lagos") but is none itself.
             return []
         if m is not None and (m.is_country or m.is_organisation) and m.code:
+            if people_of_country(tok, m):
+                # "Zimbabweans protested": the country's people, not its state (nact).
+                return [actor_at(doc, m.start, m.end, m.code + "CVL")]
             if m.kind == "demonym" and tok.pos_ == "ADJ":
                 return []  # "Russian" alone is a modifier, not an actor
             if m.is_organisation:
@@ -379,6 +390,7 @@ class ActorResolver:
         government", "the army"): a bare "troops" or "a minister" is too often another
         country's in interstate news."""
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        definite = definite or proper_legislature(tok, m, sector)  # "Congress passed"
         if m is None:
             if definite and tok.tag_ == "NN" and tok.lemma_.lower() in _HOME_NOUNS:
                 home = self.discourse_country()
@@ -389,11 +401,12 @@ class ActorResolver:
         # "Authorities arrested two journalists in Lima": news says "authorities" (bare,
         # plural) only for the state where the act happens, never for a foreign one.
         local = tok.tag_ == "NNS" and tok.lemma_.lower() in _LOCAL_STATE_NOUNS
+        local = local or local_legislators(tok, sector)
         if sector not in DISCOURSE_SECTORS and not (
             (definite or local) and sector in DEFINITE_SECTORS
         ):
             return None
-        home = self.discourse_country()
+        home = self.discourse_country() or (story_country(self) if self.domestic else None)
         return home + sector if home else None
 
     def _possessor_country(self, tok: Token, date: str | None) -> str | None:
@@ -428,10 +441,13 @@ class ActorResolver:
             return None
         return self.last_person.country if self.last_person is not None else None
 
-    def _pronoun(self, tok: Token, low: str) -> list[Actor]:
+    def _pronoun(self, tok: Token, low: str, date: str | None = None) -> list[Actor]:
         if low in _PERSON_PRONOUNS and self.last_person is not None:
             return [self.last_person]
         if low in _PLURAL_PRONOUNS:
+            group = plural_antecedent(tok, self, date)
+            if group:
+                return group
             if self.last_group:
                 # "The foreign ministers of A, B and C met. They discussed ...": the last
                 # plural subject, before the dyad the whole text is about.

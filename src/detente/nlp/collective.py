@@ -1,0 +1,123 @@
+"""Collective and unnamed actors: a country's people, its legislature, groups without a
+country, and plural pronouns that point back at a group of people.
+
+Used by :class:`detente.nlp.actors.ActorResolver`; these are conventions of event coding
+(Phoenix/ICEWS, the gold guide), not vocabulary:
+
+* a bare plural demonym as a noun ("Zimbabweans protested", "Americans criticized the
+  government") names the country's people: its civilians (CVL), not its state. "The
+  Soviets", "the Americans" with an article stay the country, as histories write of states;
+* a legislature named as a proper noun without a country ("Congress passed", "Parliament
+  voted") is the legislature of the country the story is about, as "the government" is;
+* under ``--domestic``, a role with no country ("militants", "opposition lawmakers") takes
+  the story's country when the discourse has one clearly ahead of the others;
+* "they"/"them": the reporter of a reported clause ("rebel fighters announced they have
+  suspended attacks"), and an object "them" the last group of people named before it
+  ("police raided a rally of activists and arrested them").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from detente.model import Actor
+from detente.nlp.mentions import Mention
+
+if TYPE_CHECKING:
+    from detente.nlp.actors import ActorResolver
+
+#: Tags of a demonym used as a noun naming people.
+_NOUN_TAGS = frozenset({"NNS", "NNPS", "NNP", "NN"})
+#: Sectors of the state: a plural pronoun's antecedent for "them" must be people, not these.
+_STATE = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
+#: Plural role nouns that name the legislators of the place the story is about, bare.
+_LOCAL_LEGISLATORS = frozenset({"lawmaker", "legislator", "parliamentarian", "deputy", "mp"})
+#: Names of a legislature that, capitalized, are the story's country's own.
+_LEGISLATURES = frozenset({"congress", "parliament", "senate"})
+#: Arguments a pronoun's antecedent may fill.
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
+
+
+def people_of_country(tok: Token, m: Mention) -> bool:
+    """Is ``tok`` a bare plural demonym used as a noun ("Zimbabweans", "thousands of
+    Iraqis"): the country's people rather than its state?"""
+    if m.kind != "demonym" or not m.code or m.end - m.start != 1 or tok.i != m.start:
+        return False
+    low = tok.lower_
+    if tok.tag_ not in _NOUN_TAGS or not low.endswith("s") or low.endswith("ss"):
+        return False  # "Swiss", "Chinese": no plural to tell people from the state
+    if any(c.dep_ in {"det", "poss"} for c in tok.children):
+        return False  # "the Americans", "the Israelis": in histories, the state
+    return tok.dep_ in _ARG_DEPS
+
+
+def proper_legislature(tok: Token, m: Mention | None, sector: str | None) -> bool:
+    """ "Congress", "Parliament", "the Senate" written as a name: definite by itself."""
+    return (
+        m is not None
+        and m.kind == "agent"
+        and sector == "LEG"
+        and m.end - m.start == 1
+        and tok.text[:1].isupper()
+        and tok.lower_ in _LEGISLATURES
+    )
+
+
+def local_legislators(tok: Token, sector: str | None) -> bool:
+    """Bare plural "lawmakers", "legislators": the legislators of the story's country."""
+    return (
+        sector in {"LEG", "OPP"} and tok.tag_ == "NNS" and tok.lemma_.lower() in _LOCAL_LEGISLATORS
+    )
+
+
+def story_country(resolver: ActorResolver) -> str | None:
+    """The country a domestic story is about when its discourse does not say it locally:
+    the most-named country, named at least twice and more than any other."""
+    top = resolver.focus.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) == 2 and top[1][1] >= top[0][1]):
+        return None
+    return top[0][0]
+
+
+def _plural_head(t: Token) -> bool:
+    return t.tag_ in {"NNS", "NNPS"} and t.dep_ in _ARG_DEPS
+
+
+def plural_antecedent(pron: Token, resolver: ActorResolver, date: str | None) -> list[Actor]:
+    """The group "they"/"them" refers to, when English makes it plain; else nothing."""
+    low = pron.lower_
+    verb = pron.head
+    if low == "they" and pron.dep_ in {"nsubj", "nsubjpass"} and verb.dep_ == "ccomp":
+        # "Rebel fighters announced they have suspended attacks": the reporter speaks of itself.
+        subj = [c for c in verb.head.children if c.dep_ == "nsubj" and _plural_head(c)]
+        if subj:
+            return _as_pronoun(pron, resolver.resolve(subj[0], date))
+        return []
+    if low != "them" or pron.dep_ not in {"dobj", "pobj"}:
+        return []
+    own = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    sent = pron.sent
+    previous = _previous_sentence(sent)
+    candidates = [t for t in reversed(sent[: pron.i - sent.start]) if t.i not in own]
+    if previous is not None:
+        candidates += list(reversed(previous))
+    for t in candidates:
+        if not _plural_head(t) or t.pos_ == "PRON":
+            continue
+        found = resolver._resolve_head(t, date)
+        people = [a for a in found if a.code[3:6] and a.code[3:6] not in _STATE]
+        if people:
+            return _as_pronoun(pron, people)
+    return []
+
+
+def _as_pronoun(pron: Token, actors: list[Actor]) -> list[Actor]:
+    return [Actor(a.code, pron.text, pron.idx, pron.idx + len(pron)) for a in actors]
+
+
+def _previous_sentence(sent: Span) -> Span | None:
+    if sent.start == 0:
+        return None
+    return sent.doc[sent.start - 1].sent

@@ -1,0 +1,70 @@
+"""Actor resolution for domestic news (nact branch): a country's people named by a plural
+demonym, legislators and groups without a country, "they"/"them" pointing back at a group."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.extract import extract_text
+
+
+def coded(text: str, domestic: bool = True) -> set[tuple[str, str, str, str | None]]:
+    events = extract_text(text, pubdate="2019-06-01", domestic=domestic)
+    return {(e.source, e.target, e.cameo, e.plover) for e in events if not e.negated}
+
+
+def pairs(text: str, domestic: bool = True) -> set[tuple[str, str, str | None]]:
+    return {(s, t, p) for s, t, _, p in coded(text, domestic)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare plural demonym is the country's people (Phoenix CVL), distinct from its state.
+        (
+            "Malawi raised fuel prices in May. Malawians protested against the government on Friday.",
+            ("MWICVL", "MWIGOV", "PROTEST"),
+        ),
+        (
+            "Chileans criticized the government on Tuesday over the pension reform.",
+            ("CHLCVL", "CHLGOV", "ACCUSE"),
+        ),
+        # Legislators with no country named are the story's.
+        (
+            "Peru's cabinet faced a vote. Opposition lawmakers accused the government of fraud on Monday.",
+            ("PERLEG", "PERGOV", "ACCUSE"),
+        ),
+        # "they" in a reported clause is the reporter when that is a plural group.
+        (
+            "The Colombian army said guerrilla fighters announced they had suspended attacks on the police.",
+            ("COLREB", "COLCOP", "RETREAT"),
+        ),
+        # An object "them" is the group of people named just before.
+        (
+            "Police in Bolivia broke up a march by students on Monday and arrested them.",
+            ("BOLCOP", "BOLCVL", "COERCE"),
+        ),
+        (
+            "Bolivian teachers marched in La Paz on Monday. Police later detained them.",
+            ("BOLCOP", "BOLEDU", "COERCE"),
+        ),
+    ],
+)
+def test_domestic_actors(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in pairs(text)
+
+
+def test_article_keeps_the_state() -> None:
+    # "the Americans" in a history is the state; no civilians are invented.
+    found = pairs("In 1962 the Americans accused Cuba of hosting missiles.", domestic=False)
+    assert ("USA", "CUB", "ACCUSE") in found
+
+
+def test_state_of_mind_is_no_event() -> None:
+    assert coded("Hungarians are divided over the new constitution.") == set()
+
+
+def test_no_story_country_without_a_lead() -> None:
+    # Two countries named equally: militants get no country by guess.
+    found = coded("Mali and Niger held talks on Monday. Militants attacked a convoy on Tuesday.")
+    assert not any(s.endswith("REB") for s, _, _, _ in found)
