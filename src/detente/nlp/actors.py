@@ -166,6 +166,10 @@ class ActorResolver:
                 return None
         return None
 
+    def _story_country(self, tok: Token) -> str | None:
+        """Under --domestic, the country the whole story is about (nact)."""
+        return story_country(tok.doc) if self.domestic else None
+
     def note_reciprocal(self, a: Actor, b: Actor) -> None:
         """Remember the two parties of a reciprocal act ("X met Y") for "the two leaders"."""
         if a.country != b.country:
@@ -406,7 +410,7 @@ class ActorResolver:
             (definite or local) and sector in DEFINITE_SECTORS
         ):
             return None
-        home = self.discourse_country() or (story_country(self) if self.domestic else None)
+        home = self.discourse_country() or self._story_country(tok)
         return home + sector if home else None
 
     def _possessor_country(self, tok: Token, date: str | None) -> str | None:
@@ -528,7 +532,7 @@ class ActorResolver:
         if not countries and sector:
             # "Prime Minister Adebayo Okonkwo" in a story about one country: news names the
             # country once and then gives people only their titles; the title is held in it.
-            home = self.discourse_country()
+            home = self.discourse_country() or self._story_country(tok)
             if home:
                 code = home + sector
                 self.people[surname] = code

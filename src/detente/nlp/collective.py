@@ -18,9 +18,10 @@ Used by :class:`detente.nlp.actors.ActorResolver`; these are conventions of even
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from detente.model import Actor
 from detente.nlp.mentions import Mention
@@ -72,13 +73,18 @@ def local_legislators(tok: Token, sector: str | None) -> bool:
     )
 
 
-def story_country(resolver: ActorResolver) -> str | None:
+def story_country(doc: Doc) -> str | None:
     """The country a domestic story is about when its discourse does not say it locally:
-    the most-named country, named at least twice and more than any other."""
-    top = resolver.focus.most_common(2)
-    if not top or top[0][1] < 2 or (len(top) == 2 and top[1][1] >= top[0][1]):
-        return None
-    return top[0][0]
+    the country the whole story names most, at least twice and more than any other (a
+    story's country is a property of the story, not of the sentences read so far)."""
+    cached = doc.user_data.get("detente_story_country")
+    if cached is None:
+        counts = Counter(m.code for m in doc._.mentions or () if m.is_country and m.code)
+        top = counts.most_common(2)
+        ok = top and top[0][1] >= 2 and (len(top) == 1 or top[1][1] < top[0][1])
+        cached = (top[0][0] if ok else "",)
+        doc.user_data["detente_story_country"] = cached
+    return cached[0] or None
 
 
 def _plural_head(t: Token) -> bool:
