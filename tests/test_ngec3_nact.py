@@ -68,3 +68,31 @@ def test_no_story_country_without_a_lead() -> None:
     # Two countries named equally: militants get no country by guess.
     found = coded("Mali and Niger held talks on Monday. Militants attacked a convoy on Tuesday.")
     assert not any(s.endswith("REB") for s, _, _, _ in found)
+
+
+def test_named_institution_with_a_role_word() -> None:
+    # The dictionary's whole name beats the role word's country of the sentence.
+    found = pairs("The Royal Navy seized a Portuguese trawler on Friday.", domestic=False)
+    assert ("GBR", "PRT", "COERCE") in {(s[:3], t[:3], p) for s, t, p in found}
+
+
+def test_surname_after_a_suffix() -> None:
+    text = (
+        "Kenyan Attorney General Samuel Mbugua Jr. filed charges on Monday. "
+        "Mbugua accused the governor of fraud."
+    )
+    assert any(s.startswith("KEN") and p == "ACCUSE" for s, _, p in pairs(text))
+
+
+def test_part_of_a_group_acts_for_it() -> None:
+    text = "Ethiopian troops shelled the camp on Monday. Some of the rebels rejected the truce on Tuesday."
+    assert any(s == "ETHREB" and p == "REJECT" for s, _, p in pairs(text))
+
+
+def test_story_country_for_roles_without_one() -> None:
+    # Two other countries in the sentence; the story is about Sri Lanka (named most).
+    text = (
+        "Sri Lanka's economy shrank again. Sri Lanka's president met Indian envoys in Colombo. "
+        "Protesters accused India and China of meddling on Sunday."
+    )
+    assert any(s == "LKACVL" and p == "ACCUSE" for s, _, p in pairs(text))

@@ -24,6 +24,7 @@ from detente.codebook.discourse import discourse_facts
 from detente.model import Actor
 from detente.nlp.collective import (
     local_legislators,
+    named_institution,
     people_of_country,
     plural_antecedent,
     proper_legislature,
@@ -85,9 +86,11 @@ _PLURAL_PRONOUNS = {"they", "them", "their"}
 #: Heads that count or gather people: the phrase's actor is in its "of" complement.
 _QUANTITY_HEADS = frozenset(
     {"thousand", "hundred", "dozen", "score", "million", "ten", "tens", "group", "crowd",
-     "band", "gang", "number", "handful"}
+     "band", "gang", "number", "handful", "some", "many", "most", "several", "majority"}
 )  # fmt: skip
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+#: Generational suffixes after a surname.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @dataclass
@@ -289,6 +292,9 @@ class ActorResolver:
                     return self._resolve_head(antecedent, date)
                 return []
             return self._pronoun(tok, low, date)
+        institution = named_institution(tok, self.people_index, date)
+        if institution is not None:  # "the Royal Navy" (nact)
+            return [actor_at(doc, institution[1], institution[2], institution[0])]
         m = mention_at(tok)
         phrase = phrase_tokens(tok)
         sector = sector_of(phrase, m)
@@ -497,7 +503,8 @@ class ActorResolver:
         start, end = name
         doc = tok.doc
         words = [t.lower_ for t in doc[start:end]]
-        surname = words[-1]
+        # "Andre Birotte Jr." is "Birotte" later in the text (nact).
+        surname = next((w for w in reversed(words) if w.strip(".") not in _SUFFIXES), words[-1])
         # Titles written before the name ("President Musharraf") are part of dictionary names.
         left = start
         while (

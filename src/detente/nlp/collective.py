@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from detente.model import Actor
-from detente.nlp.mentions import Mention
+from detente.nlp.mentions import Mention, mention_at
 
 if TYPE_CHECKING:
     from detente.nlp.actors import ActorResolver
@@ -127,3 +127,33 @@ def _previous_sentence(sent: Span) -> Span | None:
     if sent.start == 0:
         return None
     return sent.doc[sent.start - 1].sent
+
+
+def named_institution(
+    tok: Token, index: object | None, date: str | None
+) -> tuple[str, int, int] | None:
+    """ "the Royal Navy", "Royal Navy personnel": a proper name made with a role word,
+    which the actor dictionary lists whole (GBRMIL); read before the role word alone
+    would give it the country of the sentence. Returns (code, start, end)."""
+    if index is None:
+        return None
+    doc = tok.doc
+    compounds = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    for last in (tok, *compounds[-1:]):
+        if last.pos_ != "PROPN":
+            continue
+        start = last.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+            start -= 1
+        span = doc[start : last.i + 1]
+        marks = [mention_at(t) for t in span]
+        if len(span) < 2 or marks[-1] is None or marks[-1].kind != "agent":
+            continue  # "President Musharraf": a titled person; the usual readings apply
+        if any(m is not None and m.kind != "agent" for m in marks):
+            continue  # "Pakistan Army": the country's name already says it
+        hit = index.longest_match([t.text for t in span], 0, date)  # type: ignore[attr-defined]
+        if hit and hit[0] == len(span):
+            code = hit[1].code_at(date)
+            if code:
+                return code, start, last.i + 1
+    return None
