@@ -96,3 +96,9 @@ def test_story_country_for_roles_without_one() -> None:
         "Protesters accused India and China of meddling on Sunday."
     )
     assert any(s == "LKACVL" and p == "ACCUSE" for s, _, p in pairs(text))
+
+
+def test_group_noun_takes_its_modifier_role() -> None:
+    # "rebel factions" are rebels, not the country; so their accusation is domestic.
+    text = "Chad's rebel factions accused the government of breaking the truce on Friday."
+    assert ("TCDREB", "TCDGOV", "ACCUSE") in pairs(text)

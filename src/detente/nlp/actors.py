@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from detente.codebook.discourse import discourse_facts
 from detente.model import Actor
 from detente.nlp.collective import (
+    COLLECTIVE_HEADS,
     local_legislators,
     named_institution,
     people_of_country,
@@ -325,7 +326,7 @@ class ActorResolver:
         if (
             (m is None or m.kind != "agent")
             and tok.pos_ != "PROPN"
-            and tok.lemma_.lower() not in _GROUP_NOUNS
+            and tok.lemma_.lower() not in _GROUP_NOUNS | COLLECTIVE_HEADS
         ):
             sector = None
         person = self._person(tok, date, phrase)

@@ -35,6 +35,14 @@ _NOUN_TAGS = frozenset({"NNS", "NNPS", "NNP", "NN"})
 _STATE = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
 #: Plural role nouns that name the legislators of the place the story is about, bare.
 _LOCAL_LEGISLATORS = frozenset({"lawmaker", "legislator", "parliamentarian", "deputy", "mp"})
+#: Nouns that gather people: their modifier's role is theirs ("rebel factions" are rebels,
+#: "opposition supporters" the opposition), unlike "military exercises" or a "military
+#: alliance" (of states).
+COLLECTIVE_HEADS = frozenset(
+    {"faction", "group", "member", "supporter", "follower", "unit", "wing", "bloc", "camp",
+     "cell", "element", "loyalist", "sympathizer", "sympathiser", "movement", "network",
+     "association", "organization", "organisation", "fighter"}
+)  # fmt: skip
 #: Names of a legislature that, capitalized, are the story's country's own.
 _LEGISLATURES = frozenset({"congress", "parliament", "senate"})
 #: Arguments a pronoun's antecedent may fill.
