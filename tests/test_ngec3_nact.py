@@ -102,3 +102,16 @@ def test_group_noun_takes_its_modifier_role() -> None:
     # "rebel factions" are rebels, not the country; so their accusation is domestic.
     text = "Chad's rebel factions accused the government of breaking the truce on Friday."
     assert ("TCDREB", "TCDGOV", "ACCUSE") in pairs(text)
+
+
+def test_unnamed_crowd_in_the_story_country() -> None:
+    text = (
+        "Gabon raised fuel prices. Gabon's president defended the rise. "
+        "Angry demonstrations have taken place since March 3."
+    )
+    assert any(s.startswith("GAB") and p == "PROTEST" for s, _, p in pairs(text))
+
+
+def test_kin_are_civilians() -> None:
+    text = "Relatives of the miners in Peru accused the mining company of negligence on Monday."
+    assert any(s == "PERCVL" and p == "ACCUSE" for s, _, p in pairs(text))

@@ -80,6 +80,7 @@ _GROUP_NOUNS = {
     "party",
     "neighbour",
     "neighbor",
+    "power",  # "the two powers" (nact)
 }
 _GROUP_DETS = {"both", "two"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
