@@ -115,3 +115,13 @@ def test_unnamed_crowd_in_the_story_country() -> None:
 def test_kin_are_civilians() -> None:
     text = "Relatives of the miners in Peru accused the mining company of negligence on Monday."
     assert any(s == "PERCVL" and p == "ACCUSE" for s, _, p in pairs(text))
+
+
+def test_it_opening_a_sentence_is_the_previous_subject() -> None:
+    text = "Nepal's main opposition party met government envoys on Monday. It accused the army of torture on Tuesday."
+    assert any(s == "NPLREB" or s.startswith("NPL") for s, _, p in pairs(text) if p == "ACCUSE")
+
+
+def test_it_for_a_thing_is_no_actor() -> None:
+    text = "The treaty was signed in 1990 by Chile. It angered Argentina deeply."
+    assert not any(t == "ARG" and s == "" for s, t, _ in pairs(text, domestic=False))

@@ -24,6 +24,7 @@ from detente.codebook.discourse import discourse_facts
 from detente.model import Actor
 from detente.nlp.collective import (
     COLLECTIVE_HEADS,
+    it_antecedent,
     local_legislators,
     named_institution,
     people_of_country,
@@ -454,6 +455,8 @@ class ActorResolver:
         return self.last_person.country if self.last_person is not None else None
 
     def _pronoun(self, tok: Token, low: str, date: str | None = None) -> list[Actor]:
+        if low == "it":
+            return it_antecedent(tok, self, date)
         if low in _PERSON_PRONOUNS and self.last_person is not None:
             return [self.last_person]
         if low in _PLURAL_PRONOUNS:

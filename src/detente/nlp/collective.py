@@ -165,3 +165,23 @@ def named_institution(
             if code:
                 return code, start, last.i + 1
     return None
+
+
+def it_antecedent(pron: Token, resolver: ActorResolver, date: str | None) -> list[Actor]:
+    """ "The rebel group met envoys on Monday. It rejected their offer": a main-clause "it"
+    that opens its sentence is the subject of the sentence before, when that subject is
+    an actor (a country, a group, an organisation; not a person nor a thing)."""
+    if pron.lower_ != "it" or pron.dep_ != "nsubj" or pron.head.dep_ != "ROOT":
+        return []
+    if any(t.dep_ in {"nsubj", "nsubjpass"} for t in pron.sent if t.i < pron.i):
+        return []
+    previous = _previous_sentence(pron.sent)
+    if previous is None:
+        return []
+    subj = [c for c in previous.root.children if c.dep_ == "nsubj"]
+    if len(subj) != 1 or subj[0].pos_ == "PRON" or subj[0].tag_ in {"NNS", "NNPS"}:
+        return []
+    found = resolver._resolve_head(subj[0], date)
+    if len(found) != 1 or subj[0].ent_type_ == "PERSON":
+        return []
+    return _as_pronoun(pron, found)
