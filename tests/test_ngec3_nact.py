@@ -125,3 +125,16 @@ def test_it_opening_a_sentence_is_the_previous_subject() -> None:
 def test_it_for_a_thing_is_no_actor() -> None:
     text = "The treaty was signed in 1990 by Chile. It angered Argentina deeply."
     assert not any(t == "ARG" and s == "" for s, t, _ in pairs(text, domestic=False))
+
+
+def test_former_officer_is_an_elite_of_the_country() -> None:
+    text = (
+        "Uganda's parliament passed the budget in May. Uganda's president signed it. "
+        "On Monday a former colonel accused the government of fraud."
+    )
+    assert ("UGAELI", "UGAGOV", "ACCUSE") in pairs(text)
+
+
+def test_party_members_named_after_a_role() -> None:
+    text = "Canada's budget went to Parliament in March. Senate Conservatives criticized the government on Friday."
+    assert any(s == "CANLEG" and p == "ACCUSE" for s, _, p in pairs(text))

@@ -24,6 +24,7 @@ from detente.codebook.discourse import discourse_facts
 from detente.model import Actor
 from detente.nlp.collective import (
     COLLECTIVE_HEADS,
+    domestic_sector,
     it_antecedent,
     local_legislators,
     named_institution,
@@ -402,6 +403,9 @@ class ActorResolver:
         text is about), "the government", "the country". State organs need "the" ("the
         government", "the army"): a bare "troops" or "a minister" is too often another
         country's in interstate news."""
+        if self.domestic and (own := domestic_sector(tok, m, sector)):
+            home = self.discourse_country() or self._story_country(tok)
+            return home + own if home else None  # "a former general", "Senate Democrats"
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         definite = definite or proper_legislature(tok, m, sector)  # "Congress passed"
         if m is None:

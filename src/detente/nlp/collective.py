@@ -185,3 +185,20 @@ def it_antecedent(pron: Token, resolver: ActorResolver, date: str | None) -> lis
     if len(found) != 1 or subj[0].ent_type_ == "PERSON":
         return []
     return _as_pronoun(pron, found)
+
+
+#: State sectors whose former members are elites (CAMEO ELI: former officials).
+_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
+
+
+def domestic_sector(tok: Token, m: Mention | None, sector: str | None) -> str | None:
+    """Under --domestic, the sector of a phrase with no country that still names someone of
+    the story's country: "a former general" holds no office, an elite (ELI, as CAMEO codes
+    former officials); "Senate Democrats", "Labour MPs": a named party's members, with the
+    role of their modifier (a plural proper name after a role word)."""
+    former = any(c.dep_ == "amod" and c.lower_ in {"former", "ex"} for c in tok.children)
+    if former and sector in _OFFICES and m is not None and m.kind == "agent":
+        return "ELI"
+    if m is None and sector and tok.tag_ == "NNPS":
+        return sector
+    return None
