@@ -138,3 +138,8 @@ def test_former_officer_is_an_elite_of_the_country() -> None:
 def test_party_members_named_after_a_role() -> None:
     text = "Canada's budget went to Parliament in March. Senate Conservatives criticized the government on Friday."
     assert any(s == "CANLEG" and p == "ACCUSE" for s, _, p in pairs(text))
+
+
+def test_names_with_accents_the_tables_lack() -> None:
+    found = pairs("Curaçao expelled twelve Venezuelan diplomats on Saturday.", domestic=False)
+    assert any(s == "CUW" and t.startswith("VEN") for s, t, _ in found)
