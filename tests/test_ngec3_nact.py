@@ -143,3 +143,8 @@ def test_party_members_named_after_a_role() -> None:
 def test_names_with_accents_the_tables_lack() -> None:
     found = pairs("Curaçao expelled twelve Venezuelan diplomats on Saturday.", domestic=False)
     assert any(s == "CUW" and t.startswith("VEN") for s, t, _ in found)
+
+
+def test_the_countrys_government_is_the_discourse_country() -> None:
+    text = "Observers in Belarus say the country's government has arrested dozens of students this week."
+    assert any(s == "BLRGOV" and p == "COERCE" for s, _, p in pairs(text))

@@ -25,6 +25,7 @@ from detente.model import Actor
 from detente.nlp.collective import (
     COLLECTIVE_HEADS,
     domestic_sector,
+    home_possessor,
     it_antecedent,
     local_legislators,
     named_institution,
@@ -407,7 +408,8 @@ class ActorResolver:
             home = self.discourse_country() or self._story_country(tok)
             return home + own if home else None  # "a former general", "Senate Democrats"
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-        definite = definite or proper_legislature(tok, m, sector)  # "Congress passed"
+        # "Congress passed", "the country's government" (nact)
+        definite = definite or proper_legislature(tok, m, sector) or home_possessor(tok)
         if m is None:
             if definite and tok.tag_ == "NN" and tok.lemma_.lower() in _HOME_NOUNS:
                 home = self.discourse_country()

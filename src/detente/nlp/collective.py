@@ -202,3 +202,13 @@ def domestic_sector(tok: Token, m: Mention | None, sector: str | None) -> str | 
     if m is None and sector and tok.tag_ == "NNPS":
         return sector
     return None
+
+
+def home_possessor(tok: Token) -> bool:
+    """ "the country's government", "the nation's army": as definite as "the government"."""
+    return any(
+        c.dep_ == "poss"
+        and c.lemma_.lower() in {"country", "nation"}
+        and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+        for c in tok.children
+    )
