@@ -148,3 +148,11 @@ def test_names_with_accents_the_tables_lack() -> None:
 def test_the_countrys_government_is_the_discourse_country() -> None:
     text = "Observers in Belarus say the country's government has arrested dozens of students this week."
     assert any(s == "BLRGOV" and p == "COERCE" for s, _, p in pairs(text))
+
+
+def test_they_opening_a_sentence_is_the_group_before() -> None:
+    text = (
+        "Hundreds of dock workers marched through Mombasa on Monday. "
+        "They accused the port authority of unpaid wages."
+    )
+    assert any(s.startswith("KEN") and s != "KEN" and p == "ACCUSE" for s, _, p in pairs(text))

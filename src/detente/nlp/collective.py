@@ -109,6 +109,8 @@ def plural_antecedent(pron: Token, resolver: ActorResolver, date: str | None) ->
         if subj:
             return _as_pronoun(pron, resolver.resolve(subj[0], date))
         return []
+    if low == "they" and pron.dep_ == "nsubj" and verb.dep_ == "ROOT":
+        return _previous_plural_subject(pron, resolver, date)
     if low != "them" or pron.dep_ not in {"dobj", "pobj"}:
         return []
     own = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
@@ -212,3 +214,21 @@ def home_possessor(tok: Token) -> bool:
         and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
         for c in tok.children
     )
+
+
+def _previous_plural_subject(pron: Token, resolver: ActorResolver, date: str | None) -> list[Actor]:
+    """ "Nurses marched through Lagos. They demanded ...": "they" opening a sentence is the
+    plural subject of the sentence before, when that names people of one country with a
+    role (a group of several countries is the resolver's ``last_group``)."""
+    if any(t.dep_ in {"nsubj", "nsubjpass"} for t in pron.sent if t.i < pron.i):
+        return []
+    previous = _previous_sentence(pron.sent)
+    if previous is None:
+        return []
+    subj = [c for c in previous.root.children if c.dep_ == "nsubj" and _plural_head(c)]
+    if len(subj) != 1:
+        return []
+    found = resolver.resolve(subj[0], date)
+    if len({a.country for a in found}) != 1 or not all(a.code[3:6] for a in found):
+        return []
+    return _as_pronoun(pron, found)
