@@ -307,8 +307,9 @@ class ActorResolver:
             # A city or a province locates an actor ("police in Lagos") but is none itself.
             return []
         if m is not None and (m.is_country or m.is_organisation) and m.code:
-            if people_of_country(tok, m):
-                # "Zimbabweans protested": the country's people, not its state (nact).
+            if self.domestic and people_of_country(tok, m):
+                # "Zimbabweans protested": the country's people, not its state (nact); the
+                # gold guide's bare code for "Americans" stays for interstate coding.
                 return [actor_at(doc, m.start, m.end, m.code + "CVL")]
             if m.kind == "demonym" and tok.pos_ == "ADJ":
                 return []  # "Russian" alone is a modifier, not an actor

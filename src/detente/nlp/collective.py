@@ -40,8 +40,8 @@ _LOCAL_LEGISLATORS = frozenset({"lawmaker", "legislator", "parliamentarian", "de
 #: alliance" (of states).
 COLLECTIVE_HEADS = frozenset(
     {"faction", "group", "member", "supporter", "follower", "unit", "wing", "bloc", "camp",
-     "cell", "element", "loyalist", "sympathizer", "sympathiser", "movement", "network",
-     "association", "organization", "organisation", "fighter"}
+     "loyalist", "sympathizer", "sympathiser", "movement", "association", "organization",
+     "organisation", "fighter"}
 )  # fmt: skip
 #: Names of a legislature that, capitalized, are the story's country's own.
 _LEGISLATURES = frozenset({"congress", "parliament", "senate"})
