@@ -204,10 +204,11 @@ def test_refusing_other_acts_has_no_implicit_target() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # A release reported in speech is a release, not a comment.
+        # A release reported in speech is a release, not a comment; "they" is the police
+        # who report it (nact: a plural reporter speaks of itself).
         (
             "The Malaysian police said they had freed 40 hostages in Sabah on Sunday.",
-            ("MYS", "MYSCVL", "0841", "RETREAT"),
+            ("MYSCOP", "MYSCVL", "0841", "RETREAT"),
         ),
         (
             "Indonesia released the Australian fishermen on Tuesday.",

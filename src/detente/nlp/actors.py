@@ -22,6 +22,18 @@ from spacy.tokens import Span, Token
 
 from detente.codebook.discourse import discourse_facts
 from detente.model import Actor
+from detente.nlp.collective import (
+    COLLECTIVE_HEADS,
+    domestic_sector,
+    home_possessor,
+    it_antecedent,
+    local_legislators,
+    named_institution,
+    people_of_country,
+    plural_antecedent,
+    proper_legislature,
+    story_country,
+)
 from detente.nlp.mentions import (  # noqa: F401  (re-exported: the public names of mentions)
     COUNTRY_KINDS,
     ActorComponent,
@@ -71,6 +83,7 @@ _GROUP_NOUNS = {
     "party",
     "neighbour",
     "neighbor",
+    "power",  # "the two powers" (nact)
 }
 _GROUP_DETS = {"both", "two"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -78,9 +91,11 @@ _PLURAL_PRONOUNS = {"they", "them", "their"}
 #: Heads that count or gather people: the phrase's actor is in its "of" complement.
 _QUANTITY_HEADS = frozenset(
     {"thousand", "hundred", "dozen", "score", "million", "ten", "tens", "group", "crowd",
-     "band", "gang", "number", "handful"}
+     "band", "gang", "number", "handful", "some", "many", "most", "several", "majority"}
 )  # fmt: skip
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+#: Generational suffixes after a surname.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @dataclass
@@ -105,6 +120,7 @@ class ActorResolver:
     last_pair: tuple[str, str] | None = None  # the parties of the last reciprocal act
     last_pair_sentence: int = 0
     title_pair: tuple[str, str] | None = None  # the two countries the title names
+    domestic: bool = False  # --domestic: roles without a country take the story's
 
     # -- discourse bookkeeping ------------------------------------------------
     def observe_sentence(self, sent: Span) -> None:
@@ -157,6 +173,10 @@ class ActorResolver:
             if named:
                 return None
         return None
+
+    def _story_country(self, tok: Token) -> str | None:
+        """Under --domestic, the country the whole story is about (nact)."""
+        return story_country(tok.doc) if self.domestic else None
 
     def note_reciprocal(self, a: Actor, b: Actor) -> None:
         """Remember the two parties of a reciprocal act ("X met Y") for "the two leaders"."""
@@ -276,7 +296,10 @@ class ActorResolver:
                 if antecedent.pos_ in {"NOUN", "PROPN"} and not verb_adjunct:
                     return self._resolve_head(antecedent, date)
                 return []
-            return self._pronoun(tok, low)
+            return self._pronoun(tok, low, date)
+        institution = named_institution(tok, self.people_index, date)
+        if institution is not None:  # "the Royal Navy" (nact)
+            return [actor_at(doc, institution[1], institution[2], institution[0])]
         m = mention_at(tok)
         phrase = phrase_tokens(tok)
         sector = sector_of(phrase, m)
@@ -284,6 +307,10 @@ class ActorResolver:
             # A city or a province locates an actor ("police in Lagos") but is none itself.
             return []
         if m is not None and (m.is_country or m.is_organisation) and m.code:
+            if self.domestic and people_of_country(tok, m):
+                # "Zimbabweans protested": the country's people, not its state (nact); the
+                # gold guide's bare code for "Americans" stays for interstate coding.
+                return [actor_at(doc, m.start, m.end, m.code + "CVL")]
             if m.kind == "demonym" and tok.pos_ == "ADJ":
                 return []  # "Russian" alone is a modifier, not an actor
             if m.is_organisation:
@@ -304,7 +331,7 @@ class ActorResolver:
         if (
             (m is None or m.kind != "agent")
             and tok.pos_ != "PROPN"
-            and tok.lemma_.lower() not in _GROUP_NOUNS
+            and tok.lemma_.lower() not in _GROUP_NOUNS | COLLECTIVE_HEADS
         ):
             sector = None
         person = self._person(tok, date, phrase)
@@ -378,7 +405,12 @@ class ActorResolver:
         text is about), "the government", "the country". State organs need "the" ("the
         government", "the army"): a bare "troops" or "a minister" is too often another
         country's in interstate news."""
+        if self.domestic and (own := domestic_sector(tok, m, sector)):
+            home = self.discourse_country() or self._story_country(tok)
+            return home + own if home else None  # "a former general", "Senate Democrats"
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        # "Congress passed", "the country's government" (nact)
+        definite = definite or proper_legislature(tok, m, sector) or home_possessor(tok)
         if m is None:
             if definite and tok.tag_ == "NN" and tok.lemma_.lower() in _HOME_NOUNS:
                 home = self.discourse_country()
@@ -389,11 +421,12 @@ class ActorResolver:
         # "Authorities arrested two journalists in Lima": news says "authorities" (bare,
         # plural) only for the state where the act happens, never for a foreign one.
         local = tok.tag_ == "NNS" and tok.lemma_.lower() in _LOCAL_STATE_NOUNS
+        local = local or local_legislators(tok, sector)
         if sector not in DISCOURSE_SECTORS and not (
             (definite or local) and sector in DEFINITE_SECTORS
         ):
             return None
-        home = self.discourse_country()
+        home = self.discourse_country() or self._story_country(tok)
         return home + sector if home else None
 
     def _possessor_country(self, tok: Token, date: str | None) -> str | None:
@@ -428,10 +461,15 @@ class ActorResolver:
             return None
         return self.last_person.country if self.last_person is not None else None
 
-    def _pronoun(self, tok: Token, low: str) -> list[Actor]:
+    def _pronoun(self, tok: Token, low: str, date: str | None = None) -> list[Actor]:
+        if low == "it":
+            return it_antecedent(tok, self, date)
         if low in _PERSON_PRONOUNS and self.last_person is not None:
             return [self.last_person]
         if low in _PLURAL_PRONOUNS:
+            group = plural_antecedent(tok, self, date)
+            if group:
+                return group
             if self.last_group:
                 # "The foreign ministers of A, B and C met. They discussed ...": the last
                 # plural subject, before the dyad the whole text is about.
@@ -478,7 +516,8 @@ class ActorResolver:
         start, end = name
         doc = tok.doc
         words = [t.lower_ for t in doc[start:end]]
-        surname = words[-1]
+        # "Andre Birotte Jr." is "Birotte" later in the text (nact).
+        surname = next((w for w in reversed(words) if w.strip(".") not in _SUFFIXES), words[-1])
         # Titles written before the name ("President Musharraf") are part of dictionary names.
         left = start
         while (
@@ -513,7 +552,7 @@ class ActorResolver:
         if not countries and sector:
             # "Prime Minister Adebayo Okonkwo" in a story about one country: news names the
             # country once and then gives people only their titles; the title is held in it.
-            home = self.discourse_country()
+            home = self.discourse_country() or self._story_country(tok)
             if home:
                 code = home + sector
                 self.people[surname] = code

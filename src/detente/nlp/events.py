@@ -100,6 +100,7 @@ def extract_events(
         from detente.nlp.people import people_index
 
         resolver = ActorResolver(people_index=people_index())
+    resolver.domestic = domestic
     timexes: list[Timex] = list(getattr(doc._, "timexes", None) or [])
     out: list[Event] = []
     seen: dict[tuple, set[str]] = {}

@@ -8,6 +8,7 @@ mention covering a token. Resolution of noun phrases to actors is :mod:`detente.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -126,16 +127,26 @@ def _candidates(doc: Doc, m: _Matchers) -> list[tuple[int, int, int]]:
     n = len(doc)
     orths = [t.text for t in doc]
     lowers = [t.lower_ for t in doc]
-    for words, first, table in (
-        (orths, m.first_exact, m.words_exact),
-        (lowers, m.first_lower, m.words_lower),
-    ):
+    tables = [(orths, m.first_exact, m.words_exact), (lowers, m.first_lower, m.words_lower)]
+    if not doc.text.isascii():
+        # "Curaçao", "São Tomé": names written with accents the tables lack (nact).
+        folded = [_fold(w) for w in orths]
+        tables += [(folded, m.first_exact, m.words_exact)]
+        tables += [([w.lower() for w in folded], m.first_lower, m.words_lower)]
+    for words, first, table in tables:
         for i in range(n):
             for length in first.get(words[i], ()):
                 if i + length <= n:
                     for pos in table.get(tuple(words[i : i + length]), ()):
                         out.append((i, i + length, pos))
     return out
+
+
+def _fold(word: str) -> str:
+    """The word without its accents ("Curaçao" → "Curacao")."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def find_mentions(

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from detente.codebook.unnamed import unnamed_doers
 from detente.model import Actor
 from detente.nlp.actors import ActorResolver
+from detente.nlp.collective import story_country
 from detente.nlp.implicit import place_country
 from detente.nlp.mentions import mention_at
 from detente.nlp.parties import distinct_parties
@@ -167,7 +168,8 @@ def unnamed_doer(
     if country is None and targets and not targets[0].code.startswith("IGO"):
         country = targets[0].country
     if country is None:
-        country = resolver.discourse_country()
+        # "Protests have taken place": the country of the sentence, else of the story (nact).
+        country = resolver.discourse_country() or story_country(tok.doc)
     if country is None or country.startswith("IGO"):
         return none
     doer = Actor(country + sector, "")
