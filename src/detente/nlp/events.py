@@ -52,6 +52,7 @@ from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
 from detente.nlp.present import retag_present_verbs
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
+from detente.nlp.threat_targets import threat_targets
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
 from detente.nlp.unnamed import (
     crowd_of_country,
@@ -401,6 +402,9 @@ def code_trigger(
         if sources and not targets and trig.domestic and trig.code[:2] in VERBAL_ROOTS:
             # "criticism from rights groups", "the union's demands": aimed at its government.
             targets = domestic_implied_target(trig.tok, sources, trig.code)
+    if sources and not targets and trig.verb is not None and trig.code[:2] == "13":
+        # "warned of serious consequences" in a text about two countries (nthreat).
+        targets = threat_targets(trig.tok, sources, resolver, when.value, trig.domestic)
     if sources and not targets and trig.code[:2] == "09":
         # "opened an inquiry into abuses committed by the army": the party investigated.
         targets = investigated_party(

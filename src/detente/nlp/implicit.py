@@ -203,6 +203,8 @@ def aid_recipients(
         return []
     country = next(iter(home))
     return [Actor(country + "CVL", place.text if place is not None else "")]
+
+
 def unnamed_citizens(tok: Token) -> list[Actor]:
     """The patients of an agentless passive of law enforcement whom no actor word names
     ("Kumar was arrested in Delhi", "several bystanders were detained in Lagos"): people of

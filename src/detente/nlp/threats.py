@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from detente.nlp.modality import to_infinitive_complement
+
 #: Future and possibility modals that turn a stated hostile act into a threat.
 _FUTURE = {"will", "would", "'ll", "wo", "might", "could", "shall"}
 #: Verbs that report the actor's own statement of what it will do (not "threaten"/"warn",
@@ -70,7 +72,34 @@ def threat_frame(tok: Token) -> bool:
     if tok.dep_ == "xcomp" and head.lower_ in _READY:
         # "the union said it was prepared to strike", "ready to use force": held out.
         return True
-    return tok.dep_ == "xcomp" and head.lemma_.lower() in _PROMISING
+    if tok.dep_ == "acl" and _announced_plan(tok):
+        # "Morocco announced a plan to invade Algeria", "unveiled plans to expel the envoys".
+        return True
+    complement = tok.dep_ == "xcomp" or to_infinitive_complement(tok)
+    return complement and head.lemma_.lower() in _PROMISING
+
+
+#: Nouns of a plan or resolve whose infinitive is the act planned ("a plan to invade").
+_PLAN_NOUNS = {"plan", "intention", "intent", "decision", "readiness", "determination"}
+#: Verbs that make a plan public: the planner holds the planned act over the other side.
+_DISCLOSING = _STATING | {"unveil", "reveal", "outline", "disclose", "present", "publish"}
+
+
+def plan_announcer(tok: Token) -> Token | None:
+    """The verb that announces the plan whose act ``tok`` is, or None."""
+    return tok.head.head if tok.dep_ == "acl" and _announced_plan(tok) else None
+
+
+def _announced_plan(tok: Token) -> bool:
+    """Is this infinitive the act of a plan its planner announces ("announced a plan to
+    invade Fiji", "declared its intention to annex the island")?"""
+    noun = tok.head
+    return (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and noun.lemma_.lower() in _PLAN_NOUNS
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in _DISCLOSING
+    )
 
 
 #: The refusal a stated "will not" makes, by the cooperative act's CAMEO root (CAMEO 12x).
@@ -87,4 +116,8 @@ REFUSAL_OF_ROOT = {
 def implicit_code(code: str, negated: bool) -> str | None:
     """The threat a stated hostile act makes, or the refusal a stated negated cooperative act
     makes; None when the statement is neither (a promise to help, a pledge not to attack)."""
+    if code[:2] == "13" and not negated:
+        # A pattern that codes the statement as a threat already ("said it would use force",
+        # PETRARCH's WOULD * FORCE [138]) keeps its own code.
+        return code
     return (REFUSAL_OF_ROOT if negated else THREAT_OF_ROOT).get(code[:2])

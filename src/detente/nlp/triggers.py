@@ -43,7 +43,7 @@ from detente.nlp.syntax import (
     is_actorish,
     subject_tokens,
 )
-from detente.nlp.threats import implicit_code, threat_frame
+from detente.nlp.threats import implicit_code, plan_announcer, threat_frame
 
 
 @dataclass
@@ -196,6 +196,13 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                 if implied is None:
                     continue
                 implied_at.add((tok.i, implied))
+                planner = plan_announcer(tok)
+                if planner is not None:
+                    # "Morocco announced a plan to invade Algeria": the announcer threatens.
+                    yield Trigger(
+                        planner, implied, False, vp.sector, False, verb=VerbPattern(implied)
+                    )
+                    continue
                 yield Trigger(tok, implied, False, vp.sector, False, verb=vp)
                 continue
             if code == "051" and _adverbs(tok) & {"militarily"}:
