@@ -23,6 +23,10 @@ _STATING = {
     "pledge", "promise", "swear", "affirm", "stress", "reiterate", "repeat",
 }  # fmt: skip
 _PROMISING = {"vow", "pledge", "promise", "swear"}
+#: Verbs of planning: a hostile act an actor plans or intends is held over its object
+#: ("the junta plans to ban the party", "police intend to arrest the organisers"; NGEC
+#: THREATEN: "threaten to ban, arrest, expel").
+_PLANNING = {"plan", "intend"}
 _CONDITIONS = {"if", "unless"}
 #: Verbs of weighing a step: a hostile step an actor says it weighs is held over the other
 #: side (NGEC THREATEN: "threaten to ban, restrict, expel"), not a neutral option.
@@ -76,7 +80,20 @@ def threat_frame(tok: Token) -> bool:
         # "Morocco announced a plan to invade Algeria", "unveiled plans to expel the envoys".
         return True
     complement = tok.dep_ == "xcomp" or to_infinitive_complement(tok)
+    if complement and head.lemma_.lower() in _PLANNING:
+        return _present(head)
     return complement and head.lemma_.lower() in _PROMISING
+
+
+def _present(verb: Token) -> bool:
+    """Is the verb in the present ("plans", "is planning")? A plan the news reports now is
+    held over its object; a plan history tells ("Germany planned to invade Britain") was
+    not announced to anyone."""
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children
+    )
 
 
 #: Nouns of a plan or resolve whose infinitive is the act planned ("a plan to invade").
