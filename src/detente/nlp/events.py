@@ -50,6 +50,7 @@ from detente.nlp.implicit import (
 from detente.nlp.parties import distinct_parties, one_side_per_country, own_side
 from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
 from detente.nlp.present import retag_present_verbs
+from detente.nlp.refusals import refusal_targets
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
 from detente.nlp.threat_targets import threat_targets
@@ -405,6 +406,9 @@ def code_trigger(
     if sources and not targets and trig.verb is not None and trig.code[:2] == "13":
         # "warned of serious consequences" in a text about two countries (nthreat).
         targets = threat_targets(trig.tok, sources, resolver, when.value, trig.domestic)
+    if sources and not targets and trig.verb is not None and trig.code[:2] == "12":
+        # "declined an invitation to visit Nigeria"; "Peru rejected the proposal" (nthreat).
+        targets = refusal_targets(trig.tok, sources, resolver, when.value, trig.domestic)
     if sources and not targets and trig.code[:2] == "09":
         # "opened an inquiry into abuses committed by the army": the party investigated.
         targets = investigated_party(
