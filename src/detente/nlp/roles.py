@@ -171,7 +171,7 @@ def verb_roles(
         and not passive
         and clause.dep_ == "ccomp"
         and subj_toks
-        and all(s.lower_ in {"it", "they", "we"} for s in subj_toks)
+        and all(s.lower_ in {"it", "they", "we", "he", "she"} for s in subj_toks)
     ):
         # "Ethiopia indicated it would act": a pronoun subject of a reported clause is,
         # in the first place, the reporter itself.
