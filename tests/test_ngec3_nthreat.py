@@ -51,7 +51,9 @@ def test_targetless_threat_aimed_at_the_other_party_of_the_pair() -> None:
 
 def test_targetless_threat_without_a_pair_stays_uncoded() -> None:
     # One country named: no pair in focus, no one to aim the warning at.
-    assert not any(e[2].startswith("13") for e in coded("Chile warned of serious consequences on Tuesday."))
+    assert not any(
+        e[2].startswith("13") for e in coded("Chile warned of serious consequences on Tuesday.")
+    )
 
 
 def test_past_plan_is_not_a_threat() -> None:
