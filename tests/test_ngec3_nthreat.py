@@ -82,3 +82,10 @@ def test_rejection_of_a_described_proposal_takes_no_author_from_before() -> None
     # "a proposal to delay the vote" is described here; the sentence before did not make it.
     text = "Peru criticized Bolivia on Monday. Chile rejected a proposal to delay the vote."
     assert not any(e[0] == "CHL" and e[2].startswith("12") for e in coded(text, False))
+
+
+def test_crowd_act_held_out_is_a_threat_not_the_act() -> None:
+    # A crowd's strike stated as ready is a threat of dissent (133), not a strike (143).
+    events = coded("Kenyan teachers are ready to strike if the government does not pay them.")
+    assert ("KENEDU", "KENGOV", "133", "THREATEN") in events
+    assert not any(e[2] == "143" for e in events)

@@ -54,6 +54,7 @@ from detente.nlp.refusals import refusal_targets
 from detente.nlp.roles import noun_roles, targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
 from detente.nlp.threat_targets import threat_targets
+from detente.nlp.threats import implicit_code
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
 from detente.nlp.unnamed import (
     crowd_of_country,
@@ -425,7 +426,11 @@ def code_trigger(
             targets = unnamed_citizens(trig.tok)
         sources = implicit_agents(trig.tok, targets, patterns.implicit_agents.get(lemma))
     if trig.domestic and trig.verb is not None:
-        code = crowd_code(trig.tok.lemma_.lower(), sources, patterns.crowd_acts) or code
+        crowd = crowd_code(trig.tok.lemma_.lower(), sources, patterns.crowd_acts)
+        if crowd and code[:2] == "13":
+            # "the union said it would strike": a threat of the crowd's act (133; nthreat).
+            crowd = implicit_code(crowd, False)
+        code = crowd or code
     if trig.domestic and code[:2] == "15" and not sources and targets:
         # "U.S. troops were deployed to Vietnam": the forces moved show the force.
         sources, targets = targets, []
