@@ -89,3 +89,19 @@ def test_crowd_act_held_out_is_a_threat_not_the_act() -> None:
     events = coded("Kenyan teachers are ready to strike if the government does not pay them.")
     assert ("KENEDU", "KENGOV", "133", "THREATEN") in events
     assert not any(e[2] == "143" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq would face serious consequences, Iran said on Monday.",
+        "Iran said on Monday that Iraq would face serious consequences.",
+    ],
+)
+def test_facing_consequences_is_the_speakers_threat(text: str) -> None:
+    events = coded(text.replace("Iraq", "Azerbaijan").replace("Iran", "Turkey"), False)
+    assert ("TUR", "AZE", "130", "THREATEN") in events
+
+
+def test_consequences_faced_are_no_threat() -> None:
+    assert not coded("Azerbaijan faced serious consequences after the war in 1994.", False)

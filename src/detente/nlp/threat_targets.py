@@ -67,4 +67,11 @@ def threat_targets(
             found = threat_noun_targets(o, resolver, date, own)
             if found:
                 return found
+        if o.dep_ == "ccomp" and o.i < verb.i:
+            # "Iraq would face serious consequences, Iran said": what is said comes first.
+            for subj in o.children:
+                if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ != "PRON":
+                    found = [a for a in resolver.resolve(subj, date) if a not in own]
+                    if found:
+                        return found
     return _pair_target(verb, sources, resolver)

@@ -34,6 +34,10 @@ _WEIGHING = {"consider", "mull", "weigh", "contemplate"}
 #: Readiness: a hostile act an actor is ready to do is held out as a threat.
 _READY = {"ready", "prepared", "willing"}
 
+#: Verbs whose subject undergoes what a threat holds out ("X would face consequences"): the
+#: threat is the speaker's, aimed at the subject (event_patterns.yaml codes them 13x).
+UNDERGONE = frozenset({"face"})
+
 #: The threat a stated hostile act makes, by the act's CAMEO root (CAMEO 1.1b3 13x).
 THREAT_OF_ROOT = {
     "14": "133",  # protest, strike → threaten political dissent

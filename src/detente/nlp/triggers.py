@@ -43,7 +43,7 @@ from detente.nlp.syntax import (
     is_actorish,
     subject_tokens,
 )
-from detente.nlp.threats import implicit_code, plan_announcer, threat_frame
+from detente.nlp.threats import UNDERGONE, implicit_code, plan_announcer, threat_frame
 
 
 @dataclass
@@ -181,6 +181,12 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
             refusal = realis_only and tok.dep_ == "xcomp" and negated(tok) and threat_frame(tok)
             vp = choose_verb_pattern(tok, alts)
             if vp is None or vp.code == NULL_CODE or (realis_only and shared_view(tok)):
+                continue
+            if vp.code[:2] == "13" and tok.lemma_.lower() in UNDERGONE:
+                # "Iraq would face serious consequences, Iran said": the speaker threatens.
+                speaker = tok.head if unreal and threat_frame(tok) else None
+                if speaker is not None and tok.dep_ == "ccomp":
+                    yield Trigger(speaker, vp.code, False, None, False, verb=VerbPattern(vp.code))
                 continue
             if refusal or (announced and patterns.intent_code(vp.code) == vp.code):
                 # Only cooperative acts (CAMEO 04-08) have an intent code; a negated or a
