@@ -105,3 +105,13 @@ def test_facing_consequences_is_the_speakers_threat(text: str) -> None:
 
 def test_consequences_faced_are_no_threat() -> None:
     assert not coded("Azerbaijan faced serious consequences after the war in 1994.", False)
+
+
+def test_hostile_act_held_out_as_a_possibility_is_a_threat() -> None:
+    events = coded("Germany held out the prospect of an embargo on Belarus on Monday.", False)
+    assert ("DEU", "BLR", "131", "THREATEN") in events
+    # Discussing a possibility is no threat by the one who discusses it.
+    assert not any(
+        e[2].startswith("13")
+        for e in coded("The EU discussed the possibility of an embargo on Belarus.", False)
+    )

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from detente.model import Actor
 from detente.nlp.focus import pair_in_focus
-from detente.nlp.parties import own_side
+from detente.nlp.parties import OwnSide, own_side
 from detente.nlp.verbal_roles import threat_noun_targets
 
 if TYPE_CHECKING:
@@ -55,6 +55,20 @@ def _pair_target(verb: Token, sources: list[Actor], resolver: ActorResolver) -> 
     return [Actor(other, "")]
 
 
+def _held_out_party(
+    frame: Token, resolver: ActorResolver, date: str | None, own: OwnSide
+) -> list[Actor]:
+    """The party of the act a possibility holds out ("the possibility of a ban on X")."""
+    for prep in frame.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for t in prep.subtree:
+                if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound" and t.head.i != prep.i:
+                    found = [a for a in resolver.resolve(t, date) if a not in own]
+                    if found:
+                        return found
+    return []
+
+
 def threat_targets(
     verb: Token, sources: list[Actor], resolver: ActorResolver, date: str | None, domestic: bool
 ) -> list[Actor]:
@@ -64,7 +78,9 @@ def threat_targets(
     for o in verb.children:
         if o.dep_ == "dobj":
             # "announced a plan to invade Fiji": the party the planned act is done to.
-            found = threat_noun_targets(o, resolver, date, own)
+            found = threat_noun_targets(o, resolver, date, own) or _held_out_party(
+                o, resolver, date, own
+            )
             if found:
                 return found
         if o.dep_ == "ccomp" and o.i < verb.i:

@@ -106,6 +106,25 @@ _PLAN_NOUNS = {"plan", "intention", "intent", "decision", "readiness", "determin
 _DISCLOSING = _STATING | {"unveil", "reveal", "outline", "disclose", "present", "publish"}
 
 
+#: Nouns of an act held out as possible, and the verbs that hold it out ("raised the
+#: possibility of sanctions", "floated the prospect of a ban on the party").
+_PROSPECTS = frozenset({"possibility", "prospect", "option", "spectre", "specter"})
+_HOLDING_OUT = frozenset({"raise", "float", "hold", "mention", "evoke", "table", "moot"})
+
+
+def held_out_by(noun: Token) -> Token | None:
+    """The verb whose subject holds out the hostile act a noun names as a possibility
+    ("Sweden floated the possibility of a ban on the general"), or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    frame = prep.head
+    if frame.lemma_.lower() not in _PROSPECTS or frame.dep_ != "dobj":
+        return None
+    verb = frame.head
+    return verb if verb.lemma_.lower() in _HOLDING_OUT else None
+
+
 def plan_announcer(tok: Token) -> Token | None:
     """The verb that announces the plan whose act ``tok`` is, or None."""
     return tok.head.head if tok.dep_ == "acl" and _announced_plan(tok) else None

@@ -43,7 +43,13 @@ from detente.nlp.syntax import (
     is_actorish,
     subject_tokens,
 )
-from detente.nlp.threats import UNDERGONE, implicit_code, plan_announcer, threat_frame
+from detente.nlp.threats import (
+    UNDERGONE,
+    held_out_by,
+    implicit_code,
+    plan_announcer,
+    threat_frame,
+)
 
 
 @dataclass
@@ -229,6 +235,8 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                 continue
             if head is not None or announced:
                 code = patterns.intent_code(code)
+            if code[:2] == "13":
+                implied_at.add((tok.i, code))  # a threat this verb codes itself
             yield Trigger(
                 tok,
                 code,
@@ -241,7 +249,16 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
         elif (tok.pos_ in {"NOUN", "PROPN"} or gerund) and lemma in patterns.nouns:
             if tok.dep_ in {"compound", "nmod"} or _period_name(tok):
                 continue
-            if _restatement(tok) or (realis_only and prospective(tok)):
+            if _restatement(tok):
+                continue
+            if realis_only and prospective(tok):
+                raiser = held_out_by(tok)
+                np_ = _choose_noun_pattern(tok, patterns.noun_patterns(lemma))
+                implied = None if raiser is None or np_ is None else implicit_code(np_.code, False)
+                if implied is not None and not any(i == raiser.i for i, _ in implied_at):
+                    # "raised the possibility of sanctions on Iran": a threat of them.
+                    implied_at.add((raiser.i, implied))
+                    yield Trigger(raiser, implied, False, None, False, verb=VerbPattern(implied))
                 continue
             unreal = realis_only and noun_irrealis(tok)
             framer = governing_verb(tok) if unreal else None
