@@ -115,3 +115,10 @@ def test_hostile_act_held_out_as_a_possibility_is_a_threat() -> None:
         e[2].startswith("13")
         for e in coded("The EU discussed the possibility of an embargo on Belarus.", False)
     )
+
+
+def test_strike_weighed_now_is_a_threat_and_in_the_past_is_not() -> None:
+    assert ("NGALAB", "NGAGOV", "133", "THREATEN") in coded(
+        "The Nigerian labour union is considering a strike over pay."
+    )
+    assert not coded("Nigerian teachers considered a strike in 2019.")

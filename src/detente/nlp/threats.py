@@ -125,6 +125,13 @@ def held_out_by(noun: Token) -> Token | None:
     return verb if verb.lemma_.lower() in _HOLDING_OUT else None
 
 
+def weighed(noun: Token) -> bool:
+    """Is the nominal act what its clause's subject weighs ("the union is considering a
+    strike", "Brussels is weighing sanctions")? Like "considering banning", a threat."""
+    verb = noun.head
+    return noun.dep_ == "dobj" and verb.lemma_.lower() in _WEIGHING and _present(verb)
+
+
 def plan_announcer(tok: Token) -> Token | None:
     """The verb that announces the plan whose act ``tok`` is, or None."""
     return tok.head.head if tok.dep_ == "acl" and _announced_plan(tok) else None

@@ -49,6 +49,7 @@ from detente.nlp.threats import (
     implicit_code,
     plan_announcer,
     threat_frame,
+    weighed,
 )
 
 
@@ -262,7 +263,7 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                 continue
             unreal = realis_only and noun_irrealis(tok)
             framer = governing_verb(tok) if unreal else None
-            if unreal and (framer is None or not threat_frame(framer)):
+            if unreal and (framer is None or not (threat_frame(framer) or weighed(tok))):
                 continue
             np_ = _choose_noun_pattern(tok, patterns.noun_patterns(lemma))
             if np_ is None:
