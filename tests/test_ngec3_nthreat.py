@@ -122,3 +122,18 @@ def test_strike_weighed_now_is_a_threat_and_in_the_past_is_not() -> None:
         "The Nigerian labour union is considering a strike over pay."
     )
     assert not coded("Nigerian teachers considered a strike in 2019.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A cooperative act an actor says it will not do is a refusal, not a negated promise.
+        ("Morocco said on Monday it would not release the Algerian fishermen.", ("MAR", "DZACVL", "124", "REJECT")),
+        # Not attending a summit abroad is a refusal to meet, not a meeting at a third place.
+        ("Bolivia said on Friday it would not attend the summit in Chile.", ("BOL", "CHL", "125", "REJECT")),
+    ],
+)  # fmt: skip
+def test_stated_refusals(text: str, expected: tuple[str, str, str, str]) -> None:
+    events = coded(text)
+    assert expected in events
+    assert not any(e[2][:2] in {"03", "04"} for e in events)

@@ -453,7 +453,8 @@ def code_trigger(
     if trig.domestic and sources and not targets:
         code = lone_exercise(trig.tok, code)
         hosts, at_third_place = meeting_hosts(trig.tok, sources)
-        targets, code = hosts, at_third_place or code
+        # (Only a meeting attended is one at a third place: "would not attend" is a refusal.)
+        targets, code = hosts, (at_third_place if code[:2] == "04" else None) or code
     if trig.domestic and sources and not targets:
         targets = implicit_targets(trig.tok, code, sources)
     if trig.domestic and sources and not targets:

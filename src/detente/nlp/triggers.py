@@ -186,6 +186,8 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                     continue
             # "vowed not to release the prisoners": a refusal, not a negated release.
             refusal = realis_only and tok.dep_ == "xcomp" and negated(tok) and threat_frame(tok)
+            # "Israel said it would not release the prisoners": a stated refusal (nthreat).
+            refusal = refusal or (announced and tok.dep_ == "ccomp" and negated(tok))
             vp = choose_verb_pattern(tok, alts)
             if vp is None or vp.code == NULL_CODE or (realis_only and shared_view(tok)):
                 continue
