@@ -137,3 +137,11 @@ def test_stated_refusals(text: str, expected: tuple[str, str, str, str]) -> None
     events = coded(text)
     assert expected in events
     assert not any(e[2][:2] in {"03", "04"} for e in events)
+
+
+def test_proposal_not_accepted_is_rejected() -> None:
+    events = coded("Venezuela said on Monday it would not accept the proposal from Guyana.", False)
+    assert ("VEN", "GUY", "120", "REJECT") in events
+    assert ("VEN", "GUY", "030", "AGREE") in coded(
+        "Venezuela accepted the Guyanese proposal on Monday.", False
+    )
