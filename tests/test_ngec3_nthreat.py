@@ -145,3 +145,11 @@ def test_proposal_not_accepted_is_rejected() -> None:
     assert ("VEN", "GUY", "030", "AGREE") in coded(
         "Venezuela accepted the Guyanese proposal on Monday.", False
     )
+
+
+def test_pronoun_of_a_reported_refusal_is_the_reporter() -> None:
+    # "they" is the rebels who say it, not the country the text names most.
+    events = coded(
+        "Malian rebels said on Sunday they would not attend the talks with the Malian government."
+    )
+    assert ("MLIREB", "MLIGOV", "125", "REJECT") in events

@@ -167,16 +167,15 @@ def verb_roles(
     while clause.dep_ in {"xcomp", "acomp"} and clause.head.i != clause.i:
         clause = clause.head  # "said it would be willing to hold talks": the reported clause
     if (
-        not sources
-        and not passive
+        not passive
         and clause.dep_ == "ccomp"
         and subj_toks
         and all(s.lower_ in {"it", "they", "we", "he", "she"} for s in subj_toks)
     ):
         # "Ethiopia indicated it would act": a pronoun subject of a reported clause is,
-        # in the first place, the reporter itself.
+        # in the first place, the reporter itself ("Sudanese rebels said they ...": SDNREB).
         reporter, _ = subject_tokens(clause.head)
-        sources = [a for r in reporter for a in resolver.resolve(r, date)]
+        sources = [a for r in reporter for a in resolver.resolve(r, date)] or sources
     # "an agreement was signed between the two countries" → both parties, both directions.
     between = [
         p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"between", "among"}
