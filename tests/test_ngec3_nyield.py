@@ -208,6 +208,7 @@ def test_refusing_other_acts_has_no_implicit_target() -> None:
         # who report it (nact: a plural reporter speaks of itself).
         (
             "The Malaysian police said they had freed 40 hostages in Sabah on Sunday.",
+            # ("they" is the police who say it: nthreat's reported-clause pronoun rule.)
             ("MYSCOP", "MYSCVL", "0841", "RETREAT"),
         ),
         (

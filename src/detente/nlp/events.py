@@ -52,8 +52,11 @@ from detente.nlp.noun_roles import noun_roles
 from detente.nlp.parties import distinct_parties, one_side_per_country, own_side
 from detente.nlp.patterns import NULL_CODE, Patterns, default_patterns
 from detente.nlp.present import retag_present_verbs
+from detente.nlp.refusals import refusal_targets
 from detente.nlp.roles import targets_from_referenced_act, verb_roles
 from detente.nlp.syntax import ARGUMENT_PREPS, subject_tokens
+from detente.nlp.threat_targets import threat_targets
+from detente.nlp.threats import implicit_code
 from detente.nlp.triggers import Trigger, drop_nested, find_triggers
 from detente.nlp.unnamed import (
     crowd_of_country,
@@ -411,6 +414,12 @@ def code_trigger(
         if sources and not targets and trig.domestic and trig.code[:2] in VERBAL_ROOTS:
             # "criticism from rights groups", "the union's demands": aimed at its government.
             targets = domestic_implied_target(trig.tok, sources, trig.code)
+    if sources and not targets and trig.verb is not None and trig.code[:2] == "13":
+        # "warned of serious consequences" in a text about two countries (nthreat).
+        targets = threat_targets(trig.tok, sources, resolver, when.value, trig.domestic)
+    if sources and not targets and trig.verb is not None and trig.code[:2] == "12":
+        # "declined an invitation to visit Nigeria"; "Peru rejected the proposal" (nthreat).
+        targets = refusal_targets(trig.tok, sources, resolver, when.value, trig.domestic)
     if sources and not targets and trig.code[:2] == "09":
         # "opened an inquiry into abuses committed by the army": the party investigated.
         targets = investigated_party(
@@ -427,7 +436,11 @@ def code_trigger(
             targets = unnamed_citizens(trig.tok)
         sources = implicit_agents(trig.tok, targets, patterns.implicit_agents.get(lemma))
     if trig.domestic and trig.verb is not None:
-        code = crowd_code(trig.tok.lemma_.lower(), sources, patterns.crowd_acts) or code
+        crowd = crowd_code(trig.tok.lemma_.lower(), sources, patterns.crowd_acts)
+        if crowd and code[:2] == "13":
+            # "the union said it would strike": a threat of the crowd's act (133; nthreat).
+            crowd = implicit_code(crowd, False)
+        code = crowd or code
     if trig.domestic and code[:2] == "15" and not sources and targets:
         # "U.S. troops were deployed to Vietnam": the forces moved show the force.
         sources, targets = targets, []
@@ -450,7 +463,8 @@ def code_trigger(
     if trig.domestic and sources and not targets:
         code = lone_exercise(trig.tok, code)
         hosts, at_third_place = meeting_hosts(trig.tok, sources)
-        targets, code = hosts, at_third_place or code
+        # (Only a meeting attended is one at a third place: "would not attend" is a refusal.)
+        targets, code = hosts, (at_third_place if code[:2] == "04" else None) or code
     if trig.domestic and sources and not targets:
         targets = implicit_targets(trig.tok, code, sources)
     if trig.domestic and sources and not targets:

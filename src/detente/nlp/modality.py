@@ -70,7 +70,9 @@ def promise_head(tok: Token, patterns: Patterns) -> Token | None:
     t = tok
     if t.dep_ == "conj" and t.head.dep_ == "xcomp":
         t = t.head
-    if t.dep_ == "xcomp" and is_one_of(t.head, patterns.intent_heads):
+    if (t.dep_ == "xcomp" or to_infinitive_complement(t)) and is_one_of(
+        t.head, patterns.intent_heads
+    ):
         return t.head
     if (
         t.dep_ == "pcomp"
@@ -80,6 +82,19 @@ def promise_head(tok: Token, patterns: Patterns) -> Token | None:
         # "committed to providing aid", "is dedicated to rebuilding".
         return t.head.head
     return None
+
+
+def to_infinitive_complement(tok: Token) -> bool:
+    """An infinitive the parser hung as an adverbial clause on a verb of wanting, planning or
+    committing, across a circumstance ("vowed on Monday to continue", "pledged in a statement
+    to send"): it is the verb's complement, as without the circumstance (nthreat)."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.head.i < tok.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in tok.children)
+        and is_one_of(tok.head, _IRREALIS_HEADS - _APPEAL_HEADS)
+    )
 
 
 def negated(tok: Token) -> bool:
@@ -158,7 +173,7 @@ def irrealis(tok: Token) -> bool:
             if first.head.i == first.i:
                 return False
             t = first
-        via = t.dep_
+        via = "xcomp" if to_infinitive_complement(t) else t.dep_
         t = t.head
     return False
 

@@ -161,16 +161,16 @@ def verb_roles(
     while clause.dep_ in {"xcomp", "acomp"} and clause.head.i != clause.i:
         clause = clause.head  # "said it would be willing to hold talks": the reported clause
     if (
-        not sources
-        and not passive
+        not passive
         and clause.dep_ == "ccomp"
         and subj_toks
-        and all(s.lower_ in {"it", "they", "we"} for s in subj_toks)
+        and all(s.lower_ in {"it", "they", "we", "he", "she"} for s in subj_toks)
     ):
-        # "Ethiopia indicated it would act": a pronoun subject of a reported clause is,
-        # in the first place, the reporter itself.
+        # "Ethiopia indicated it would act", "Sudanese rebels said they ...": the reporter.
         reporter, _ = subject_tokens(clause.head)
-        sources = [a for r in reporter for a in resolver.resolve(r, date)]
+        said = [a for r in reporter for a in resolver.resolve(r, date)]
+        if not sources or {a.country for a in sources} == {a.country for a in said}:
+            sources = said or sources
     # "an agreement was signed between the two countries" → both parties, both directions.
     between = [
         p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"between", "among"}

@@ -44,7 +44,14 @@ from detente.nlp.syntax import (
     is_actorish,
     subject_tokens,
 )
-from detente.nlp.threats import implicit_code, threat_frame
+from detente.nlp.threats import (
+    UNDERGONE,
+    held_out_by,
+    implicit_code,
+    plan_announcer,
+    threat_frame,
+    weighed,
+)
 
 
 @dataclass
@@ -181,8 +188,16 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                     continue
             # "vowed not to release the prisoners": a refusal, not a negated release.
             refusal = realis_only and tok.dep_ == "xcomp" and negated(tok) and threat_frame(tok)
+            # "Israel said it would not release the prisoners": a stated refusal (nthreat).
+            refusal = refusal or (announced and tok.dep_ == "ccomp" and negated(tok))
             vp = choose_verb_pattern(tok, alts)
             if vp is None or vp.code == NULL_CODE or (realis_only and shared_view(tok)):
+                continue
+            if vp.code[:2] == "13" and tok.lemma_.lower() in UNDERGONE:
+                # "Iraq would face serious consequences, Iran said": the speaker threatens.
+                speaker = tok.head if unreal and threat_frame(tok) else None
+                if speaker is not None and tok.dep_ == "ccomp":
+                    yield Trigger(speaker, vp.code, False, None, False, verb=VerbPattern(vp.code))
                 continue
             if refusal or (announced and patterns.intent_code(vp.code) == vp.code):
                 # Only cooperative acts (CAMEO 04-08) have an intent code; a negated or a
@@ -198,6 +213,13 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                 if implied is None:
                     continue
                 implied_at.add((tok.i, implied))
+                planner = plan_announcer(tok)
+                if planner is not None:
+                    # "Morocco announced a plan to invade Algeria": the announcer threatens.
+                    yield Trigger(
+                        planner, implied, False, vp.sector, False, verb=VerbPattern(implied)
+                    )
+                    continue
                 yield Trigger(tok, implied, False, vp.sector, False, verb=vp)
                 continue
             if code == "051" and _adverbs(tok) & {"militarily"}:
@@ -218,6 +240,8 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
                 continue
             if head is not None or announced:
                 code = patterns.intent_code(code)
+            if code[:2] == "13":
+                implied_at.add((tok.i, code))  # a threat this verb codes itself
             yield Trigger(
                 tok,
                 code,
@@ -230,11 +254,20 @@ def find_triggers(sent: Span, patterns: Patterns, *, realis_only: bool = True) -
         elif (tok.pos_ in {"NOUN", "PROPN"} or gerund) and lemma in patterns.nouns:
             if tok.dep_ in {"compound", "nmod"} or _period_name(tok):
                 continue
-            if _restatement(tok) or (realis_only and prospective(tok)):
+            if _restatement(tok):
+                continue
+            if realis_only and prospective(tok):
+                raiser = held_out_by(tok)
+                np_ = _choose_noun_pattern(tok, patterns.noun_patterns(lemma))
+                implied = None if raiser is None or np_ is None else implicit_code(np_.code, False)
+                if implied is not None and not any(i == raiser.i for i, _ in implied_at):
+                    # "raised the possibility of sanctions on Iran": a threat of them.
+                    implied_at.add((raiser.i, implied))
+                    yield Trigger(raiser, implied, False, None, False, verb=VerbPattern(implied))
                 continue
             unreal = realis_only and noun_irrealis(tok)
             framer = governing_verb(tok) if unreal else None
-            if unreal and (framer is None or not threat_frame(framer)):
+            if unreal and (framer is None or not (threat_frame(framer) or weighed(tok))):
                 continue
             np_ = _choose_noun_pattern(tok, patterns.noun_patterns(lemma))
             if np_ is None:
