@@ -46,7 +46,8 @@ def period_of(date: str | None, by: str = "year") -> str | None:
     raise ValueError(f"unknown period {by!r} (year, quarter or month)")
 
 
-def _index(period: str, by: str) -> int:
+def period_index(period: str, by: str) -> int:
+    """A period's position on a line of consecutive periods (years, quarters or months)."""
     year = int(period[:4])
     if by == "year":
         return year
@@ -65,7 +66,7 @@ def _label(index: int, by: str) -> str:
 
 def period_range(first: str, last: str, by: str = "year") -> list[str]:
     """Every period from ``first`` to ``last`` inclusive, empty ones included."""
-    return [_label(i, by) for i in range(_index(first, by), _index(last, by) + 1)]
+    return [_label(i, by) for i in range(period_index(first, by), period_index(last, by) + 1)]
 
 
 def in_range(date: str | None, date_from: str | None, date_to: str | None) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from detente.relations import dyad_key
+from detente.relations.periods import period_index
 
 RESOLUTIONS = ("year", "quarter", "month")
 
@@ -37,15 +38,6 @@ def period_of(date: str | None, by: str) -> str | None:
     return date[:7]
 
 
-def _ordinal(period: str, by: str) -> int:
-    year = int(period[:4])
-    if by == "year":
-        return year
-    if by == "quarter":
-        return year * 4 + int(period[-1]) - 1
-    return year * 12 + int(period[5:7]) - 1
-
-
 def choose_resolution(dates: Iterable[str | None], max_points: int = 120) -> str:
     """The finest resolution the dates allow: month or quarter when at least nine in ten
     dated events are dated to the month and the span stays readable, else year."""
@@ -57,7 +49,7 @@ def choose_resolution(dates: Iterable[str | None], max_points: int = 120) -> str
         return "year"
     for by in ("month", "quarter"):
         ps = sorted(period_of(d, by) or "" for d in monthly)
-        if _ordinal(ps[-1], by) - _ordinal(ps[0], by) < max_points:
+        if period_index(ps[-1], by) - period_index(ps[0], by) < max_points:
             return by
     return "year"
 
