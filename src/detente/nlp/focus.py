@@ -95,6 +95,12 @@ def focus_targets(
     code = trig.code.partition(":")[0]
     if code[:2] not in discourse_facts().focus_roots:
         return []
+    return other_of_pair(sources, resolver)
+
+
+def other_of_pair(sources: list[Actor], resolver: ActorResolver) -> list[Actor]:
+    """The other country of the pair in focus, when the sources are one of its countries and
+    the sentence names no third country."""
     pair = pair_in_focus(resolver)
     if pair is None:
         return []

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from detente.model import Actor
-from detente.nlp.focus import pair_in_focus
+from detente.nlp.focus import other_of_pair
 from detente.nlp.parties import OwnSide, own_side
 from detente.nlp.verbal_roles import threat_noun_targets
 
@@ -43,16 +43,7 @@ def _pair_target(verb: Token, sources: list[Actor], resolver: ActorResolver) -> 
     sentence that names no third country."""
     if not _told_as_news(verb):
         return []
-    pair = pair_in_focus(resolver)
-    if pair is None:
-        return []
-    countries = {a.country for a in sources}
-    if len(countries) != 1 or not countries <= set(pair):
-        return []
-    if any(c not in pair for c in resolver.sentence_countries):
-        return []
-    other = pair[1] if pair[0] in countries else pair[0]
-    return [Actor(other, "")]
+    return other_of_pair(sources, resolver)
 
 
 def _held_out_party(
