@@ -153,7 +153,7 @@ CASES = [
      "2017-01-02", "TUR", "RUS", "18"),
     ("Colombian rebels kidnapped two Ecuadorian soldiers near the border on Sunday.",
      "2010-03-15", "COL", "ECU", "18"),
-    _vocab("Indian border guards beat two Bangladeshi farmers near the frontier on Tuesday.",
+    ("Indian border guards beat two Bangladeshi farmers near the frontier on Tuesday.",
      "2011-06-02", "IND", "BGD", "18"),
     # 19 fight
     _vocab("Israeli aircraft struck targets in southern Lebanon on Saturday.",
@@ -167,7 +167,7 @@ CASES = [
      "1983-02-01", "NGA", "GHA", "20"),
     _vocab("Iraqi forces used chemical weapons against Iranian troops in 1988.",
      "1989-01-01", "IRQ", "IRN", "20"),
-    _vocab("Serbian forces carried out mass killings of Bosnian Muslims in 1995.",
+    ("Serbian forces carried out mass killings of Bosnian Muslims in 1995.",
      "1996-01-01", "SRB", "BIH", "20"),
 ]
 # fmt: on

@@ -143,3 +143,19 @@ def test_name_beside_a_role_is_that_official_later() -> None:
 )  # fmt: skip
 def test_attending_meetings(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Beating people is physical assault (182); beating a country is a match or a vote.
+        ("Police beat protesters outside parliament in Nairobi on Monday.", {"182"}),
+        ("India beat Pakistan in the final in Dubai on Sunday.", set()),
+        # Mass killings are CAMEO 202, a single killing 1823.
+        ("The mass killing of Armenian civilians by Ottoman troops began in 1915.", {"202"}),
+        ("Chadian rebels were blamed for the killing of a Sudanese diplomat in 2006.", {"1823"}),
+    ],
+)
+def test_beatings_and_mass_killings(text: str, expected: set[str]) -> None:
+    codes = {e.cameo for e in extract_text(text, pubdate="2020-01-01", domestic=True)}
+    assert codes == expected
